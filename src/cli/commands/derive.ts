@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import { parseTop } from '../../core/derive/cohort.js';
+import { derive, type DeriveOptions, type DeriveResult } from '../../core/derive/derive.js';
+import { parseRoleMap } from '../../core/columns/roles.js';
+import { IcpError } from '../../errors.js';
+import { OVERWRITE_HINT } from '../../io/atomic-write.js';
+import { exists } from '../../io/exists.js';
+import { readTable } from '../../io/read-table.js';
+import { stringifyIcp, writeIcp } from '../../io/yaml.js';
+import { renderDerive, renderDeriveMarkdown } from '../../render/derive.js';
+import type { CommandContext } from '../context.js';
+import { reportDeriveWarnings } from '../derive-warnings.js';
+import { csvOptions, inputPath } from '../input.js';
+import { dateOption, keyOption, listOption, numberOption } from '../parse-options.js';
+import type { CommandInput } from '../registry.js';
+
+/** Reads and checks derive's options; every mistake is a usage error before any file is read. */
+export function deriveOptions(o: Record<string, unknown>): { options: DeriveOptions; recorded: Record<string, string | number | boolean | null | string[]> } {
+  const options: DeriveOptions = {
+    top: parseTop(o.top as string | undefined),
+    alpha: numberOption(o.alpha, '--alpha', 0.05, (n) => n > 0 && n < 1, 'a number between 0 and 1'),
+    minSupport: numberOption(o.minSupport, '--min-support', 0.05, (n) => n > 0, 'a share such as 0.05 or a count'),
+    maxCriteria: numberOption(o.maxCriteria, '--max-criteria', 8, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1'),
+    minLift: numberOption(o.minLift, '--min-lift', 1.5, (n) => n > 1, 'a ratio above 1'),
+    value: o.value as string | undefined,
+    outcome: o.outcome as string | undefined,
+    key: keyOption(o.key),
+    since: dateOption(o.since, '--since'),
+    until: dateOption(o.until, '--until', true),
+    attributes: listOption(o.attributes),
+    exclude: listOption(o.exclude),
+    map: parseRoleMap(o.map as string[] | undefined),
+    ...(o.name !== undefined && { name: String(o.name) }),
+  };
+  const recorded: Record<string, string | number | boolean | null | string[]> = {
+    top: String(o.top ?? '20%'),
+    alpha: options.alpha,
+    min_support: options.minSupport,
+    max_criteria: options.maxCriteria,
+    min_lift: options.minLift,
+  };
+  const copy = (key: string, value: unknown) => {
+    if (value !== undefined) recorded[key] = Array.isArray(value) ? value.map(String) : String(value);
+  };
+  copy('value', o.value);
+  copy('outcome', o.outcome);
+  copy('key', o.key);
+  copy('since', o.since);
+  copy('until', o.until);
+  copy('attributes', options.attributes);
+  copy('exclude', options.exclude);
+  copy('map', o.map);
+  return { options, recorded };
+}
+
+/** `icp derive`: mine the ICP from customers (and deals), save icp.yaml, and say what was found. */
+export async function run({ args, options: o }: CommandInput, ctx: CommandContext): Promise<number> {
+  const { options, recorded } = deriveOptions(o);
+  const output = (o.output as string | undefined) ?? 'icp.yaml';
+  const outPath = output === '-' ? '-' : resolve(ctx.cwd, output);
+  if (outPath !== '-' && !o.force && (await exists(outPath))) {
+    throw new IcpError(`${output} already exists`, { hint: OVERWRITE_HINT });
+  }
+  const read = csvOptions(o, ctx);
+  const customers = await readTable(inputPath(args[0] as string, ctx), read);
+  const deals = o.deals ? await readTable(inputPath(o.deals as string, ctx), { ...read, stdin: undefined }) : undefined;
+  const result: DeriveResult = derive({ customers, deals, options, generatedAt: ctx.now().toISOString(), recordedOptions: recorded });
+  reportDeriveWarnings(result, ctx);
+  if (outPath === '-') ctx.stdout.write(stringifyIcp(result.doc));
+  else {
+    await writeIcp(outPath, result.doc, { force: Boolean(o.force), displayPath: output });
+    ctx.stderr.write(`wrote ${output} (${result.doc.status}, ${result.doc.criteria.length} criteria)\n`);
+  }
+  if (outPath === '-') return 0;
+  const format = (o.format as string | undefined) ?? 'table';
+  if (format === 'json') ctx.stdout.write(JSON.stringify(result.doc, null, 2) + '\n');
+  else if (format === 'yaml') ctx.stdout.write(stringifyIcp(result.doc));
+  else if (format === 'md') ctx.stdout.write(renderDeriveMarkdown(result));
+  else ctx.stdout.write(renderDerive(result, ctx.color));
+  return 0;
+}

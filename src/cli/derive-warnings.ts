@@ -1,0 +1,36 @@
+import type { DeriveResult } from '../core/derive/derive.js';
+import type { CommandContext } from './context.js';
+
+/** Tells the user, on stderr, how the files were joined and what in them needs a look. */
+export function reportDeriveWarnings(r: DeriveResult, ctx: CommandContext): void {
+  const customers = r.doc.source[0]?.name;
+  const deals = r.doc.source[1]?.name;
+  for (const w of r.warnings) ctx.warn(w);
+  if (r.join && r.dealQuality) {
+    const q = r.dealQuality;
+    if (!ctx.quiet) {
+      ctx.stderr.write(
+        `joined ${q.matched} of ${q.total} deals to ${r.customers.length} customers on ${deals}:"${r.join.dealHeader}" = ${customers}:"${r.join.customerHeader}" (${r.join.reason})\n`,
+      );
+    }
+    if (q.unmatched > 0) {
+      ctx.warn({ file: deals, message: `${q.unmatched} deals match no customer (e.g. ${q.unmatchedExamples.map((e) => JSON.stringify(e)).join(', ')})` });
+    }
+    if (q.outsideWindow > 0) ctx.warn({ file: deals, message: `${q.outsideWindow} deals closed outside --since/--until (or undated) were left out` });
+    if (q.outcomeSource === 'all_won') ctx.warn({ file: deals, message: 'no deal stage or won column: every deal counts as won' });
+    if (!q.hasAmount) ctx.warn({ file: deals, message: 'no amount column: best customers are those with a won deal' });
+    if (q.unknownStages.length > 0) {
+      const list = q.unknownStages.slice(0, 8).map((s) => `"${s.stage}" (${s.count})`).join(', ');
+      ctx.warn({ file: deals, message: `stage names read as open (neither won nor lost): ${list}` });
+    }
+    if (q.negativeCycles > 0) ctx.warn({ file: deals, message: `${q.negativeCycles} deals close before they were created; left out of sales cycles` });
+  }
+  const size = r.doc.cohort.size;
+  if (size < 30) ctx.warn({ file: customers, message: `the cohort has only ${size} customers: the profile is fragile` });
+  if (r.doc.status === 'inconclusive') {
+    ctx.warn({
+      file: customers,
+      message: `no attribute separates the best customers: ${r.candidates.length} candidate criteria over ${r.attributes.length} columns tested on ${r.customers.length} customers`,
+    });
+  }
+}

@@ -1,0 +1,19 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { CsvReadOptions } from '../io/csv-reader.js';
+import type { CommandContext } from './context.js';
+
+/** An input path as the user typed it when it is relative to the process, else resolved against ctx.cwd. */
+export function inputPath(path: string, ctx: CommandContext): string {
+  if (path === '-' || isAbsolute(path) || ctx.cwd === process.cwd()) return path;
+  return resolve(ctx.cwd, path);
+}
+
+/** The CSV reading options every command shares (--encoding, --input-delimiter), wired to the context. */
+export function csvOptions(options: Record<string, unknown>, ctx: CommandContext): CsvReadOptions {
+  return {
+    encoding: options.encoding as string | undefined,
+    delimiter: options.inputDelimiter as string | undefined,
+    onWarning: ctx.warn,
+    stdin: ctx.stdin,
+  };
+}

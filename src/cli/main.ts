@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import type { Warning } from '../core/warnings.js';
+import { UsageError } from '../errors.js';
+import { renderError, renderWarning } from '../render/messages.js';
+import { colorEnabled } from './color.js';
+import type { CommandContext, Out } from './context.js';
+import { globalOptions, type OptionSpec } from './options.js';
+import { commands, type CommandSpec } from './registry.js';
+
+export interface MainIo {
+  stdout?: Out & { isTTY?: boolean };
+  stderr?: Out & { isTTY?: boolean };
+  stdin?: NodeJS.ReadableStream;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  now?: () => Date;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function addOption(command: Command, spec: OptionSpec): void {
+  const option = new Option(spec.flags, spec.description);
+  if (spec.choices) option.choices(spec.choices);
+  if (spec.repeatable) option.argParser(collect);
+  if (spec.default !== undefined) option.default(spec.default);
+  command.addOption(option);
+}
+
+function examples(spec: CommandSpec): string {
+  return `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`;
+}
+
+/** Turns commander's own message ("error: unknown option '--x'") into ours. */
+function usageFromCommander(err: CommanderError, commandName: string | undefined): UsageError {
+  const message = err.message.replace(/^error:\s*/, '');
+  const help = commandName ? `icp ${commandName} --help` : 'icp --help';
+  return new UsageError(message, { hint: `see "${help}"` });
+}
+
+/**
+ * Runs the CLI and returns the exit code; the one place that catches errors and chooses exit codes.
+ */
+export async function main(argv: string[], io: MainIo = {}): Promise<number> {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  const env = io.env ?? process.env;
+  let verbose = argv.includes('--verbose') || argv.includes('-v');
+  // Messages go to stderr, so stderr's terminal decides their colour; data colour follows stdout.
+  const messageColor = colorEnabled({ argv, env, isTTY: Boolean(stderr.isTTY) });
+  if (!io.stdout) endQuietlyOnClosedStdout();
+  let activeCommand: string | undefined;
+  let exitCode = 0;
+
+  const program = new Command('icp')
+    .description('Derive an Ideal Customer Profile from CRM exports, score leads against it, and prove it with outcomes.')
+    .version(version(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => stdout.write(s),
+      writeErr: (s) => stderr.write(s),
+      outputError: () => undefined,
+    });
+  for (const spec of globalOptions) addOption(program, spec);
+  program.addHelpText('after', `\nExamples:\n  $ icp inspect fixtures/customers.csv\n  $ icp init && icp validate\n\nRun "icp <command> --help" for a command's options.\n`);
+
+  for (const spec of commands) {
+    const command = program.command(spec.name).description(spec.summary).exitOverride();
+    for (const arg of spec.args) command.argument(arg);
+    for (const option of spec.options) addOption(command, option);
+    command.addHelpText('after', examples(spec));
+    command.action(async (...actionArgs: unknown[]) => {
+      activeCommand = spec.name;
+      const self = actionArgs[actionArgs.length - 1] as Command;
+      const options = self.optsWithGlobals();
+      verbose = Boolean(options.verbose);
+      const color = colorEnabled({ argv, env, isTTY: Boolean(stdout.isTTY), flag: options.color as boolean | undefined });
+      const ctx: CommandContext = {
+        stdout,
+        stderr,
+        stdin: io.stdin ?? process.stdin,
+        stdoutIsTTY: Boolean(stdout.isTTY),
+        color,
+        verbose,
+        quiet: Boolean(options.quiet),
+        cwd: io.cwd ?? process.cwd(),
+        warn: (w: Warning) => {
+          if (!options.quiet) stderr.write(renderWarning(w, messageColor) + '\n');
+        },
+        now: io.now ?? (() => new Date()),
+      };
+      const module = await spec.load();
+      exitCode = await module.run({ args: self.args, options }, ctx);
+    });
+  }
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      if (err.code === 'commander.help') return 2; // `icp` alone: help was printed to stderr
+      err = usageFromCommander(err, activeCommand ?? commandNameIn(argv));
+    }
+    stderr.write(renderError(err, { verbose, color: messageColor }) + '\n');
+    return typeof (err as { exitCode?: unknown }).exitCode === 'number' ? (err as { exitCode: number }).exitCode : 1;
+  }
+}
+
+/** `icp score big.csv | head` closes our stdout early: that is success, not an error. */
+function endQuietlyOnClosedStdout(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
+function commandNameIn(argv: string[]): string | undefined {
+  return argv.slice(2).find((a) => commands.some((c) => c.name === a));
+}

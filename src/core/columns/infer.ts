@@ -1,0 +1,121 @@
+import {
+  detectDateFormat,
+  detectDecimalMark,
+  detectMultiSeparator,
+  hasCurrency,
+  isBooleanColumn,
+  isEmployeeRangeString,
+  parseEmployeeRange,
+  parseMoney,
+  type DateFormat,
+  type DecimalMark,
+  type MultiSeparator,
+} from './parse/index.js';
+import type { Role } from './roles.js';
+
+export const COLUMN_TYPES = [
+  'number',
+  'money',
+  'employee_range',
+  'date',
+  'boolean',
+  'category',
+  'multi',
+  'id',
+  'text',
+  'empty',
+] as const;
+
+export type ColumnType = (typeof COLUMN_TYPES)[number];
+
+/** What icp understood of one column: its type and how to parse its cells. */
+export interface ColumnInfo {
+  index: number;
+  header: string;
+  role: Role | undefined;
+  type: ColumnType;
+  decimal?: DecimalMark;
+  dateFormat?: DateFormat;
+  separator?: MultiSeparator;
+  /** Doubts worth telling the user, e.g. an ambiguous day/month order. */
+  notes: string[];
+}
+
+// Share of sampled values that must parse for a type to be chosen; the rest are reported as invalid.
+const PARSE_SHARE = 0.95;
+const DATE_ROLES: ReadonlySet<Role | undefined> = new Set(['created_date', 'close_date', 'last_activity_date']);
+const KEY_ROLES: ReadonlySet<Role | undefined> = new Set(['id', 'account_id', 'email', 'domain', 'phone']);
+const NAME_ROLES: ReadonlySet<Role | undefined> = new Set(['name', 'account_name', 'first_name', 'last_name', 'notes']);
+const NUMERIC_ROLES: ReadonlySet<Role | undefined> = new Set([
+  'employees', 'annual_revenue', 'amount', 'lifetime_value', 'cost', 'founded_year',
+]);
+const DATE_HEADER = /(date|time|_at$|_on$|\bat$|\bon$|day$)/i;
+const ID_HEADER = /(^|[\s_\-.])(id|ids|key|uuid|guid)$|[a-z]Id$|ID$/;
+const TOKEN = /^[A-Za-z0-9_\-.:@/+#=]+$/;
+const DIGIT = /\d/;
+
+function share(values: readonly string[], test: (v: string) => boolean): number {
+  let ok = 0;
+  for (const v of values) if (test(v)) ok++;
+  return ok / values.length;
+}
+
+function numericType(values: readonly string[]): Pick<ColumnInfo, 'type' | 'decimal' | 'notes'> | undefined {
+  const { mark, ambiguous } = detectDecimalMark(values);
+  if (share(values, (v) => parseMoney(v, mark) !== null) < PARSE_SHARE) return undefined;
+  const money = share(values, hasCurrency) >= 0.5;
+  const notes = ambiguous ? [`decimal mark is ambiguous; read "${values[0]}" with "${mark}" as the decimal mark`] : [];
+  return { type: money ? 'money' : 'number', decimal: mark, notes };
+}
+
+function looksLikeIds(values: readonly string[], header: string): boolean {
+  if (ID_HEADER.test(header)) return true;
+  if (values.length < 20) return false;
+  const distinct = new Set(values).size;
+  return distinct / values.length >= 0.98 && values.every((v) => TOKEN.test(v)) && values.some((v) => DIGIT.test(v));
+}
+
+function categoryOrText(values: readonly string[]): ColumnType {
+  const distinct = new Set(values).size;
+  let length = 0;
+  for (const v of values) length += v.length;
+  const meanLength = length / values.length;
+  if (meanLength > 60) return 'text';
+  if (distinct <= 50 || distinct / values.length <= 0.2) return 'category';
+  return 'text';
+}
+
+/**
+ * Types a column from a sample of its non-missing cells. The role breaks ties the values cannot
+ * (an all-unique numeric `Record ID` is an id, not a number) but never forces a type the values contradict.
+ */
+export function inferColumn(index: number, header: string, role: Role | undefined, values: readonly string[]): ColumnInfo {
+  const info = (rest: Omit<ColumnInfo, 'index' | 'header' | 'role' | 'notes'> & { notes?: string[] }): ColumnInfo => ({
+    index,
+    header,
+    role,
+    notes: [],
+    ...rest,
+  });
+  if (values.length === 0) return info({ type: 'empty' });
+  if (KEY_ROLES.has(role)) return info({ type: 'id' });
+  if (NAME_ROLES.has(role)) return info({ type: 'text' });
+  if (!NUMERIC_ROLES.has(role) && isBooleanColumn(values)) return info({ type: 'boolean' });
+
+  const dateFormat = detectDateFormat(values, DATE_ROLES.has(role) || DATE_HEADER.test(header));
+  if (dateFormat) {
+    const notes = dateFormat.ambiguous
+      ? [`day/month order is ambiguous (no day above 12); read as ${dateFormat.order === 'dmy' ? 'DD/MM' : 'MM/DD'}`]
+      : [];
+    return info({ type: 'date', dateFormat, notes });
+  }
+  if (values.some(isEmployeeRangeString) && share(values, (v) => parseEmployeeRange(v) !== null) >= PARSE_SHARE) {
+    return info({ type: 'employee_range' });
+  }
+  if (looksLikeIds(values, header) && !NUMERIC_ROLES.has(role)) return info({ type: 'id' });
+  const numeric = numericType(values);
+  if (numeric) return info(numeric);
+  const separator = detectMultiSeparator(values);
+  if (separator) return info({ type: 'multi', separator });
+  return info({ type: categoryOrText(values) });
+}

@@ -1,0 +1,80 @@
+import { categoryCoverage, categoryOf, INTERVIEW_QUESTIONS, type IcpCategory } from './categories.js';
+import { formatIsoDate } from './parse/index.js';
+import type { ColumnProfile } from './profiler.js';
+
+export interface InspectColumn {
+  header: string;
+  role: string | null;
+  type: string;
+  category: IcpCategory | 'other' | null;
+  filled: number;
+  filled_pct: number;
+  invalid: number;
+  distinct: number;
+  distinct_capped: boolean;
+  top: { value: string; count: number }[];
+  /** Numbers as numbers; dates as YYYY-MM-DD. */
+  min: number | string | null;
+  max: number | string | null;
+  examples: string[];
+  format: string | null;
+  notes: string[];
+}
+
+/** The machine-readable answer of `icp inspect`; field names are part of the JSON contract. */
+export interface InspectReport {
+  file: string;
+  rows: number;
+  delimiter: string;
+  encoding: string;
+  columns: InspectColumn[];
+  categories: {
+    informed: { category: IcpCategory; columns: string[] }[];
+    missing: { category: IcpCategory; questions: readonly string[] }[];
+  };
+}
+
+function formatOf(p: ColumnProfile): string | null {
+  if (p.type === 'date' && p.dateFormat) {
+    const order = { ymd: 'YYYY-MM-DD', mdy: 'MM/DD/YYYY', dmy: 'DD/MM/YYYY', serial: 'Excel serial days' }[p.dateFormat.order];
+    return p.dateFormat.ambiguous ? `${order} (ambiguous)` : order;
+  }
+  if ((p.type === 'number' || p.type === 'money') && p.decimal) return `decimal mark "${p.decimal}"`;
+  if (p.type === 'multi' && p.separator) return `split on "${p.separator}"`;
+  return null;
+}
+
+/** Builds the inspect report from column profiles. */
+export function inspectReport(
+  meta: { file: string; rows: number; delimiter: string; encoding: string },
+  profiles: readonly ColumnProfile[],
+): InspectReport {
+  const bound = (p: ColumnProfile, v: number | undefined): number | string | null =>
+    v === undefined ? null : p.type === 'date' ? formatIsoDate(v) : v;
+  const columns = profiles.map((p) => ({
+    header: p.header,
+    role: p.role ?? null,
+    type: p.type,
+    category: categoryOf(p) ?? null,
+    filled: p.filled,
+    filled_pct: p.rows === 0 ? 0 : Math.round((p.filled / p.rows) * 1000) / 10,
+    invalid: p.invalid,
+    distinct: p.distinct,
+    distinct_capped: p.distinctCapped,
+    top: ['category', 'boolean', 'multi'].includes(p.type) ? p.top : [],
+    min: bound(p, p.min),
+    max: bound(p, p.max),
+    examples: p.examples,
+    format: formatOf(p),
+    notes: p.notes,
+  }));
+  const coverage = categoryCoverage(profiles);
+  return {
+    ...meta,
+    columns,
+    categories: {
+      informed: [...coverage.informed].map(([category, headers]) => ({ category, columns: headers })),
+      missing: coverage.missing.map((category) => ({ category, questions: INTERVIEW_QUESTIONS[category] })),
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { UsageError } from '../../errors.js';
+import { ROLE_ALIASES, type Role, ROLES } from './aliases.js';
+
+export { ROLES, type Role } from './aliases.js';
+
+/** Lower-case a header and drop everything but letters and digits, so `Country/Region`, `country_region` and `COUNTRYREGION` meet. */
+export function normalizeHeader(header: string): string {
+  return header
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** Normalized alias -> [role, rank]; rank is the alias's position, so earlier aliases win conflicts. */
+const ALIAS_INDEX: ReadonlyMap<string, { role: Role; rank: number }> = (() => {
+  const index = new Map<string, { role: Role; rank: number }>();
+  for (const role of ROLES) {
+    ROLE_ALIASES[role].forEach((alias, rank) => {
+      const key = normalizeHeader(alias);
+      if (!index.has(key)) index.set(key, { role, rank });
+    });
+  }
+  return index;
+})();
+
+// Pipedrive prefixes headers with the entity ("Organization - Industry"); Salesforce reports with the object.
+const ENTITY_PREFIXES = ['organization', 'organisation', 'company', 'account', 'deal', 'opportunity', 'lead', 'billing'];
+
+/** The role a single header suggests on its own, or undefined. */
+export function guessRole(header: string): { role: Role; rank: number } | undefined {
+  const key = normalizeHeader(header);
+  const direct = ALIAS_INDEX.get(key);
+  if (direct) return direct;
+  // "Person - Email (Work)" and "Organization - Name*" carry the entity before a dash.
+  const dash = header.split(/\s+-\s+/);
+  if (dash.length === 2) {
+    const entity = normalizeHeader(dash[0] ?? '');
+    const field = normalizeHeader(dash[1] ?? '');
+    if (entity === 'person' || entity === 'contact') {
+      return field.startsWith('email') ? { role: 'email', rank: 50 } : undefined;
+    }
+    const viaField = ALIAS_INDEX.get(entity + field) ?? ALIAS_INDEX.get(field);
+    if (viaField) return { role: viaField.role, rank: viaField.rank + 50 };
+  }
+  for (const prefix of ENTITY_PREFIXES) {
+    if (key.startsWith(prefix) && key.length > prefix.length) {
+      const hit = ALIAS_INDEX.get(key.slice(prefix.length));
+      if (hit && hit.role !== 'id') return { role: hit.role, rank: hit.rank + 100 };
+    }
+  }
+  return undefined;
+}
+
+export interface RoleAssignment {
+  /** role -> column index; a role is held by at most one column. */
+  byRole: Map<Role, number>;
+  /** column index -> role, for the columns that have one. */
+  byColumn: Map<number, Role>;
+  /** roles set with --map rather than guessed. */
+  mapped: Set<Role>;
+}
+
+/** Parses `--map role=Header` values into a role -> header map; unknown roles are usage errors. */
+export function parseRoleMap(entries: readonly string[] = []): Map<Role, string> {
+  const map = new Map<Role, string>();
+  for (const entry of entries) {
+    const eq = entry.indexOf('=');
+    const role = entry.slice(0, eq).trim().toLowerCase().replace(/[\s-]+/g, '_');
+    const header = entry.slice(eq + 1).trim();
+    if (eq <= 0 || header === '') {
+      throw new UsageError(`--map expects role=Header, got "${entry}"`, { hint: `roles: ${ROLES.join(', ')}` });
+    }
+    if (!(ROLES as readonly string[]).includes(role)) {
+      throw new UsageError(`--map: unknown role "${role}"`, { hint: `roles: ${ROLES.join(', ')}` });
+    }
+    map.set(role as Role, header);
+  }
+  return map;
+}
+
+/** Finds a header by exact text, then case/space/punctuation-insensitively; -1 when absent. */
+export function findHeader(headers: readonly string[], wanted: string): number {
+  const exact = headers.indexOf(wanted);
+  if (exact >= 0) return exact;
+  const key = normalizeHeader(wanted);
+  return headers.findIndex((h) => normalizeHeader(h) === key);
+}
+
+/**
+ * Gives each header at most one role and each role at most one header: `--map` first, then the
+ * best-ranked alias, ties to the leftmost column (deterministic).
+ */
+export function assignRoles(headers: readonly string[], overrides: ReadonlyMap<Role, string> = new Map(), file?: string): RoleAssignment {
+  const byRole = new Map<Role, number>();
+  const byColumn = new Map<number, Role>();
+  const mapped = new Set<Role>();
+  for (const [role, header] of overrides) {
+    const index = findHeader(headers, header);
+    if (index < 0) {
+      throw new UsageError(`--map ${role}=${header}: no column "${header}"${file ? ` in ${file}` : ''}`, {
+        hint: `columns: ${headers.map((h) => JSON.stringify(h)).join(', ')}`,
+      });
+    }
+    byColumn.delete(index);
+    byRole.set(role, index);
+    byColumn.set(index, role);
+    mapped.add(role);
+  }
+  const guesses = headers
+    .map((header, index) => ({ index, guess: byColumn.has(index) ? undefined : guessRole(header) }))
+    .filter((g): g is { index: number; guess: { role: Role; rank: number } } => g.guess !== undefined)
+    .sort((a, b) => a.guess.rank - b.guess.rank || a.index - b.index);
+  for (const { index, guess } of guesses) {
+    if (byRole.has(guess.role) || byColumn.has(index)) continue;
+    byRole.set(guess.role, index);
+    byColumn.set(index, guess.role);
+  }
+  return { byRole, byColumn, mapped };
+}

@@ -1,0 +1,53 @@
+import { UsageError } from '../../errors.js';
+import type { ColumnInfo } from '../columns/infer.js';
+import { findHeader, type Role } from '../columns/roles.js';
+
+// Keys, names and contact details say who a customer is, not what kind of company it is.
+const IDENTITY_ROLES: ReadonlySet<Role> = new Set([
+  'id', 'account_id', 'name', 'account_name', 'domain', 'email', 'phone', 'first_name', 'last_name', 'notes', 'owner',
+]);
+// The outcome and anything computed from it would "explain" the cohort by restating it.
+const LEAKAGE_ROLES: ReadonlySet<Role> = new Set([
+  'deal_stage', 'won', 'amount', 'converted', 'lifetime_value', 'close_date', 'created_date', 'last_activity_date',
+  'lost_reason', 'pipeline', 'cost',
+]);
+const ATTRIBUTE_TYPES = new Set(['category', 'multi', 'boolean', 'number', 'money', 'employee_range', 'date']);
+const URLISH = /(url|website|link|linkedin|twitter|facebook)$/i;
+
+function resolveList(names: readonly string[], header: readonly string[], flag: string, file: string): number[] {
+  return names.map((name) => {
+    const index = findHeader(header, name);
+    if (index < 0) {
+      throw new UsageError(`${flag}: no column "${name}" in ${file}`, { hint: `columns: ${header.map((h) => JSON.stringify(h)).join(', ')}` });
+    }
+    return index;
+  });
+}
+
+/**
+ * The columns mined for criteria: every attribute column except keys, names, emails, URLs, free text, the
+ * value/outcome columns and anything computed from them; `--attributes` narrows, `--exclude` removes.
+ */
+export function attributeColumns(
+  columns: readonly ColumnInfo[],
+  file: string,
+  options: { attributes?: readonly string[]; exclude?: readonly string[]; valueColumns: readonly number[] },
+): { included: number[]; skipped: { header: string; why: string }[] } {
+  const header = columns.map((c) => c.header);
+  const only = options.attributes?.length ? new Set(resolveList(options.attributes, header, '--attributes', file)) : undefined;
+  const excluded = new Set(resolveList(options.exclude ?? [], header, '--exclude', file));
+  const included: number[] = [];
+  const skipped: { header: string; why: string }[] = [];
+  for (const column of columns) {
+    const skip = (why: string) => skipped.push({ header: column.header, why });
+    if (only && !only.has(column.index)) continue;
+    if (excluded.has(column.index)) skip('--exclude');
+    else if (options.valueColumns.includes(column.index)) skip('it is the value or outcome measured');
+    else if (column.role && IDENTITY_ROLES.has(column.role)) skip(`identifies a customer (${column.role})`);
+    else if (column.role && LEAKAGE_ROLES.has(column.role)) skip(`computed from the outcome (${column.role})`);
+    else if (URLISH.test(column.header)) skip('a link');
+    else if (!ATTRIBUTE_TYPES.has(column.type)) skip(`${column.type} column`);
+    else included.push(column.index);
+  }
+  return { included, skipped };
+}

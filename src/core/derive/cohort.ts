@@ -1,0 +1,47 @@
+import { UsageError } from '../../errors.js';
+
+/** How many customers `--top` keeps: `20%` of the population, or a count. */
+export type TopRule = { percent: number } | { count: number };
+
+/** Parses `--top 20%` or `--top 50`. */
+export function parseTop(raw: string | undefined): TopRule {
+  const text = (raw ?? '20%').trim();
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+  if (percent) {
+    const value = Number(percent[1]);
+    if (value > 0 && value < 100) return { percent: value };
+  } else if (/^\d+$/.test(text) && Number(text) > 0) {
+    return { count: Number(text) };
+  }
+  throw new UsageError(`--top expects a share such as 20% or a count such as 50, got "${text}"`);
+}
+
+export function describeTop(rule: TopRule): string {
+  return 'percent' in rule ? `top ${rule.percent}%` : `top ${rule.count}`;
+}
+
+export interface Ranked {
+  /** Customer indexes, most valuable first; ties by key so that two runs agree. */
+  order: number[];
+  cohort: boolean[];
+  size: number;
+}
+
+/**
+ * Ranks customers by value and marks the top ones as the cohort. Customers worth nothing are never in
+ * the cohort, however small the population: "best" must mean something was earned.
+ */
+export function rankCohort(values: readonly number[], keys: readonly string[], rule: TopRule): Ranked {
+  const order = values
+    .map((_, i) => i)
+    .sort((a, b) => (values[b] as number) - (values[a] as number) || ((keys[a] as string) < (keys[b] as string) ? -1 : 1));
+  const wanted = 'percent' in rule ? Math.ceil((rule.percent / 100) * values.length) : Math.min(rule.count, values.length);
+  const cohort = values.map(() => false);
+  let size = 0;
+  for (const i of order) {
+    if (size >= wanted || (values[i] as number) <= 0) break;
+    cohort[i] = true;
+    size++;
+  }
+  return { order, cohort, size };
+}

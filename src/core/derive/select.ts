@@ -1,0 +1,118 @@
+import type { Match } from '../icp/schema.js';
+import { matchValue } from '../score/match.js';
+import { cochranMantelHaenszel, fisherExact, type TwoByTwo } from '../stats/index.js';
+import { tabulate, type AttributeColumn, type Candidate } from './candidates.js';
+
+/** A criterion chosen from the candidates, with the evidence of exactly the match it will be scored with. */
+export interface Selected {
+  column: number;
+  match: Match;
+  /** fit: over-represented in the cohort (positive points); anti: under-represented (negative points). */
+  direction: 'fit' | 'anti';
+  table: TwoByTwo;
+  pValue: number;
+  qValue: number;
+}
+
+export interface SelectOptions {
+  alpha: number;
+  maxCriteria: number;
+  /** Smallest cohort-share / rest-share ratio worth a criterion (and its inverse for anti-fit). */
+  minLift: number;
+}
+
+export interface Selection {
+  selected: Selected[];
+  /** Significant criteria left out because a stronger, correlated one already explains them. */
+  redundant: { criterion: Selected; because: Selected }[];
+  /** Significant criteria left out by --max-criteria. */
+  capped: Selected[];
+}
+
+/** cohort share / rest share over known values; Infinity when the rest never has it. */
+export function liftOf(t: TwoByTwo): number {
+  const cohort = t.a / Math.max(1, t.a + t.b);
+  const rest = t.c / Math.max(1, t.c + t.d);
+  return rest === 0 ? (cohort === 0 ? 1 : Infinity) : cohort / rest;
+}
+
+function members(match: Match, column: AttributeColumn): (boolean | null)[] {
+  const isDate = column.info.type === 'date';
+  return column.values.map((v) => matchValue(match, v, isDate));
+}
+
+function build(column: number, match: Match, direction: Selected['direction'], attr: AttributeColumn, cohort: readonly boolean[], q: number): Selected {
+  const table = tabulate(members(match, attr), cohort);
+  return { column, match, direction, table, pValue: fisherExact(table).pValue, qValue: q };
+}
+
+/** Merges a column's significant values into one `in` / `contains_any` set per direction. */
+function mergeSets(column: number, group: Candidate[], attr: AttributeColumn, cohort: readonly boolean[], o: SelectOptions): Selected[] {
+  const out: Selected[] = [];
+  for (const direction of ['fit', 'anti'] as const) {
+    const chosen = group.filter((c) => (direction === 'fit' ? liftOf(c.table) >= o.minLift : liftOf(c.table) <= 1 / o.minLift));
+    if (chosen.length === 0) continue;
+    const values = chosen.map((c) => c.value as string).sort();
+    const match: Match = 'in' in (chosen[0] as Candidate).match ? { in: values } : { contains_any: values };
+    out.push(build(column, match, direction, attr, cohort, Math.max(...chosen.map((c) => c.qValue))));
+  }
+  return out;
+}
+
+/** The strongest significant interval of a numeric column (fit only: a range already says what is out). */
+function bestRange(column: number, group: Candidate[], attr: AttributeColumn, cohort: readonly boolean[], o: SelectOptions): Selected[] {
+  const fits = group.filter((c) => liftOf(c.table) >= o.minLift).sort((x, y) => x.pValue - y.pValue);
+  const best = fits[0];
+  return best ? [build(column, best.match, 'fit', attr, cohort, best.qValue)] : [];
+}
+
+function booleanFit(column: number, candidate: Candidate, attr: AttributeColumn, cohort: readonly boolean[], o: SelectOptions): Selected[] {
+  const lift = liftOf(candidate.table);
+  if (lift >= o.minLift) return [build(column, { equals: true }, 'fit', attr, cohort, candidate.qValue)];
+  if (lift <= 1 / o.minLift) return [build(column, { equals: false }, 'fit', attr, cohort, candidate.qValue)];
+  return [];
+}
+
+/** Whether `next` still tells the cohort apart once `chosen` is taken into account (CMH over chosen's strata). */
+function addsNothing(next: Selected, chosen: Selected, columns: ReadonlyMap<number, AttributeColumn>, cohort: readonly boolean[], alpha: number): boolean {
+  const a = members(next.match, columns.get(next.column) as AttributeColumn);
+  const b = members(chosen.match, columns.get(chosen.column) as AttributeColumn);
+  const strata: TwoByTwo[] = [true, false].map((stratum) => {
+    const t = { a: 0, b: 0, c: 0, d: 0 };
+    a.forEach((m, i) => {
+      if (m === null || b[i] !== stratum) return;
+      if (cohort[i]) m ? t.a++ : t.b++;
+      else m ? t.c++ : t.d++;
+    });
+    return t;
+  });
+  const cmh = cochranMantelHaenszel(strata);
+  return cmh === null || cmh.pValue >= alpha;
+}
+
+/**
+ * Turns significant candidates into at most `maxCriteria` criteria: one set or range per column and
+ * direction, strongest first, leaving out any that add nothing given a stronger correlated one.
+ */
+export function selectCriteria(candidates: readonly Candidate[], columns: ReadonlyMap<number, AttributeColumn>, cohort: readonly boolean[], o: SelectOptions): Selection {
+  const significant = candidates.filter((c) => c.qValue < o.alpha);
+  const byColumn = new Map<number, Candidate[]>();
+  for (const c of significant) byColumn.set(c.column, [...(byColumn.get(c.column) ?? []), c]);
+  const proposals: Selected[] = [];
+  for (const [column, group] of [...byColumn].sort((x, y) => x[0] - y[0])) {
+    const attr = columns.get(column) as AttributeColumn;
+    const kind = Object.keys((group[0] as Candidate).match)[0];
+    if (kind === 'range') proposals.push(...bestRange(column, group, attr, cohort, o));
+    else if (kind === 'equals') proposals.push(...booleanFit(column, group[0] as Candidate, attr, cohort, o));
+    else proposals.push(...mergeSets(column, group, attr, cohort, o));
+  }
+  proposals.sort((x, y) => (x.direction === y.direction ? 0 : x.direction === 'fit' ? -1 : 1) || x.pValue - y.pValue || x.column - y.column);
+  const selection: Selection = { selected: [], redundant: [], capped: [] };
+  for (const next of proposals) {
+    const because = selection.selected.find((chosen) => addsNothing(next, chosen, columns, cohort, o.alpha));
+    if (because) selection.redundant.push({ criterion: next, because });
+    else if (selection.selected.length >= o.maxCriteria) selection.capped.push(next);
+    else selection.selected.push(next);
+  }
+  return selection;
+}

@@ -1,0 +1,110 @@
+import { UsageError } from '../../errors.js';
+import { findHeader, normalizeHeader, type Role, type RoleAssignment } from '../columns/roles.js';
+import type { Table } from '../table.js';
+import { normalizeKey } from './keys.js';
+
+export interface JoinKeys {
+  customerColumn: number;
+  dealColumn: number;
+  /** Why these columns, for the summary: "Associated Company IDs -> Record ID (by role)". */
+  reason: string;
+  /** Share of deals whose key is a customer's key. */
+  matchRate: number;
+}
+
+// Headers that name a record's own id in every CRM; a deal's own id never joins to a company.
+const GENERIC_OWN_IDS = new Set(['recordid', 'id', 'objectid', 'hsobjectid', 'zohoid', 'recordid18']);
+
+interface Pair {
+  customer: number;
+  deal: number;
+  reason: string;
+}
+
+function columnOf(roles: RoleAssignment, ...wanted: Role[]): number[] {
+  return wanted.map((r) => roles.byRole.get(r)).filter((i): i is number => i !== undefined);
+}
+
+function keySet(table: Table, column: number): Set<string> {
+  const keys = new Set<string>();
+  for (const row of table.rows) {
+    const key = normalizeKey(row[column]);
+    if (key !== '') keys.add(key);
+  }
+  return keys;
+}
+
+function matchRate(deals: Table, column: number, keys: Set<string>): number {
+  if (deals.rows.length === 0) return 0;
+  let hits = 0;
+  for (const row of deals.rows) if (keys.has(normalizeKey(row[column]))) hits++;
+  return hits / deals.rows.length;
+}
+
+function headerIndex(table: Table, header: string, flag: string): number {
+  const index = findHeader(table.header, header);
+  if (index < 0) {
+    throw new UsageError(`${flag}: no column "${header}" in ${table.name}`, {
+      hint: `columns: ${table.header.map((h) => JSON.stringify(h)).join(', ')}`,
+    });
+  }
+  return index;
+}
+
+/** Candidate (customer column, deal column) pairs in order of preference. */
+function candidatePairs(customers: Table, cRoles: RoleAssignment, deals: Table, dRoles: RoleAssignment): Pair[] {
+  const pairs: Pair[] = [];
+  const customerIds = columnOf(cRoles, 'id', 'account_id');
+  const customerNames = columnOf(cRoles, 'name', 'account_name');
+  for (const deal of columnOf(dRoles, 'account_id')) {
+    for (const customer of customerIds) pairs.push({ customer, deal, reason: 'account id role' });
+  }
+  for (const deal of columnOf(dRoles, 'account_name')) {
+    for (const customer of customerNames) pairs.push({ customer, deal, reason: 'account name role' });
+  }
+  // olist-style exports share a named key (mql_id) between files; a generic `Record ID` never joins.
+  customers.header.forEach((header, customer) => {
+    const key = normalizeHeader(header);
+    if (GENERIC_OWN_IDS.has(key)) return;
+    const deal = deals.header.findIndex((h) => normalizeHeader(h) === key);
+    if (deal >= 0 && (customerIds.includes(customer) || customerNames.includes(customer))) {
+      pairs.push({ customer, deal, reason: 'same header in both files' });
+    }
+  });
+  return pairs;
+}
+
+/**
+ * Chooses the columns that join deals to customers: `--key` when given, else the candidate pair with the
+ * highest match rate (earlier candidates win ties). Never the deal's own `Record ID`.
+ */
+export function chooseJoinKeys(
+  customers: Table,
+  cRoles: RoleAssignment,
+  deals: Table,
+  dRoles: RoleAssignment,
+  key?: { customer: string; deal?: string },
+): JoinKeys {
+  if (key) {
+    const customer = headerIndex(customers, key.customer, '--key');
+    const deal = headerIndex(deals, key.deal ?? key.customer, '--key');
+    return { customerColumn: customer, dealColumn: deal, reason: '--key', matchRate: matchRate(deals, deal, keySet(customers, customer)) };
+  }
+  const pairs = candidatePairs(customers, cRoles, deals, dRoles);
+  let best: JoinKeys | undefined;
+  const sets = new Map<number, Set<string>>();
+  for (const pair of pairs) {
+    const keys = sets.get(pair.customer) ?? keySet(customers, pair.customer);
+    sets.set(pair.customer, keys);
+    const rate = matchRate(deals, pair.deal, keys);
+    if (!best || rate > best.matchRate) {
+      best = { customerColumn: pair.customer, dealColumn: pair.deal, reason: pair.reason, matchRate: rate };
+    }
+  }
+  if (!best || best.matchRate === 0) {
+    throw new UsageError(`cannot tell which columns join ${deals.name} to ${customers.name}`, {
+      hint: 'pass --key <customerColumn>=<dealColumn>, e.g. --key "Record ID=Associated Company IDs"',
+    });
+  }
+  return best;
+}

@@ -1,0 +1,51 @@
+/** Where a problem was found; every field optional because not every error has a place. */
+export interface Place {
+  file?: string;
+  line?: number;
+  column?: string | number;
+}
+
+export interface IcpErrorOptions extends Place {
+  hint?: string;
+  cause?: unknown;
+}
+
+/** A data or runtime problem the user can fix: exit 1. */
+export class IcpError extends Error {
+  readonly exitCode: number = 1;
+  readonly hint: string | undefined;
+  readonly place: Place;
+
+  constructor(message: string, options: IcpErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'IcpError';
+    this.hint = options.hint;
+    this.place = { file: options.file, line: options.line, column: options.column };
+  }
+}
+
+/** The command line itself is wrong (unknown flag, missing argument, ambiguous choice): exit 2. */
+export class UsageError extends IcpError {
+  override readonly exitCode: number = 2;
+  constructor(message: string, options: IcpErrorOptions = {}) {
+    super(message, options);
+    this.name = 'UsageError';
+  }
+}
+
+/** A bug in icp, not in the user's data: exit 1, and always worth a stack trace with --verbose. */
+export class InternalError extends IcpError {
+  constructor(message: string, options: IcpErrorOptions = {}) {
+    super(message, options);
+    this.name = 'InternalError';
+  }
+}
+
+/** `file:line, column "x"` in the order a person reads it; empty when nothing is known. */
+export function formatPlace(place: Place): string {
+  const parts: string[] = [];
+  if (place.file) parts.push(place.line ? `${place.file}:${place.line}` : place.file);
+  else if (place.line) parts.push(`line ${place.line}`);
+  if (place.column !== undefined) parts.push(`column ${JSON.stringify(String(place.column))}`);
+  return parts.join(', ');
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, link, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { IcpError } from '../errors.js';
+
+export interface AtomicWriteOptions {
+  /** Replace an existing file (default true); false fails when the target exists. */
+  overwrite?: boolean;
+  /** How to name the file in error messages, e.g. the path as the user typed it. */
+  displayPath?: string;
+}
+
+export const OVERWRITE_HINT = 'pass --force to overwrite, or -o another file';
+
+// Filesystems without hard links (FAT, some network mounts) answer link() with one of these.
+const NO_LINK_CODES = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+/**
+ * Writes a file so that readers see the old content or the new, never a torn one: a temp file in the
+ * same directory, fsynced, then renamed (or hard-linked, when overwriting is not allowed) into place.
+ */
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const overwrite = options.overwrite ?? true;
+  const shown = options.displayPath ?? path;
+  const tmp = join(dirname(path), `.${basename(path)}.icp-tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(tmp, 'wx', await modeOf(path));
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    if (overwrite) await rename(tmp, path);
+    else await linkExclusive(tmp, path);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    throw toWriteError(error, shown);
+  } finally {
+    // After a rename the temp name is gone; after a link, or a failure, it must not be left behind.
+    await rm(tmp, { force: true }).catch(() => undefined);
+  }
+}
+
+// link() fails with EEXIST atomically, so of two writers racing for the same new file only one wins.
+async function linkExclusive(tmp: string, path: string): Promise<void> {
+  try {
+    await link(tmp, path);
+  } catch (error) {
+    if (!NO_LINK_CODES.has(codeOf(error))) throw error;
+    await copyFile(tmp, path, constants.COPYFILE_EXCL);
+  }
+}
+
+// Overwriting keeps the permissions the user gave the old file.
+async function modeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).mode & 0o777;
+  } catch {
+    return 0o666;
+  }
+}
+
+function codeOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+}
+
+function toWriteError(error: unknown, shown: string): IcpError {
+  if (error instanceof IcpError) return error;
+  const code = codeOf(error);
+  const reasons: Record<string, string> = {
+    EEXIST: 'it already exists',
+    ENOENT: `the folder ${dirname(shown)} does not exist`,
+    ENOTDIR: `the folder ${dirname(shown)} does not exist`,
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'it is a folder',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'the file system is read-only',
+  };
+  const reason = reasons[code] ?? (error instanceof Error ? error.message : String(error));
+  const hint = code === 'EEXIST' ? OVERWRITE_HINT : undefined;
+  return new IcpError(`cannot write ${shown}: ${reason}`, { hint, cause: error });
+}

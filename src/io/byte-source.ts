@@ -1,0 +1,79 @@
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { IcpError } from '../errors.js';
+
+/** Raw bytes of a file or stdin, read chunk by chunk, counted and hashed as they pass. */
+export interface ByteSource {
+  /** The next chunk, or null at the end of input. */
+  read(): Promise<Uint8Array | null>;
+  /** Stops reading and releases the file handle; safe to call more than once. */
+  close(): void;
+  /** Bytes read so far. */
+  readonly bytes: number;
+  /** sha256 (hex) of the bytes read so far; of the whole input once read() has returned null. */
+  sha256(): string;
+}
+
+const CHUNK_BYTES = 64 * 1024;
+
+/** Opens `path` (or `stdin` when path is `-`) lazily: a missing file surfaces as an IcpError on first read(). */
+export function openByteSource(path: string, stdin: NodeJS.ReadableStream = process.stdin): ByteSource {
+  const stream = path === '-' ? stdin : createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  const chunks = stream[Symbol.asyncIterator]();
+  const hash: Hash = createHash('sha256');
+  let digest: string | undefined;
+  let closed = false;
+  let bytes = 0;
+  return {
+    async read() {
+      if (digest !== undefined || closed) return null;
+      let next: IteratorResult<string | Buffer>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        throw readError(path, error);
+      }
+      if (next.done) {
+        digest = hash.digest('hex');
+        return null;
+      }
+      // A stream with setEncoding() gives strings; count and hash what it would have had as bytes.
+      const chunk = typeof next.value === 'string' ? Buffer.from(next.value, 'utf8') : next.value;
+      hash.update(chunk);
+      bytes += chunk.length;
+      return chunk;
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      // Ending the iterator destroys a Readable (and so closes its file descriptor).
+      void chunks.return?.()?.catch(() => undefined);
+      const destroyable = stream as NodeJS.ReadableStream & { destroy?: () => void };
+      destroyable.destroy?.();
+    },
+    get bytes() {
+      return bytes;
+    },
+    sha256() {
+      return digest ?? hash.copy().digest('hex');
+    },
+  };
+}
+
+const REASONS: Record<string, [reason: string, hint: string]> = {
+  ENOENT: ['no such file or directory', 'check the path, or pass - to read from stdin'],
+  EISDIR: ['it is a directory', 'pass the path of a CSV file inside it'],
+  EACCES: ['permission denied', 'check the file permissions'],
+  EPERM: ['permission denied', 'check the file permissions'],
+};
+
+function readError(path: string, error: unknown): IcpError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const known = REASONS[code];
+  const reason = known?.[0] ?? (error instanceof Error ? error.message : String(error));
+  const name = path === '-' ? '<stdin>' : path;
+  return new IcpError(`cannot read ${name}: ${reason}`, {
+    hint: known?.[1] ?? 'check that the file exists and can be read',
+    cause: error,
+  });
+}

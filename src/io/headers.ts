@@ -1,0 +1,53 @@
+/** One header that had to be renamed to make the header row usable. */
+export interface HeaderFix {
+  /** 1-based column position. */
+  position: number;
+  raw: string;
+  name: string;
+  reason: 'blank' | 'duplicate';
+}
+
+/**
+ * Trims header names, names blank ones `column_<N>` and suffixes repeats `_2`, `_3`... (the first
+ * occurrence keeps its name), never producing a name that another column already has.
+ */
+export function uniqueHeaders(rawHeader: readonly string[]): { header: string[]; fixes: HeaderFix[] } {
+  const trimmed = rawHeader.map((name) => name.trim());
+  // Names as given are reserved first, so a generated `a_2` cannot take a later column's real `a_2`.
+  const taken = new Set(trimmed.filter((name) => name !== ''));
+  const seen = new Set<string>();
+  const fixes: HeaderFix[] = [];
+  const header = trimmed.map((name, index) => {
+    const position = index + 1;
+    if (name === '') {
+      const fixed = freeName(`column_${position}`, taken, 1);
+      fixes.push({ position, raw: rawHeader[index] ?? '', name: fixed, reason: 'blank' });
+      return fixed;
+    }
+    if (!seen.has(name)) {
+      seen.add(name);
+      return name;
+    }
+    const fixed = freeName(name, taken, 2);
+    fixes.push({ position, raw: rawHeader[index] ?? '', name: fixed, reason: 'duplicate' });
+    return fixed;
+  });
+  return { header, fixes };
+}
+
+/** The warning text for a header fix, e.g. `duplicate header "Email" in column 5 renamed to "Email_2"`. */
+export function describeHeaderFix(fix: HeaderFix): string {
+  return fix.reason === 'blank'
+    ? `blank header in column ${fix.position} named "${fix.name}"`
+    : `duplicate header "${fix.raw.trim()}" in column ${fix.position} renamed to "${fix.name}"`;
+}
+
+// `base` itself when free (counting from 1), else base_<n> from `from` upwards; the result is reserved.
+function freeName(base: string, taken: Set<string>, from: number): string {
+  let name = from === 1 && !taken.has(base) ? base : '';
+  for (let n = Math.max(from, 2); name === ''; n++) {
+    if (!taken.has(`${base}_${n}`)) name = `${base}_${n}`;
+  }
+  taken.add(name);
+  return name;
+}

@@ -1,0 +1,73 @@
+import type { DeriveResult } from '../core/derive/derive.js';
+import { summarySentence } from '../core/derive/summary.js';
+import type { Criterion } from '../core/icp/schema.js';
+import { formatNumber, formatPercent, truncate } from './format.js';
+import { paint } from './messages.js';
+import { renderTable } from './table.js';
+
+function fmtQ(q: number): string {
+  return q < 0.001 ? '<0.001' : q.toFixed(3);
+}
+
+function criteriaRows(criteria: readonly Criterion[]): string[][] {
+  return criteria.map((c) => [
+    truncate(c.label, 60),
+    c.points > 0 ? `+${c.points}` : String(c.points),
+    c.evidence ? `${formatPercent(c.evidence.cohort_share)} (${c.evidence.cohort_count})` : '',
+    c.evidence ? `${formatPercent(c.evidence.rest_share)} (${c.evidence.rest_count})` : '',
+    c.evidence ? (c.evidence.lift === null ? '∞' : c.evidence.lift.toFixed(2)) : '',
+    c.evidence ? fmtQ(c.evidence.q_value) : '',
+  ]);
+}
+
+/** The ten most valuable customers, most valuable first, with what their deals add up to. */
+function topCustomerRows(r: DeriveResult): string[][] {
+  const nameCol = r.columns.find((c) => c.role === 'name' || c.role === 'account_name');
+  return r.order.slice(0, 10).map((i, rank) => {
+    const c = r.customers[i]!;
+    const stats = r.dealStats?.get(c.key);
+    const value = r.measure.kind === 'value' ? formatNumber(r.measure.values[i] ?? 0) : r.measure.positive[i] ? 'yes' : 'no';
+    const row = [String(rank + 1), truncate(nameCol ? (c.cells[nameCol.index] ?? c.label) : c.label, 32), value];
+    if (stats) {
+      const closed = stats.won + stats.lost;
+      row.push(String(stats.won), String(stats.lost), closed > 0 ? formatPercent(stats.won / closed) : '');
+    }
+    return row;
+  });
+}
+
+/** The lines a person reads after `icp derive`: what was joined, the verdict, the criteria and the top customers. */
+export function deriveSections(r: DeriveResult, color: boolean, markdown = false): { title: string; body: string }[] {
+  const c = paint(color && !markdown);
+  const doc = r.doc;
+  const sections: { title: string; body: string }[] = [];
+  sections.push({ title: 'Verdict', body: c.bold(summarySentence(doc)) });
+  const table = (head: string[], rows: string[][]) => (markdown ? mdTable(head, rows) : renderTable(head, rows, color));
+  if (doc.criteria.length > 0) {
+    sections.push({ title: 'Criteria', body: table(['criterion', 'points', 'cohort', 'rest', 'lift', 'q'], criteriaRows(doc.criteria)) });
+    sections.push({ title: 'Tiers', body: `A >= ${doc.tiers.A}, B >= ${doc.tiers.B}, C >= ${doc.tiers.C}, D below` });
+  }
+  const left = doc.notes?.filter((n) => n.startsWith('Left out') || n.startsWith('Inconclusive') || n.startsWith('Fragile')) ?? [];
+  if (left.length > 0) sections.push({ title: 'Notes', body: left.map((n) => `- ${n}`).join('\n') });
+  const head = ['#', 'customer', r.measure.kind === 'value' ? r.measure.label : r.measure.label];
+  if (r.dealStats) head.push('won', 'lost', 'win rate');
+  sections.push({ title: 'Most profitable customers', body: table(head, topCustomerRows(r)) });
+  return sections;
+}
+
+function mdTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  return [`| ${head.map(esc).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+}
+
+/** Terminal rendering. */
+export function renderDerive(r: DeriveResult, color: boolean): string {
+  const c = paint(color);
+  return deriveSections(r, color).map((s) => `${c.bold.underline(s.title)}\n${s.body}\n`).join('\n');
+}
+
+/** Markdown rendering, to paste into a wiki or a ticket. */
+export function renderDeriveMarkdown(r: DeriveResult): string {
+  const title = `# ${r.doc.name}\n\n_${r.doc.cohort.rule}; ${r.doc.cohort.size} of ${r.doc.cohort.total} customers; generated ${r.doc.generated_at}_\n`;
+  return [title, ...deriveSections(r, false, true).map((s) => `## ${s.title}\n\n${s.body}\n`)].join('\n');
+}

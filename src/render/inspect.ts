@@ -1,0 +1,48 @@
+import type { InspectColumn, InspectReport } from '../core/columns/inspect-report.js';
+import { formatNumber, formatPercent, truncate } from './format.js';
+import { paint } from './messages.js';
+import { renderTable } from './table.js';
+
+function valuesCell(c: InspectColumn): string {
+  if (c.top.length > 0) return truncate(c.top.map((t) => `${t.value} (${t.count})`).join(', '), 48);
+  if (c.min !== null && c.max !== null) {
+    const show = (v: number | string) => (typeof v === 'number' ? formatNumber(v) : v);
+    return c.min === c.max ? show(c.min) : `${show(c.min)} – ${show(c.max)}`;
+  }
+  return '';
+}
+
+function typeCell(c: InspectColumn): string {
+  return c.format ? `${c.type}, ${c.format}` : c.type;
+}
+
+/** The inspect report as a column table followed by the ICP categories the file can and cannot inform. */
+export function renderInspect(report: InspectReport, color: boolean): string {
+  const c = paint(color);
+  const delimiter = report.delimiter === '\t' ? 'tab' : `"${report.delimiter}"`;
+  const lines = [
+    `${c.bold(report.file)}: ${formatNumber(report.rows, 0)} rows, ${report.columns.length} columns, delimiter ${delimiter}, ${report.encoding}`,
+  ];
+  const rows = report.columns.map((col) => [
+    truncate(col.header, 32),
+    col.role ?? '',
+    typeCell(col),
+    formatPercent(col.filled_pct / 100),
+    `${formatNumber(col.distinct, 0)}${col.distinct_capped ? '+' : ''}`,
+    valuesCell(col),
+    truncate(col.examples.join(' | '), 40),
+  ]);
+  lines.push(renderTable(['column', 'role', 'type', 'filled', 'distinct', 'top values / range', 'examples'], rows, color));
+  const informed = report.categories.informed;
+  lines.push('', c.bold('ICP categories this file can inform:'));
+  if (informed.length === 0) lines.push('  none');
+  for (const { category, columns } of informed) lines.push(`  ${category.padEnd(14)} ${columns.join(', ')}`);
+  if (report.categories.missing.length > 0) {
+    lines.push('', c.bold('Missing; ask customers in interviews:'));
+    for (const { category, questions } of report.categories.missing) {
+      lines.push(`  ${category}`);
+      for (const q of questions) lines.push(`    - ${q}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,113 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run as init } from '../../src/cli/commands/init.js';
+import { run as validate } from '../../src/cli/commands/validate.js';
+import type { CommandContext } from '../../src/cli/context.js';
+import { IcpError, UsageError } from '../../src/errors.js';
+
+function fakeContext(cwd: string): CommandContext & { out: () => string; err: () => string } {
+  let stdout = '';
+  let stderr = '';
+  return {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from([]),
+    stdoutIsTTY: false,
+    color: false,
+    verbose: false,
+    quiet: false,
+    cwd,
+    warn: (w) => (stderr += `warning: ${w.message}\n`),
+    now: () => new Date('2026-11-23T12:00:00Z'),
+    out: () => stdout,
+    err: () => stderr,
+  };
+}
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'icp-validate-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('icp validate', () => {
+  it('passes on the file icp init wrote, and says what it holds', async () => {
+    expect(await init({ args: [], options: {} }, fakeContext(dir))).toBe(0);
+    const ctx = fakeContext(dir);
+    expect(await validate({ args: [], options: {} }, ctx)).toBe(0);
+    expect(ctx.out()).toBe('icp.yaml: ok (manual, 8 criteria, tiers A>=75 B>=50 C>=25)\n');
+  });
+
+  it('reports a wrong type with its YAML line and exits 1', async () => {
+    await init({ args: [], options: {} }, fakeContext(dir));
+    const lines = (await readFile(join(dir, 'icp.yaml'), 'utf8')).split('\n');
+    const index = lines.findIndex((l) => l.trim() === 'points: 15');
+    lines[index] = '    points: fifteen';
+    await writeFile(join(dir, 'edited.yaml'), lines.join('\n'));
+    const ctx = fakeContext(dir);
+    expect(await validate({ args: ['edited.yaml'], options: {} }, ctx)).toBe(1);
+    expect(ctx.out()).toBe(`edited.yaml:${index + 1}: criteria[1].points: expected a number, got text "fifteen"\n`);
+  });
+
+  it('prints every problem, one per line, schema ones in file order', async () => {
+    const lines = ['version: 2', 'name: x', 'status: ok', 'criteria: []', 'tiers: {A: 75, B: 50, C: 80}', 'extra: 1'];
+    const text = `${lines.join('\n')}\n`;
+    await writeFile(join(dir, 'icp.yaml'), text);
+    const ctx = fakeContext(dir);
+    expect(await validate({ args: [], options: {} }, ctx)).toBe(1);
+    expect(ctx.out().split('\n')).toEqual([
+      'icp.yaml:1: version: expected 1, got 2',
+      'icp.yaml:1: generated_at: is required',
+      'icp.yaml:1: source: is required',
+      'icp.yaml:1: cohort: is required',
+      'icp.yaml:6: extra: unknown key "extra"',
+      '',
+    ]);
+  });
+
+  it('reports rule problems once the schema is satisfied', async () => {
+    await init({ args: [], options: {} }, fakeContext(dir));
+    const text = (await readFile(join(dir, 'icp.yaml'), 'utf8')).replace(/^status: manual$/m, 'status: inconclusive');
+    await writeFile(join(dir, 'icp.yaml'), text);
+    const ctx = fakeContext(dir);
+    expect(await validate({ args: ['icp.yaml'], options: {} }, ctx)).toBe(1);
+    const line = text.split('\n').indexOf('criteria:') + 1;
+    expect(ctx.out()).toBe(
+      `icp.yaml:${line}: criteria: an inconclusive ICP has no criteria; remove them, or set status: manual to use criteria written by hand\n`,
+    );
+  });
+
+  it('prints json with --format json', async () => {
+    await writeFile(join(dir, 'icp.yaml'), 'version: [1\n');
+    const ctx = fakeContext(dir);
+    expect(await validate({ args: [], options: { format: 'json' } }, ctx)).toBe(1);
+    const report = JSON.parse(ctx.out());
+    expect(report).toMatchObject({ file: 'icp.yaml', ok: false });
+    expect(report.problems[0]).toMatchObject({ file: 'icp.yaml', line: expect.any(Number), path: '' });
+
+    await init({ args: [], options: { output: 'good.yaml' } }, fakeContext(dir));
+    const good = fakeContext(dir);
+    expect(await validate({ args: ['good.yaml'], options: { format: 'json' } }, good)).toBe(0);
+    expect(JSON.parse(good.out())).toEqual({ file: 'good.yaml', ok: true, problems: [] });
+  });
+
+  it('throws an IcpError for a missing file, so the top level prints it with a hint', async () => {
+    const ctx = fakeContext(dir);
+    const error = await validate({ args: ['missing.yaml'], options: {} }, ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IcpError);
+    expect(error).toMatchObject({ message: 'cannot read missing.yaml', exitCode: 1 });
+    expect((error as IcpError).hint).toContain('icp init');
+    expect(ctx.out()).toBe('');
+  });
+
+  it('rejects an unknown format and a second file as usage errors', async () => {
+    const ctx = fakeContext(dir);
+    await expect(validate({ args: [], options: { format: 'xml' } }, ctx)).rejects.toBeInstanceOf(UsageError);
+    await expect(validate({ args: ['a.yaml', 'b.yaml'], options: {} }, ctx)).rejects.toBeInstanceOf(UsageError);
+  });
+});
