@@ -53,6 +53,7 @@ const DATE_HEADER = /(date|time|_at$|_on$|\bat$|\bon$|day$)/i;
 const ID_HEADER = /(^|[\s_\-.])(id|ids|key|uuid|guid)$|[a-z]Id$|ID$/;
 const TOKEN = /^[A-Za-z0-9_\-.:@/+#=]+$/;
 const DIGIT = /\d/;
+const LETTER = /[A-Za-z]/;
 
 function share(values: readonly string[], test: (v: string) => boolean): number {
   let ok = 0;
@@ -72,7 +73,13 @@ function looksLikeIds(values: readonly string[], header: string): boolean {
   if (ID_HEADER.test(header)) return true;
   if (values.length < 20) return false;
   const distinct = new Set(values).size;
-  return distinct / values.length >= 0.98 && values.every((v) => TOKEN.test(v)) && values.some((v) => DIGIT.test(v));
+  // All-unique plain numbers are measures (seats, spend) far more often than keys; keys carry letters.
+  return (
+    distinct / values.length >= 0.98 &&
+    values.every((v) => TOKEN.test(v)) &&
+    values.some((v) => DIGIT.test(v)) &&
+    values.some((v) => LETTER.test(v))
+  );
 }
 
 function categoryOrText(values: readonly string[]): ColumnType {

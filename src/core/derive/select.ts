@@ -29,6 +29,14 @@ export interface Selection {
   capped: Selected[];
 }
 
+/**
+ * Between two correlated attributes the simpler, coarser one is kept: country over region over city,
+ * employees over revenue. Lower ranks are considered first; attributes without a rank sit at 1.
+ */
+const SIMPLICITY: Record<string, number> = {
+  industry: 0, employees: 0, country: 0, technologies: 0, annual_revenue: 1, region: 2, city: 3,
+};
+
 /** cohort share / rest share over known values; Infinity when the rest never has it. */
 export function liftOf(t: TwoByTwo): number {
   const cohort = t.a / Math.max(1, t.a + t.b);
@@ -73,10 +81,31 @@ function booleanFit(column: number, candidate: Candidate, attr: AttributeColumn,
   return [];
 }
 
-/** Whether `next` still tells the cohort apart once `chosen` is taken into account (CMH over chosen's strata). */
+/** Phi coefficient of two memberships over the customers where both are known. */
+function phi(x: readonly (boolean | null)[], y: readonly (boolean | null)[]): number {
+  let a = 0, b = 0, c = 0, d = 0;
+  x.forEach((m, i) => {
+    const n = y[i];
+    if (m === null || n === null || n === undefined) return;
+    if (m) n ? a++ : b++;
+    else n ? c++ : d++;
+  });
+  const den = Math.sqrt((a + b) * (c + d) * (a + c) * (b + d));
+  return den === 0 ? 0 : (a * d - b * c) / den;
+}
+
+// Below this correlation, knowing one criterion cannot explain the other away.
+const CORRELATED = 0.3;
+
+/**
+ * Whether `next` adds nothing once `chosen` is known: the two are correlated and, within the customers
+ * that match `chosen` and those that do not (Cochran-Mantel-Haenszel), `next` no longer tells the cohort
+ * apart at `alpha`.
+ */
 function addsNothing(next: Selected, chosen: Selected, columns: ReadonlyMap<number, AttributeColumn>, cohort: readonly boolean[], alpha: number): boolean {
   const a = members(next.match, columns.get(next.column) as AttributeColumn);
   const b = members(chosen.match, columns.get(chosen.column) as AttributeColumn);
+  if (next.column !== chosen.column && Math.abs(phi(a, b)) < CORRELATED) return false;
   const strata: TwoByTwo[] = [true, false].map((stratum) => {
     const t = { a: 0, b: 0, c: 0, d: 0 };
     a.forEach((m, i) => {
@@ -106,10 +135,18 @@ export function selectCriteria(candidates: readonly Candidate[], columns: Readon
     else if (kind === 'equals') proposals.push(...booleanFit(column, group[0] as Candidate, attr, cohort, o));
     else proposals.push(...mergeSets(column, group, attr, cohort, o));
   }
-  proposals.sort((x, y) => (x.direction === y.direction ? 0 : x.direction === 'fit' ? -1 : 1) || x.pValue - y.pValue || x.column - y.column);
+  const rank = (s: Selected) => SIMPLICITY[columns.get(s.column)?.info.role ?? ''] ?? 1;
+  proposals.sort(
+    (x, y) => (x.direction === y.direction ? 0 : x.direction === 'fit' ? -1 : 1) || rank(x) - rank(y) || x.pValue - y.pValue || x.column - y.column,
+  );
+  // A set merged from a column's most enriched values (three cities out of forty) or its best interval
+  // was picked from many tries; Bonferroni over those tries keeps it from surviving by selection alone.
+  const tries = new Map<number, number>();
+  for (const c of candidates) tries.set(c.column, (tries.get(c.column) ?? 0) + 1);
   const selection: Selection = { selected: [], redundant: [], capped: [] };
   for (const next of proposals) {
-    const because = selection.selected.find((chosen) => addsNothing(next, chosen, columns, cohort, o.alpha));
+    const alpha = o.alpha / (tries.get(next.column) ?? 1);
+    const because = selection.selected.find((chosen) => addsNothing(next, chosen, columns, cohort, alpha));
     if (because) selection.redundant.push({ criterion: next, because });
     else if (selection.selected.length >= o.maxCriteria) selection.capped.push(next);
     else selection.selected.push(next);

@@ -15,7 +15,8 @@ export function benjaminiHochberg(pValues: readonly number[]): number[] {
   let running = 1;
   order.forEach((index, position) => {
     const rank = m - position;
-    running = Math.min(running, ((pValues[index] as number) * m) / rank);
+    // p * (m / rank) rather than (p * m) / rank: m / rank >= 1 survives rounding, so q >= p always.
+    running = Math.min(running, (pValues[index] as number) * (m / rank));
     q[index] = running;
   });
   return q;

@@ -27,7 +27,9 @@ describe('benjaminiHochberg', () => {
     const q = benjaminiHochberg([0.03, 0.5, 0.03, 0.001, 0.03]);
     expect(q[0]).toBe(q[2]);
     expect(q[2]).toBe(q[4]);
-    expect(q[0]).toBeCloseTo(0.05, 12);
+    // Sorted: 0.001, 0.03 x 3, 0.5, so every 0.03 gets min(5 x 0.03 / 4, 5 x 0.5 / 5) = 0.0375.
+    expect(q[0]).toBeCloseTo(0.0375, 12);
+    expect(q[3]).toBeCloseTo(0.005, 12);
   });
 
   it('rejects values that are not probabilities', () => {
