@@ -172,7 +172,7 @@ const ICP_FILE_HEADER = [
   '          manual: written or edited by hand.',
   'points    A row earns a criterion\'s points when its value matches. Positive points add up to 100.',
   '          Negative points mark anti-fit; a match on a criterion with "disqualify: true" puts the row',
-  '          in tier D whatever else it scores.',
+  '          in tier "disqualified" whatever else it scores.',
   'unknown   A missing value (empty cell, N/A, -) is unknown, not a mismatch: it earns no points',
   '          and is listed as unknown.',
   'tiers     The total points pick the tier: A, B and C are the lowest totals that reach each; below C is D.',

@@ -2,6 +2,7 @@ import type { DeriveResult } from '../core/derive/derive.js';
 import { summarySentence } from '../core/derive/summary.js';
 import type { Criterion } from '../core/icp/schema.js';
 import { formatNumber, formatPercent, truncate } from './format.js';
+import { markdownTable } from './markdown.js';
 import { paint } from './messages.js';
 import { renderTable } from './table.js';
 
@@ -42,7 +43,7 @@ export function deriveSections(r: DeriveResult, color: boolean, markdown = false
   const doc = r.doc;
   const sections: { title: string; body: string }[] = [];
   sections.push({ title: 'Verdict', body: c.bold(summarySentence(doc)) });
-  const table = (head: string[], rows: string[][]) => (markdown ? mdTable(head, rows) : renderTable(head, rows, color));
+  const table = (head: string[], rows: string[][]) => (markdown ? markdownTable(head, rows) : renderTable(head, rows, color));
   if (doc.criteria.length > 0) {
     sections.push({ title: 'Criteria', body: table(['criterion', 'points', 'cohort', 'rest', 'lift', 'q'], criteriaRows(doc.criteria)) });
     sections.push({ title: 'Tiers', body: `A >= ${doc.tiers.A}, B >= ${doc.tiers.B}, C >= ${doc.tiers.C}, D below` });
@@ -53,11 +54,6 @@ export function deriveSections(r: DeriveResult, color: boolean, markdown = false
   if (r.dealStats) head.push('won', 'lost', 'win rate');
   sections.push({ title: 'Most profitable customers', body: table(head, topCustomerRows(r)) });
   return sections;
-}
-
-function mdTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
-  return [`| ${head.map(esc).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
 }
 
 /** Terminal rendering. */

@@ -162,7 +162,7 @@ describe('stringifyIcp', () => {
   it('starts with a guide that explains status, points, unknown values, tiers and editing', () => {
     const text = stringifyIcp(doc);
     const header = text.slice(0, text.indexOf('\nversion:'));
-    const phrases = ['inconclusive', 'Positive points add up to 100', 'unknown, not a mismatch', 'tier D', 'icp validate'];
+    const phrases = ['inconclusive', 'Positive points add up to 100', 'unknown, not a mismatch', 'tier "disqualified"', 'icp validate'];
     for (const phrase of phrases) expect(header).toContain(phrase);
     expect(header.split('\n').every((line) => line === '' || line.startsWith('#'))).toBe(true);
     expect(text).toMatch(/\n# [^\n]*\ncohort:/);

@@ -43,6 +43,17 @@ export interface DealWindow {
   until?: number | undefined;
 }
 
+/** One deal that joined a customer inside the window, as aggregateDeals read it (for per-deal views). */
+export interface MatchedDeal {
+  row: readonly string[];
+  key: string;
+  outcome: DealOutcome;
+  closeAt: number | null;
+  createAt: number | null;
+  /** Won value of a won deal (null when lost, open, or without an amount). */
+  value: number | null;
+}
+
 export function emptyDealStats(): DealStats {
   return { deals: 0, won: 0, lost: 0, open: 0, wonValue: 0, cycleDays: [], firstWon: null, lastWon: null };
 }
@@ -64,6 +75,8 @@ export function aggregateDeals(
   keyColumn: number,
   customerKeys: ReadonlySet<string>,
   window: DealWindow = {},
+  // Per-deal views (the report's lead source and cost per deal) see exactly the deals that were counted.
+  onDeal?: (deal: MatchedDeal) => void,
 ): { byKey: Map<string, DealStats>; quality: DealQuality } {
   const stage = roles.byRole.get('deal_stage');
   const wonFlag = roles.byRole.get('won');
@@ -115,8 +128,12 @@ export function aggregateDeals(
     byKey.set(key, stats);
     stats.deals++;
     stats[outcome]++;
-    if (outcome !== 'won') continue;
+    if (outcome !== 'won') {
+      onDeal?.({ row, key, outcome, closeAt, createAt, value: null });
+      continue;
+    }
     const value = numberAt(columns, amount, row);
+    onDeal?.({ row, key, outcome, closeAt, createAt, value });
     if (amount !== undefined && value === null) quality.withoutAmount++;
     stats.wonValue += value ?? 0;
     if (closeAt !== null) {

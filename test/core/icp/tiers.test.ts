@@ -10,8 +10,8 @@ describe('tierFor', () => {
     ]);
   });
 
-  it('puts a disqualified row in D whatever its points', () => {
-    expect(tierFor(100, DEFAULT_TIERS, { disqualified: true })).toBe('D');
+  it('marks a disqualified row disqualified whatever its points', () => {
+    expect(tierFor(100, DEFAULT_TIERS, { disqualified: true })).toBe('disqualified');
     expect(tierFor(100, DEFAULT_TIERS, { disqualified: false })).toBe('A');
   });
 

@@ -1,0 +1,150 @@
+import { readCell } from '../columns/cell-value.js';
+import type { ColumnInfo } from '../columns/infer.js';
+import { assignRoles, findHeader, type Role, type RoleAssignment } from '../columns/roles.js';
+import { typeTable } from '../columns/type-table.js';
+import type { IcpDocument } from '../icp/schema.js';
+import type { Tier, TierLabel } from '../icp/tiers.js';
+import { groupCustomers } from '../profile/customers.js';
+import { aggregateDeals, emptyDealStats, type DealQuality, type DealStats, type DealWindow, type MatchedDeal } from '../profile/deals.js';
+import { chooseJoinKeys, type JoinKeys } from '../profile/join.js';
+import { compileIcp, type CompiledIcp } from '../score/compile.js';
+import { scoreRow } from '../score/score-row.js';
+import type { Table } from '../table.js';
+import { UsageError } from '../../errors.js';
+import { normalizeKey } from '../profile/keys.js';
+
+// Rows read to learn each column's decimal mark and date format, as `icp score` does.
+const SAMPLE_ROWS = 1000;
+
+/** One account of the customers file, scored, with what its deals add up to. */
+export interface AccountOutcome {
+  key: string;
+  label: string;
+  cells: string[];
+  score: number;
+  tier: TierLabel;
+  icp: boolean;
+  /** Its deals in the window; null when no deals file was given. */
+  stats: DealStats | null;
+  /** The customers file's own lifetime value (HubSpot Total Revenue), used when there are no deals. */
+  lifetimeValue: number | null;
+}
+
+/** A file's roles and column types, read once and shared by every part of the report. */
+export interface TypedTable {
+  table: Table;
+  roles: RoleAssignment;
+  columns: ColumnInfo[];
+}
+
+/** The scored accounts and everything the join learned. */
+export interface AccountSet {
+  accounts: AccountOutcome[];
+  compiled: CompiledIcp;
+  customers: TypedTable;
+  deals: TypedTable | null;
+  join: (JoinKeys & { customerHeader: string; dealHeader: string }) | null;
+  dealQuality: DealQuality | null;
+  /** Every deal that joined an account inside the window, in file order. */
+  matchedDeals: MatchedDeal[];
+  duplicateKeys: number;
+}
+
+/**
+ * Reads a table's roles and column types. `--map` applies to every file a report reads, so each file
+ * takes only the entries whose header it has (buildReport checks that every entry found some file).
+ */
+export function typed(table: Table, map: ReadonlyMap<Role, string>): TypedTable {
+  const own = new Map([...map].filter(([, header]) => findHeader(table.header, header) >= 0));
+  const roles = assignRoles(table.header, own, table.name);
+  return { table, roles, columns: typeTable(table, roles) };
+}
+
+/** Whether a tier counts as ICP in this report: it is one of `icpTiers` (never `disqualified`). */
+export function isIcpTier(tier: TierLabel, icpTiers: readonly Tier[]): boolean {
+  return (icpTiers as readonly string[]).includes(tier);
+}
+
+// The same key derive groups customers by: the join column, else the file's own id or name.
+function customerKeyColumn(roles: RoleAssignment, join: JoinKeys | null): number | undefined {
+  return join?.customerColumn ?? roles.byRole.get('id') ?? roles.byRole.get('account_id') ?? roles.byRole.get('name') ?? roles.byRole.get('account_name');
+}
+
+// report has no --key: --map names the join columns instead (each file takes the entries it has).
+function joinKeys(customers: TypedTable, deals: TypedTable): JoinKeys {
+  try {
+    return chooseJoinKeys(customers.table, customers.roles, deals.table, deals.roles);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(error.message, { hint: 'name the join columns with --map id=<customers column> --map account_id=<deals column>' });
+  }
+}
+
+/** Deal rows whose own id (Record ID, opportunity_id) repeats: a deal exported twice is counted twice. */
+export function duplicateDealIds(deals: TypedTable): number {
+  const id = deals.roles.byRole.get('id');
+  if (id === undefined) return 0;
+  const seen = new Set<string>();
+  let repeats = 0;
+  for (const row of deals.table.rows) {
+    const key = normalizeKey(row[id]);
+    if (key === '') continue;
+    if (seen.has(key)) repeats++;
+    else seen.add(key);
+  }
+  return repeats;
+}
+
+/**
+ * Groups the customers by key (as derive does), scores each with the ICP through the same code as
+ * `icp score`, and joins the deals closed in the window to them.
+ */
+export function scoreAccounts(input: {
+  doc: IcpDocument;
+  customers: Table;
+  deals?: Table | undefined;
+  icpTiers: readonly Tier[];
+  window: DealWindow;
+  map: ReadonlyMap<Role, string>;
+}): AccountSet {
+  const customers = typed(input.customers, input.map);
+  const compiled = compileIcp(input.doc, customers.table.header, customers.table.rows.slice(0, SAMPLE_ROWS), input.map);
+  let deals: TypedTable | null = null;
+  let join: AccountSet['join'] = null;
+  if (input.deals) {
+    deals = typed(input.deals, input.map);
+    const keys = joinKeys(customers, deals);
+    join = { ...keys, customerHeader: customers.table.header[keys.customerColumn] as string, dealHeader: deals.table.header[keys.dealColumn] as string };
+  }
+  const { customers: records, duplicateKeys } = groupCustomers(customers.table, customerKeyColumn(customers.roles, join));
+  const matchedDeals: MatchedDeal[] = [];
+  let byKey: Map<string, DealStats> | null = null;
+  let dealQuality: DealQuality | null = null;
+  if (deals && join) {
+    const keys = new Set(records.map((r) => r.key));
+    const result = aggregateDeals(deals.table, deals.roles, deals.columns, join.dealColumn, keys, input.window, (d) => matchedDeals.push(d));
+    byKey = result.byKey;
+    dealQuality = result.quality;
+  }
+  const ltv = customers.roles.byRole.get('lifetime_value');
+  const accounts = records.map((record): AccountOutcome => {
+    const s = scoreRow(compiled, record.cells);
+    // An account written on several rows (one per order) is worth the sum of its rows, as in derive.
+    let value: number | null = null;
+    for (const r of ltv === undefined ? [] : record.rows) {
+      const cell = readCell(customers.columns[ltv as number] as ColumnInfo, customers.table.rows[r]?.[ltv as number]);
+      if (typeof cell === 'number') value = (value ?? 0) + cell;
+    }
+    return {
+      key: record.key,
+      label: record.label,
+      cells: record.cells,
+      score: s.score,
+      tier: s.tier,
+      icp: isIcpTier(s.tier, input.icpTiers),
+      stats: byKey ? (byKey.get(record.key) ?? emptyDealStats()) : null,
+      lifetimeValue: value,
+    };
+  });
+  return { accounts, compiled, customers, deals, join, dealQuality, matchedDeals, duplicateKeys };
+}

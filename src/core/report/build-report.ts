@@ -1,0 +1,147 @@
+import { findHeader, type Role } from '../columns/roles.js';
+import type { IcpDocument } from '../icp/schema.js';
+import { TIER_NAMES, type Tier, type TierLabel } from '../icp/tiers.js';
+import type { Table } from '../table.js';
+import type { Warning } from '../warnings.js';
+import { UsageError } from '../../errors.js';
+import { duplicateDealIds, scoreAccounts, typed, type AccountSet } from './accounts.js';
+import { bySource } from './by-source.js';
+import { compareSegments } from './comparison.js';
+import { dataQuality, dataQualityWarnings } from './data-quality.js';
+import { scoreLeads, type LeadSet } from './leads.js';
+import type { Report, SegmentMetrics } from './report-types.js';
+import { segmentMetrics, type MetricContext } from './segment-metrics.js';
+import { allocateSpend } from './spend.js';
+import { verdict } from './verdict.js';
+
+/** How to cut the report: which tiers are ICP, which deals count, column overrides, significance level. */
+export interface ReportOptions {
+  /** The tiers that count as ICP (default A and B). */
+  icpTiers?: readonly Tier[];
+  /** Only deals closed in [since, until] (epoch ms) count. */
+  since?: number | undefined;
+  until?: number | undefined;
+  map?: ReadonlyMap<Role, string>;
+  /** Significance level of the verdict (default 0.05; a review passes the ICP's own alpha). */
+  alpha?: number;
+}
+
+/** The ICP and the tables a report is built from (io/ reads them; core never touches files). */
+export interface ReportInput {
+  doc: IcpDocument;
+  customers: Table;
+  deals?: Table | undefined;
+  leads?: Table | undefined;
+  spend?: Table | undefined;
+  options?: ReportOptions;
+}
+
+/** The report plus what it was built from, for renderers and for `icp review`. */
+export interface ReportResult {
+  report: Report;
+  warnings: Warning[];
+  accounts: AccountSet;
+  leads: LeadSet | null;
+}
+
+const FORMULAS: Record<string, string> = {
+  win_rate: 'won / (won + lost) deals; open deals left out',
+  win_rate_ci: 'Wilson score interval, 95%',
+  median_cycle_days: 'median of (close date - create or engage date) in days over won deals; negative cycles left out',
+  avg_won_value: 'total_won_value / won',
+  total_won_value: 'sum of the amounts of won deals',
+  clv: 'total_won_value / accounts',
+  win_rate_p_value: "Fisher's exact test, two-sided, of won and lost deals of ICP vs non-ICP accounts",
+  cycle_days_p_value: 'Mann-Whitney U test, two-sided, of won deals\' cycle days, ICP vs non-ICP',
+  auc: 'area under the ROC curve of the account score against won (vs lost) over closed deals',
+};
+const LEAD_FORMULAS = { conversion_rate: 'converted / leads', conversion_rate_ci: 'Wilson score interval, 95%' };
+const SPEND_FORMULAS = { cac: 'spend / won_accounts (accounts with at least one won deal)', clv_cac_ratio: 'clv / cac' };
+
+function day(ms: number | undefined): string | null {
+  return ms === undefined ? null : new Date(ms).toISOString().slice(0, 10);
+}
+
+// --map applies to every file of a report; an entry that names no column in any of them is a typo.
+function checkMap(map: ReadonlyMap<Role, string>, tables: readonly Table[]): void {
+  for (const [role, header] of map) {
+    if (tables.some((t) => findHeader(t.header, header) >= 0)) continue;
+    throw new UsageError(`--map ${role}=${header}: no column "${header}" in ${tables.map((t) => t.name).join(', ')}`, {
+      hint: `columns: ${tables.flatMap((t) => t.header).map((h) => JSON.stringify(h)).join(', ')}`,
+    });
+  }
+}
+
+/**
+ * Builds the whole report: scores accounts (and leads) with the ICP, joins deals in the window, and
+ * compares ICP with non-ICP accounts, tier by tier. Pure: the same input gives the same report.
+ */
+export function buildReport(input: ReportInput): ReportResult {
+  const o = input.options ?? {};
+  const icpTiers = o.icpTiers ?? (['A', 'B'] as const);
+  const map = o.map ?? new Map<Role, string>();
+  const window = { since: o.since, until: o.until };
+  checkMap(map, [input.customers, input.deals, input.leads, input.spend].filter((t): t is Table => t !== undefined));
+  const set = scoreAccounts({ doc: input.doc, customers: input.customers, deals: input.deals, icpTiers, window, map });
+  const leadSet = input.leads
+    ? scoreLeads({ doc: input.doc, leads: typed(input.leads, map), deals: set.deals, icpTiers, window, map })
+    : null;
+  const spend = allocateSpend({ spend: input.spend ? typed(input.spend, map) : null, accounts: set.accounts, customers: set.customers, deals: set.deals, matchedDeals: set.matchedDeals });
+  const ltv = set.customers.roles.byRole.get('lifetime_value');
+  const allWon = set.dealQuality?.outcomeSource === 'all_won';
+  const ctx: MetricContext = {
+    hasDeals: set.deals !== null,
+    hasAmount: set.dealQuality?.hasAmount ?? false,
+    outcomeSource: set.dealQuality?.outcomeSource ?? null,
+    lifetimeValueColumn: ltv === undefined ? null : (input.customers.header[ltv] as string),
+    hasLeads: leadSet !== null,
+    spend: spend?.byKey ?? null,
+  };
+  const leads = leadSet?.leads ?? [];
+  const group = (pick: (tier: TierLabel, icp: boolean) => boolean): SegmentMetrics =>
+    segmentMetrics(set.accounts.filter((a) => pick(a.tier, a.icp)), leads.filter((l) => pick(l.tier, l.icp)), ctx);
+  const icp = group((_, isIcp) => isIcp);
+  const nonIcp = group((_, isIcp) => !isIcp);
+  const tiers: Report['tiers'] = {};
+  for (const t of TIER_NAMES) tiers[t] = group((tier) => tier === t);
+  if (set.accounts.some((a) => a.tier === 'disqualified') || leads.some((l) => l.tier === 'disqualified')) {
+    tiers.disqualified = group((tier) => tier === 'disqualified');
+  }
+  const comparison = compareSegments({ icp, nonIcp, accounts: set.accounts, leads: leadSet?.leads ?? null, allWon });
+  const alpha = o.alpha ?? 0.05;
+  const said = verdict({ icp, nonIcp, comparison, icpTiers, alpha });
+  const dq = dataQuality({
+    deals: set.dealQuality, duplicateCustomers: set.duplicateKeys, duplicateDeals: set.deals ? duplicateDealIds(set.deals) : 0, duplicateLeads: leadSet?.duplicateKeys ?? 0,
+    compiled: set.compiled, leadsWithoutOutcome: leadSet?.withoutOutcome ?? 0,
+  });
+  const notes: string[] = [];
+  if (icp.accounts === 0) notes.push(`segments.icp is empty: no account of ${input.customers.name} reaches tier ${icpTiers.join(' or ')}`);
+  if (input.doc.status === 'inconclusive') notes.push('The ICP is inconclusive (no criteria): every account scores 0');
+  if (set.join) notes.push(`deals joined on ${set.join.dealHeader} = ${set.join.customerHeader} (${set.join.reason}; ${Math.round(set.join.matchRate * 100)}% of deals match)`);
+  if (leadSet) notes.push(leadSet.method);
+  if (spend) notes.push(`spend: ${spend.summary.method}`);
+  for (const u of spend?.summary.unallocated ?? []) notes.push(`spend on "${u.source}" (${u.amount}) brought no account: left out of CAC`);
+  const report: Report = {
+    icp: {
+      name: input.doc.name, status: input.doc.status, generated_at: input.doc.generated_at, criteria: input.doc.criteria.length,
+      thresholds: input.doc.tiers, icp_tiers: [...icpTiers],
+    },
+    inputs: (
+      [['customers', input.customers], ['deals', input.deals], ['leads', input.leads], ['spend', input.spend]] as const
+    ).flatMap(([role, t]) => (t ? [{ role, name: t.name, rows: t.rows.length, sha256: t.sha256 }] : [])),
+    window: { since: day(o.since), until: day(o.until) },
+    join: set.join ? { customers: set.join.customerHeader, deals: set.join.dealHeader, reason: set.join.reason, match_rate: set.join.matchRate } : null,
+    segments: { icp, non_icp: nonIcp },
+    tiers,
+    comparison,
+    by_source: bySource(set.accounts, set.customers, set.deals, set.matchedDeals, allWon),
+    spend: spend?.summary ?? null,
+    data_quality: dq,
+    formulas: { ...FORMULAS, ...(leadSet && LEAD_FORMULAS), ...(spend && SPEND_FORMULAS) },
+    verdict: said.text,
+    significant: said.significant,
+    notes,
+  };
+  const warnings = dataQualityWarnings(dq, { customers: input.customers.name, deals: input.deals?.name, leads: input.leads?.name });
+  return { report, warnings, accounts: set, leads: leadSet };
+}

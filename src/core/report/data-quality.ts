@@ -1,0 +1,64 @@
+import type { DealQuality } from '../profile/deals.js';
+import type { CompiledIcp } from '../score/compile.js';
+import type { Warning } from '../warnings.js';
+import type { DataQuality } from './report-types.js';
+
+/** The data_quality section: what was dropped or doubtful in the inputs, with counts. */
+export function dataQuality(input: {
+  deals: DealQuality | null;
+  duplicateCustomers: number;
+  duplicateDeals: number;
+  duplicateLeads: number;
+  compiled: CompiledIcp;
+  leadsWithoutOutcome: number;
+}): DataQuality {
+  const q = input.deals;
+  const unknown = q?.unknownStages ?? [];
+  return {
+    deals_total: q?.total ?? null,
+    deals_matched: q?.matched ?? null,
+    unmatched_deals: { count: q?.unmatched ?? 0, examples: q?.unmatchedExamples ?? [] },
+    deals_outside_window: q?.outsideWindow ?? 0,
+    deals_without_close_date: q?.withoutCloseDate ?? 0,
+    deals_without_dates: { count: q?.withoutDates ?? 0 },
+    negative_cycles: { count: q?.negativeCycles ?? 0 },
+    won_deals_without_amount: q?.withoutAmount ?? 0,
+    unknown_stages: { count: unknown.reduce((s, u) => s + u.count, 0), stages: unknown },
+    duplicate_keys: {
+      count: input.duplicateCustomers + input.duplicateDeals + input.duplicateLeads,
+      customers: input.duplicateCustomers, deals: input.duplicateDeals, leads: input.duplicateLeads,
+    },
+    outcome_source: q?.outcomeSource ?? null,
+    missing_criteria: input.compiled.criteria.filter((c) => c.column === undefined).map((c) => ({ label: c.criterion.label, column: c.criterion.column })),
+    leads_without_outcome: input.leadsWithoutOutcome,
+  };
+}
+
+/** The data_quality findings as warnings for stderr, one per kind, each naming its file. */
+export function dataQualityWarnings(dq: DataQuality, files: { customers: string; deals?: string | undefined; leads?: string | undefined }): Warning[] {
+  const out: Warning[] = [];
+  const deals = files.deals;
+  if (deals !== undefined) {
+    if (dq.unmatched_deals.count > 0) {
+      const examples = dq.unmatched_deals.examples.length > 0 ? ` (e.g. ${dq.unmatched_deals.examples.join(', ')})` : '';
+      out.push({ file: deals, message: `${dq.unmatched_deals.count} deals match no account in ${files.customers}${examples}: left out` });
+    }
+    if (dq.deals_without_dates.count > 0) out.push({ file: deals, message: `${dq.deals_without_dates.count} deals have neither a create nor a close date` });
+    if (dq.negative_cycles.count > 0) out.push({ file: deals, message: `${dq.negative_cycles.count} deals close before they were created: left out of the cycle figures` });
+    if (dq.unknown_stages.count > 0) {
+      const names = dq.unknown_stages.stages.slice(0, 5).map((s) => `"${s.stage}" (${s.count})`).join(', ');
+      out.push({ file: deals, message: `${dq.unknown_stages.count} deals have a stage icp does not know, counted as open: ${names}` });
+    }
+    if (dq.duplicate_keys.deals > 0) out.push({ file: deals, message: `${dq.duplicate_keys.deals} deal ids repeat: each row is counted as a deal` });
+    if (dq.won_deals_without_amount > 0) out.push({ file: deals, message: `${dq.won_deals_without_amount} won deals have no amount: counted as 0 in won value` });
+  }
+  if (dq.duplicate_keys.customers > 0) {
+    out.push({ file: files.customers, message: `${dq.duplicate_keys.customers} keys repeat; their rows were combined into one account` });
+  }
+  if (dq.duplicate_keys.leads > 0 && files.leads !== undefined) out.push({ file: files.leads, message: `${dq.duplicate_keys.leads} lead keys repeat` });
+  for (const m of dq.missing_criteria) out.push({ file: files.customers, message: `no column "${m.column}" for "${m.label}": unknown for every account` });
+  if (dq.leads_without_outcome > 0 && files.leads !== undefined) {
+    out.push({ file: files.leads, message: `${dq.leads_without_outcome} leads have no readable converted value: left out of conversion rates` });
+  }
+  return out;
+}

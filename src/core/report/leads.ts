@@ -1,0 +1,96 @@
+import { isMissing, parseBoolean } from '../columns/parse/index.js';
+import type { Role } from '../columns/roles.js';
+import type { IcpDocument } from '../icp/schema.js';
+import type { Tier, TierLabel } from '../icp/tiers.js';
+import { aggregateDeals, type DealWindow } from '../profile/deals.js';
+import { chooseJoinKeys } from '../profile/join.js';
+import { normalizeKey } from '../profile/keys.js';
+import { compileIcp } from '../score/compile.js';
+import { scoreRow } from '../score/score-row.js';
+import { UsageError } from '../../errors.js';
+import { isIcpTier, typed, type TypedTable } from './accounts.js';
+
+const SAMPLE_ROWS = 1000;
+
+/** One lead row: its tier and whether it converted. */
+export interface LeadOutcome {
+  tier: TierLabel;
+  icp: boolean;
+  converted: boolean;
+}
+
+/** The scored leads and how their conversions were read. */
+export interface LeadSet {
+  leads: LeadOutcome[];
+  /** Rows left out because their converted value is blank or unreadable. */
+  withoutOutcome: number;
+  /** Keys that repeat in the leads file (only counted when conversion comes from a deals join). */
+  duplicateKeys: number;
+  /** How "converted" was decided, for the notes. */
+  method: string;
+}
+
+/**
+ * Whether each lead converted, by lead key: a won deal (closed in the window) joins to it. For funnels
+ * like olist's, where the leads file has no converted column and a lead converted when its id appears in
+ * the closed deals.
+ */
+function convertedByDeals(leads: TypedTable, deals: TypedTable, window: DealWindow): { keys: string[]; won: Set<string>; column: string; dealColumn: string } {
+  let join;
+  try {
+    join = chooseJoinKeys(leads.table, leads.roles, deals.table, deals.roles);
+  } catch {
+    throw new UsageError(`${leads.table.name} has no converted column, and no column of ${deals.table.name} joins to it`, {
+      hint: 'name the converted column with --map converted=<Header>',
+    });
+  }
+  const keys = leads.table.rows.map((row, i) => (isMissing(row[join.customerColumn] ?? '') ? `#row${i + 1}` : normalizeKey(row[join.customerColumn])));
+  const { byKey } = aggregateDeals(deals.table, deals.roles, deals.columns, join.dealColumn, new Set(keys), window);
+  const won = new Set([...byKey].filter(([, s]) => s.won > 0).map(([k]) => k));
+  return { keys, won, column: leads.table.header[join.customerColumn] as string, dealColumn: deals.table.header[join.dealColumn] as string };
+}
+
+/**
+ * Scores every lead with the ICP (same code as `icp score`) and reads whether it converted: from its
+ * converted column (role `converted`), else from a won deal joined to it.
+ */
+export function scoreLeads(input: {
+  doc: IcpDocument;
+  leads: TypedTable;
+  deals: TypedTable | null;
+  icpTiers: readonly Tier[];
+  window: DealWindow;
+  map: ReadonlyMap<Role, string>;
+}): LeadSet {
+  const { table, roles } = input.leads;
+  const compiled = compileIcp(input.doc, table.header, table.rows.slice(0, SAMPLE_ROWS), input.map);
+  const column = roles.byRole.get('converted');
+  let readConverted: (row: readonly string[], index: number) => boolean | null;
+  let method: string;
+  let duplicateKeys = 0;
+  if (column !== undefined) {
+    readConverted = (row) => parseBoolean(row[column] ?? '');
+    method = `converted = the ${JSON.stringify(table.header[column])} column of ${table.name}`;
+  } else if (input.deals) {
+    const by = convertedByDeals(input.leads, input.deals, input.window);
+    readConverted = (_, i) => by.won.has(by.keys[i] as string);
+    duplicateKeys = by.keys.length - new Set(by.keys).size;
+    method = `converted = the lead's ${JSON.stringify(by.column)} has a won deal in ${input.deals.table.name} (joined on ${JSON.stringify(by.dealColumn)})`;
+  } else {
+    throw new UsageError(`${table.name} has no converted column`, {
+      hint: 'name it with --map converted=<Header>, or pass --deals so that a lead with a won deal counts as converted',
+    });
+  }
+  const leads: LeadOutcome[] = [];
+  let withoutOutcome = 0;
+  table.rows.forEach((row, i) => {
+    const converted = readConverted(row, i);
+    if (converted === null) {
+      withoutOutcome++;
+      return;
+    }
+    const tier = scoreRow(compiled, row).tier;
+    leads.push({ tier, icp: isIcpTier(tier, input.icpTiers), converted });
+  });
+  return { leads, withoutOutcome, duplicateKeys, method };
+}

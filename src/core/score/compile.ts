@@ -1,0 +1,102 @@
+import type { CellValue } from '../columns/cell-value.js';
+import {
+  detectDateFormat,
+  detectDecimalMark,
+  employeeRangeValue,
+  isEmployeeRangeString,
+  isMissing,
+  parseBoolean,
+  parseDate,
+  parseEmployeeRange,
+  parseMoney,
+  type DateFormat,
+  type DecimalMark,
+} from '../columns/parse/index.js';
+import { assignRoles, findHeader, guessRole, ROLES, type Role } from '../columns/roles.js';
+import type { Criterion, IcpDocument } from '../icp/schema.js';
+
+/** A criterion bound to a column of the file being scored, with a reader for its cells. */
+export interface CompiledCriterion {
+  criterion: Criterion;
+  /** Index in the scored file's header; undefined when the file lacks the column (always unknown). */
+  column: number | undefined;
+  /** How the column was found: its own header, a role alias, or --map. */
+  foundBy: 'header' | 'role' | 'map' | undefined;
+  read(raw: string | undefined): CellValue | null | undefined;
+  isDate: boolean;
+}
+
+export interface CompiledIcp {
+  doc: IcpDocument;
+  criteria: CompiledCriterion[];
+}
+
+function asRole(value: string): Role | undefined {
+  return (ROLES as readonly string[]).includes(value) ? (value as Role) : undefined;
+}
+
+/** Where a criterion's column is: --map for its role, its own header, then any header with its role. */
+function locate(criterion: Criterion, header: readonly string[], roles: ReturnType<typeof assignRoles>, map: ReadonlyMap<Role, string>): Pick<CompiledCriterion, 'column' | 'foundBy'> {
+  const role = asRole(criterion.attribute.replace(/_year$/, '')) ?? guessRole(criterion.column)?.role;
+  const mapped = role === undefined ? undefined : map.get(role);
+  if (mapped !== undefined) {
+    const index = findHeader(header, mapped);
+    if (index >= 0) return { column: index, foundBy: 'map' };
+  }
+  const own = findHeader(header, criterion.column);
+  if (own >= 0) return { column: own, foundBy: 'header' };
+  const byRole = role === undefined ? undefined : roles.byRole.get(role);
+  if (byRole !== undefined) return { column: byRole, foundBy: 'role' };
+  return { column: undefined, foundBy: undefined };
+}
+
+function columnSample(sample: readonly (readonly string[])[], column: number): string[] {
+  const out: string[] = [];
+  for (const row of sample) {
+    const raw = row[column];
+    if (raw !== undefined && !isMissing(raw)) out.push(raw.trim());
+  }
+  return out;
+}
+
+/** A reader for range criteria: employee bands as their midpoint, money and numbers, dates as epoch ms. */
+function numberReader(decimal: DecimalMark, dates: DateFormat | null): (raw: string) => CellValue | undefined {
+  return (raw) => {
+    if (dates) return parseDate(raw, dates.order) ?? undefined;
+    if (isEmployeeRangeString(raw)) {
+      const range = parseEmployeeRange(raw);
+      return range ? employeeRangeValue(range) : undefined;
+    }
+    return parseMoney(raw, decimal)?.amount ?? undefined;
+  };
+}
+
+/**
+ * Binds every criterion to the scored file: finds its column and builds a cell reader suited to its match
+ * (ranges read numbers with the column's decimal mark and date format, decided from the sample rows).
+ */
+export function compileIcp(doc: IcpDocument, header: readonly string[], sample: readonly (readonly string[])[], map: ReadonlyMap<Role, string> = new Map()): CompiledIcp {
+  const roles = assignRoles(header, new Map());
+  const criteria = doc.criteria.map((criterion): CompiledCriterion => {
+    const { column, foundBy } = locate(criterion, header, roles, map);
+    const values = column === undefined ? [] : columnSample(sample, column);
+    const match = criterion.match;
+    let isDate = false;
+    let parse: (raw: string) => CellValue | undefined = (raw) => raw.trim();
+    if ('range' in match) {
+      const dates = criterion.attribute.endsWith('_year') ? detectDateFormat(values, true) : null;
+      isDate = dates !== null;
+      parse = numberReader(detectDecimalMark(values).mark, dates);
+    } else if ('equals' in match) {
+      parse = (raw) => parseBoolean(raw) ?? undefined;
+    }
+    return {
+      criterion,
+      column,
+      foundBy,
+      isDate,
+      read: (raw) => (raw === undefined || isMissing(raw) ? null : parse(raw)),
+    };
+  });
+  return { doc, criteria };
+}

@@ -1,0 +1,64 @@
+import type { CellValue } from '../columns/cell-value.js';
+import { describeRange } from '../derive/labels.js';
+import { tierFor, type TierLabel } from '../icp/tiers.js';
+import type { CompiledCriterion, CompiledIcp } from './compile.js';
+import { categoryKey, matchValue, rangeNumber } from './match.js';
+
+/** One row's score and how it added up. */
+export interface RowScore {
+  /** Sum of the matched criteria's points, before clipping; the reasons add up to it. */
+  raw: number;
+  /** raw clipped to 0-100. */
+  score: number;
+  tier: TierLabel;
+  /** Indexes (into compiled.criteria) of matched and unknown criteria. */
+  matched: number[];
+  unknown: number[];
+  disqualified: boolean;
+}
+
+function signed(points: number): string {
+  return points >= 0 ? `+${points}` : String(points);
+}
+
+/** `Industry is Computer Software`, `Number of Employees 120 in 50-500`, `Web Technologies includes Slack`. */
+function matchedText(c: CompiledCriterion, value: CellValue): string {
+  const { criterion } = c;
+  const m = criterion.match;
+  if ('range' in m) {
+    const n = rangeNumber(value, c.isDate);
+    return `${criterion.column} ${n ?? ''} in ${describeRange(m.range, c.isDate)}`;
+  }
+  if ('contains_any' in m) {
+    const wanted = new Set(m.contains_any.map(categoryKey));
+    const tokens = Array.isArray(value) ? (value as string[]) : String(value).split(/\s*[;|]\s*|,\s+/);
+    return `${criterion.column} includes ${tokens.filter((t) => wanted.has(categoryKey(t))).join(', ')}`;
+  }
+  if ('equals' in m) return `${criterion.column} is ${m.equals ? 'yes' : 'no'}`;
+  return `${criterion.column} is ${String(value)}`;
+}
+
+/** Scores one row: points of the matched criteria, unknowns listed, tier (or disqualified). */
+export function scoreRow(compiled: CompiledIcp, cells: readonly string[], reasons?: string[]): RowScore {
+  const result: RowScore = { raw: 0, score: 0, tier: 'D', matched: [], unknown: [], disqualified: false };
+  // Unknowns come after the points, as a person reads them: what counted, then what could not be judged.
+  const unknownReasons: string[] = [];
+  compiled.criteria.forEach((c, i) => {
+    const value = c.column === undefined ? null : c.read(cells[c.column]);
+    const hit = matchValue(c.criterion.match, value, c.isDate);
+    if (hit === null) {
+      result.unknown.push(i);
+      unknownReasons.push(`? ${c.criterion.column} unknown`);
+      return;
+    }
+    if (!hit) return;
+    result.matched.push(i);
+    result.raw += c.criterion.points;
+    if (c.criterion.disqualify) result.disqualified = true;
+    reasons?.push(`${signed(c.criterion.points)} ${matchedText(c, value as CellValue)}`);
+  });
+  reasons?.push(...unknownReasons);
+  result.score = Math.max(0, Math.min(100, result.raw));
+  result.tier = tierFor(result.score, compiled.doc.tiers, { disqualified: result.disqualified });
+  return result;
+}

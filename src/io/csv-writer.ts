@@ -1,0 +1,223 @@
+import { InternalError, type IcpError, UsageError } from '../errors.js';
+import { needsFormulaEscape } from './formula-guard.js';
+import { isOutputClosed, outputError } from './output-sink.js';
+
+export interface CsvWriteOptions {
+  /** Field delimiter, one character (default `,`); `tab` and `\t` (backslash, t) also mean a tab. */
+  delimiter?: string;
+  /** For Excel: a UTF-8 BOM before the first row, and CRLF line ends unless `lineEnding` says otherwise. */
+  excel?: boolean;
+  /** Written after every row; default `\n`, or `\r\n` with `excel`. */
+  lineEnding?: '\n' | '\r\n';
+  /** Prefix cells a spreadsheet would run as a formula with `'` (default true; `--no-formula-escape`). */
+  formulaEscape?: boolean;
+}
+
+export interface CsvWriterOptions extends CsvWriteOptions {
+  /** How to name the destination in error messages, e.g. the -o path as typed; default `output`. */
+  displayName?: string;
+  /** Characters gathered before one write to the stream; default 64 Ki. */
+  chunkChars?: number;
+  /**
+   * Turns a row into text in place of CSV (e.g. NDJSON), keeping the chunking, back-pressure and EPIPE
+   * handling; the CSV dialect options (delimiter, excel, lineEnding, formulaEscape) are then ignored.
+   */
+  encode?: (cells: readonly string[]) => string;
+}
+
+const BOM = '\uFEFF';
+const BOM_CODE = 0xfeff;
+const AT = 0x40;
+const CHUNK_CHARS = 64 * 1024;
+const QUOTES = /"/g;
+
+/**
+ * One row as CSV text, line ending included (never the BOM): pure, for tests and small outputs.
+ * A cell is quoted only when it must be to read back byte-identical: it holds the delimiter, `"`, CR or LF,
+ * or starts with a BOM (which readers strip from the start of a file). Leading and trailing spaces stay unquoted.
+ */
+export function toCsvLine(cells: readonly string[], options: CsvWriteOptions = {}): string {
+  return lineEncoder(options)(cells);
+}
+
+/** Compiles the options once into a function from a row to its text, so the per-row work is only the cells. */
+function lineEncoder(options: CsvWriteOptions): (cells: readonly string[]) => string {
+  const delimiter = outputDelimiter(options.delimiter ?? ',');
+  const newline = options.lineEnding ?? (options.excel ? '\r\n' : '\n');
+  const escapeFormulas = options.formulaEscape ?? true;
+  const special = specialChars(delimiter);
+  const cellText = (cell: string): string => {
+    // Every formula trigger (= + - @ tab CR) is at or below '@': most cells are decided by one comparison.
+    const text = escapeFormulas && cell.charCodeAt(0) <= AT && needsFormulaEscape(cell) ? `'${cell}` : cell;
+    return special.test(text) || text.charCodeAt(0) === BOM_CODE ? `"${text.replace(QUOTES, '""')}"` : text;
+  };
+  return (cells) => {
+    // A lone empty cell would make a blank line, which readers such as pandas skip: `""` keeps the row.
+    if (cells.length === 1 && cells[0] === '') return `""${newline}`;
+    let line = '';
+    let first = true;
+    for (const cell of cells) {
+      if (first) first = false;
+      else line += delimiter;
+      line += cellText(cell);
+    }
+    return line + newline;
+  };
+}
+
+/** Characters that force quoting; a plain character class when it can be, as the `u` flag costs time per cell. */
+function specialChars(delimiter: string): RegExp {
+  const code = delimiter.codePointAt(0)!;
+  return code > 0xffff ? new RegExp(`["\\r\\n\\u{${code.toString(16)}}]`, 'u') : new RegExp(`["\\r\\n\\u${code.toString(16).padStart(4, '0')}]`);
+}
+
+/** The delimiter as one character, with the same names and refusals as the reader's --input-delimiter. */
+function outputDelimiter(delimiter: string): string {
+  const named = delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter;
+  if ([...named].length !== 1 || /["\r\n\uFEFF]/.test(named)) {
+    throw new UsageError(`invalid output delimiter ${JSON.stringify(delimiter)}`, {
+      hint: 'use one character such as , ; | or tab',
+    });
+  }
+  return named;
+}
+
+interface Waiter {
+  resolve(open: boolean): void;
+  reject(error: unknown): void;
+}
+
+const destroyed = (): Error => Object.assign(new Error('the output stream was destroyed'), { code: 'ERR_STREAM_DESTROYED' });
+
+type StreamState = NodeJS.WritableStream & { destroyed?: boolean; writableEnded?: boolean };
+
+/**
+ * Streams CSV rows to a Writable with back-pressure, gathering rows into ~64 Ki chunks so a million rows
+ * cost a few thousand stream writes, not a million (and no promise per row).
+ *
+ * Usage: `if (!writer.writeRow(cells) && !(await writer.drain())) stop();` then `await writer.end()`.
+ * - `writeRow` returns false while the stream's buffer is full: await `drain()` before writing more.
+ * - A destination that went away (EPIPE: `icp score big.csv | head`, or a destroyed stream) is not an
+ *   error: `closed` becomes true, `writeRow` returns false from then on and drops the row, `drain()` resolves
+ *   false, and `end()` resolves; the command stops reading input and exits 0.
+ * - Any other write error (disk full, ...) becomes an IcpError, thrown by the next `writeRow`, and by
+ *   `drain()` and `end()`.
+ * `end()` writes what is gathered and waits until the stream has taken it; it does not end the stream,
+ * which belongs to whoever opened it (see output-sink.ts: stdout is never closed).
+ */
+export class CsvWriter {
+  readonly #stream: StreamState;
+  readonly #encode: (cells: readonly string[]) => string;
+  readonly #chunkChars: number;
+  readonly #displayName: string;
+  #pending: string;
+  #flushScheduled: NodeJS.Immediate | undefined;
+  #needDrain = false;
+  #inFlight = 0;
+  #closed = false;
+  #ended = false;
+  #failure: IcpError | undefined;
+  // drain() callers wait for room in the stream's buffer; end() callers for every write to complete.
+  #drainWaiters: Waiter[] = [];
+  #endWaiters: Waiter[] = [];
+
+  constructor(stream: NodeJS.WritableStream, options: CsvWriterOptions = {}) {
+    this.#stream = stream;
+    this.#encode = options.encode ?? lineEncoder(options);
+    this.#chunkChars = options.chunkChars ?? CHUNK_CHARS;
+    this.#displayName = options.displayName ?? 'output';
+    this.#pending = options.excel && !options.encode ? BOM : '';
+    // Listeners stay attached after end(): a late EPIPE must never become an unhandled 'error' event.
+    stream.on('error', (error: unknown) => this.#fail(error));
+    stream.on('drain', () => {
+      this.#needDrain = false;
+      this.#wake(this.#drainWaiters);
+    });
+    // A stream destroyed under us (no error event) means the same as EPIPE: nobody reads any more.
+    stream.on('close', () => {
+      if (!this.#ended) this.#fail(destroyed());
+    });
+  }
+
+  /** True once the destination went away (EPIPE or destroyed); every later row is dropped. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Queues one row; false means wait for `drain()` (or the destination is closed) before the next. */
+  writeRow(cells: readonly string[]): boolean {
+    // Once nobody reads, skip even the encoding: the caller may still be finishing a loop.
+    if (this.#closed) return false;
+    return this.writeText(this.#encode(cells));
+  }
+
+  /**
+   * Queues text exactly as given, in order with the rows: no quoting, no formula escape (so only for text
+   * that is already safe, such as a JSON trailer or a table). Returns like `writeRow`.
+   */
+  writeText(text: string): boolean {
+    if (this.#failure) throw this.#failure;
+    if (this.#closed) return false;
+    if (this.#ended) throw new InternalError('output was written after the CSV writer ended');
+    this.#pending += text;
+    if (this.#pending.length >= this.#chunkChars) this.#flush();
+    // When the producer pauses (slow input such as a pipe), rows written so far go out at the next turn
+    // of the event loop instead of waiting for a full chunk.
+    else this.#flushScheduled ??= setImmediate(() => this.#flush());
+    return !this.#needDrain && !this.#closed;
+  }
+
+  /** Resolves true when more rows may be written, false when the destination is closed; rejects on a write error. */
+  drain(): Promise<boolean> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    if (this.#closed) return Promise.resolve(false);
+    if (!this.#needDrain) return Promise.resolve(true);
+    return new Promise((resolve, reject) => this.#drainWaiters.push({ resolve, reject }));
+  }
+
+  /** Writes the gathered rows and waits until the stream took them; resolves also when the destination closed. */
+  async end(): Promise<void> {
+    this.#ended = true;
+    this.#flush();
+    while (this.#failure === undefined && !this.#closed && this.#inFlight > 0) {
+      await new Promise<boolean>((resolve, reject) => this.#endWaiters.push({ resolve, reject }));
+    }
+    if (this.#failure) throw this.#failure;
+  }
+
+  #flush(): void {
+    if (this.#flushScheduled) clearImmediate(this.#flushScheduled);
+    this.#flushScheduled = undefined;
+    if (this.#pending === '' || this.#closed || this.#failure) return;
+    if (this.#stream.destroyed || this.#stream.writableEnded) {
+      this.#fail(destroyed());
+      return;
+    }
+    const chunk = this.#pending;
+    this.#pending = '';
+    this.#inFlight++;
+    const accepted = this.#stream.write(chunk, (error?: Error | null) => {
+      this.#inFlight--;
+      if (error) this.#fail(error);
+      else this.#wake(this.#endWaiters);
+    });
+    if (!accepted) this.#needDrain = true;
+  }
+
+  #fail(error: unknown): void {
+    if (this.#closed || this.#failure) return;
+    if (isOutputClosed(error)) this.#closed = true;
+    else this.#failure = outputError(error, this.#displayName);
+    this.#pending = '';
+    this.#wake(this.#drainWaiters);
+    this.#wake(this.#endWaiters);
+  }
+
+  /** Settles the waiters with the current state: the failure, or whether the destination is still open. */
+  #wake(list: Waiter[]): void {
+    for (const waiter of list.splice(0)) {
+      if (this.#failure) waiter.reject(this.#failure);
+      else waiter.resolve(!this.#closed);
+    }
+  }
+}
