@@ -81,31 +81,31 @@ function booleanFit(column: number, candidate: Candidate, attr: AttributeColumn,
   return [];
 }
 
-/** Phi coefficient of two memberships over the customers where both are known. */
-function phi(x: readonly (boolean | null)[], y: readonly (boolean | null)[]): number {
-  let a = 0, b = 0, c = 0, d = 0;
+/** The 2x2 table of two memberships over the customers where both are known. */
+function crossTable(x: readonly (boolean | null)[], y: readonly (boolean | null)[]): TwoByTwo {
+  const t = { a: 0, b: 0, c: 0, d: 0 };
   x.forEach((m, i) => {
     const n = y[i];
     if (m === null || n === null || n === undefined) return;
-    if (m) n ? a++ : b++;
-    else n ? c++ : d++;
+    if (m) n ? t.a++ : t.b++;
+    else n ? t.c++ : t.d++;
   });
-  const den = Math.sqrt((a + b) * (c + d) * (a + c) * (b + d));
-  return den === 0 ? 0 : (a * d - b * c) / den;
+  return t;
 }
 
-// Below this correlation, knowing one criterion cannot explain the other away.
-const CORRELATED = 0.3;
+// Two criteria are related when their memberships are associated beyond this p (Fisher): a state inside a
+// country is, though its correlation coefficient is small; unrelated attributes are never tested further.
+const RELATED_P = 0.001;
 
 /**
- * Whether `next` adds nothing once `chosen` is known: the two are correlated and, within the customers
+ * Whether `next` adds nothing once `chosen` is known: the two are related and, within the customers
  * that match `chosen` and those that do not (Cochran-Mantel-Haenszel), `next` no longer tells the cohort
  * apart at `alpha`.
  */
 function addsNothing(next: Selected, chosen: Selected, columns: ReadonlyMap<number, AttributeColumn>, cohort: readonly boolean[], alpha: number): boolean {
   const a = members(next.match, columns.get(next.column) as AttributeColumn);
   const b = members(chosen.match, columns.get(chosen.column) as AttributeColumn);
-  if (next.column !== chosen.column && Math.abs(phi(a, b)) < CORRELATED) return false;
+  if (next.column !== chosen.column && fisherExact(crossTable(a, b)).pValue >= RELATED_P) return false;
   const strata: TwoByTwo[] = [true, false].map((stratum) => {
     const t = { a: 0, b: 0, c: 0, d: 0 };
     a.forEach((m, i) => {
@@ -140,12 +140,15 @@ export function selectCriteria(candidates: readonly Candidate[], columns: Readon
     (x, y) => (x.direction === y.direction ? 0 : x.direction === 'fit' ? -1 : 1) || rank(x) - rank(y) || x.pValue - y.pValue || x.column - y.column,
   );
   // A set merged from a column's most enriched values (three cities out of forty) or its best interval
-  // was picked from many tries; Bonferroni over those tries keeps it from surviving by selection alone.
+  // was picked from many tries, once per value it holds; Bonferroni over the tries and the picks keeps it
+  // from surviving by selection alone.
   const tries = new Map<number, number>();
   for (const c of candidates) tries.set(c.column, (tries.get(c.column) ?? 0) + 1);
   const selection: Selection = { selected: [], redundant: [], capped: [] };
   for (const next of proposals) {
-    const alpha = o.alpha / (tries.get(next.column) ?? 1);
+    const m = next.match;
+    const picks = 'in' in m ? m.in.length : 'contains_any' in m ? m.contains_any.length : 1;
+    const alpha = o.alpha / ((tries.get(next.column) ?? 1) * picks);
     const because = selection.selected.find((chosen) => addsNothing(next, chosen, columns, cohort, alpha));
     if (because) selection.redundant.push({ criterion: next, because });
     else if (selection.selected.length >= o.maxCriteria) selection.capped.push(next);

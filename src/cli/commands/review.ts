@@ -1,0 +1,66 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { lastCompleteQuarter, parseQuarter, parseWindow } from '../../core/review/period.js';
+import { review } from '../../core/review/review.js';
+import { UsageError } from '../../errors.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { acquireLock } from '../../io/lock.js';
+import { readTable } from '../../io/read-table.js';
+import { stringifyIcp } from '../../io/yaml.js';
+import { renderReview, renderReviewMarkdown } from '../../render/review.js';
+import type { CommandContext } from '../context.js';
+import { csvOptions, inputPath } from '../input.js';
+import { loadIcp } from '../load-icp.js';
+import { dateOption } from '../parse-options.js';
+import type { CommandInput } from '../registry.js';
+import { deriveOptions } from './derive.js';
+
+/** The derive options a saved ICP recorded, in the shape `icp derive` reads them, so a review re-derives alike. */
+function recordedDeriveOptions(recorded: Record<string, unknown>, cliMap: unknown): Record<string, unknown> {
+  const pick = (key: string) => (recorded[key] === null ? undefined : recorded[key]);
+  const list = (key: string) => (Array.isArray(recorded[key]) ? (recorded[key] as string[]).join(',') : pick(key));
+  return {
+    top: pick('top'), alpha: pick('alpha'), minSupport: pick('min_support'), maxCriteria: pick('max_criteria'), minLift: pick('min_lift'),
+    value: pick('value'), outcome: pick('outcome'), key: pick('key'), attributes: list('attributes'), exclude: list('exclude'),
+    map: cliMap ?? recorded.map,
+  };
+}
+
+/** `icp review`: backtest the saved ICP on a quarter, propose an update, list drift; for cron. */
+export async function run({ options: o }: CommandInput, ctx: CommandContext): Promise<number> {
+  if (!o.customers || !o.deals) throw new UsageError('review needs --customers <file> and --deals <file>');
+  if (o.quarter && o.asOf) throw new UsageError('give --quarter or --as-of, not both');
+  const today = dateOption(o.asOf, '--as-of') ?? ctx.now().getTime();
+  const period = o.quarter ? parseQuarter(String(o.quarter)) : lastCompleteQuarter(today);
+  const windowQuarters = parseWindow(o.window as string | undefined);
+  const icpPath = (o.icp as string | undefined) ?? 'icp.yaml';
+  const doc = await loadIcp(icpPath, ctx);
+  const { options, recorded } = deriveOptions(recordedDeriveOptions(doc.options ?? {}, o.map));
+  const outDir = resolve(ctx.cwd, (o.outDir as string | undefined) ?? 'reviews');
+  await mkdir(outDir, { recursive: true });
+  const lock = await acquireLock(join(outDir, `.icp-review-${period.label}.lock`), `a review of ${period.label}`);
+  try {
+    if (lock.tookOver) ctx.warn({ message: `took over a stale lock of a killed review of ${period.label}` });
+    const read = csvOptions(o, ctx);
+    const customers = await readTable(inputPath(o.customers as string, ctx), read);
+    const deals = await readTable(inputPath(o.deals as string, ctx), { ...read, stdin: undefined });
+    const generatedAt = ctx.now().toISOString();
+    const { review: result, warnings } = review({ doc, customers, deals, period, windowQuarters, deriveOptions: options, generatedAt, recordedOptions: recorded });
+    for (const w of warnings) ctx.warn(w);
+    const base = join(outDir, `icp-review-${period.label}`);
+    const proposedName = `icp-proposed-${period.label}.yaml`;
+    const shownDir = (o.outDir as string | undefined) ?? 'reviews';
+    const proposedShown = join(shownDir, proposedName);
+    await writeFileAtomic(join(outDir, proposedName), stringifyIcp(result.proposed));
+    await writeFileAtomic(`${base}.json`, JSON.stringify({ generated_at: generatedAt, icp: icpPath, ...result }, null, 2) + '\n');
+    await writeFileAtomic(`${base}.md`, renderReviewMarkdown(result, generatedAt, proposedShown));
+    const files = [`${shownDir}/icp-review-${period.label}.md`, `${shownDir}/icp-review-${period.label}.json`, proposedShown];
+    const format = (o.format as string | undefined) ?? 'table';
+    if (format === 'json') ctx.stdout.write(JSON.stringify({ ...result, files }, null, 2) + '\n');
+    else if (format === 'md') ctx.stdout.write(renderReviewMarkdown(result, generatedAt, proposedShown));
+    else ctx.stdout.write(renderReview(result, ctx.color, files));
+    return result.drift.found && o.failOnDrift ? 3 : 0;
+  } finally {
+    await lock.release();
+  }
+}

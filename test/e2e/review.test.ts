@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateFixtures } from '../../fixtures/generator/index.js';
+import { BIN, spawnIcp } from '../helpers/spawn-icp.js';
+
+/** A folder with the generated exports and an ICP derived on the deals closed before the reviewed quarter. */
+function setup(drift: boolean): string {
+  const dir = mkdtempSync(join(tmpdir(), `icp-review-${drift ? 'drift' : 'steady'}-`));
+  const f = generateFixtures({ seed: 42, drift });
+  writeFileSync(join(dir, 'customers.csv'), f.customers);
+  writeFileSync(join(dir, 'deals.csv'), f.deals);
+  const d = spawnIcp(['derive', 'customers.csv', '--deals', 'deals.csv', '--until', '2026-06-30'], { cwd: dir });
+  expect(d.code, d.stderr).toBe(0);
+  return dir;
+}
+
+const REVIEW = ['review', '--customers', 'customers.csv', '--deals', 'deals.csv', '--quarter', '2026Q3', '--fail-on-drift'];
+
+/** Runs the built CLI as cron would: an empty environment but PATH and HOME, no TTY, stdin closed. */
+function cron(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { PATH: '/usr/bin:/bin', HOME: cwd },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+// Timestamps are the only thing allowed to differ between two runs of one quarter's review.
+const stable = (text: string) => text.replace(/"?generated_at"?: "?[0-9T:.Z-]+"?/g, 'generated_at').replace(/generated [0-9T:.Z-]+/g, 'generated');
+
+describe('icp review', () => {
+  it('finds no drift when the planted profile holds (exit 0 even with --fail-on-drift)', () => {
+    const r = spawnIcp(REVIEW, { cwd: setup(false) });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/ICP review 2026Q3 .*: no drift/);
+  });
+
+  it('finds drift when the profile changed in the last quarter, naming the changed criterion (exit 3)', () => {
+    const r = spawnIcp(REVIEW, { cwd: setup(true) });
+    expect(r.code, r.stdout + r.stderr).toBe(3);
+    expect(r.stdout).toMatch(/: DRIFT\n- proposed ICP: Industry/);
+    const without = spawnIcp(REVIEW.filter((a) => a !== '--fail-on-drift'), { cwd: setup(true) });
+    expect(without.code).toBe(0);
+  });
+
+  it('runs as cron would: writes the dated files, never touches icp.yaml, and a rerun is idempotent', async () => {
+    const dir = setup(false);
+    const icpBefore = readFileSync(join(dir, 'icp.yaml'));
+    const first = await cron(REVIEW, dir);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).not.toContain('\x1b[');
+    expect(readdirSync(join(dir, 'reviews')).sort()).toEqual(['icp-proposed-2026Q3.yaml', 'icp-review-2026Q3.json', 'icp-review-2026Q3.md']);
+    const files = ['icp-proposed-2026Q3.yaml', 'icp-review-2026Q3.json', 'icp-review-2026Q3.md'].map((f) => join(dir, 'reviews', f));
+    const firstContents = files.map((f) => readFileSync(f, 'utf8'));
+    const json = JSON.parse(firstContents[1] as string) as { quarter: string; drift: { found: boolean }; backtest: { period: { win_rate_lift: number } } };
+    expect(json.quarter).toBe('2026Q3');
+    expect(json.drift.found).toBe(false);
+    expect(json.backtest.period.win_rate_lift).toBeGreaterThan(1.2);
+    expect(firstContents[2]).toMatch(/mv reviews\/icp-proposed-2026Q3\.yaml icp\.yaml/);
+    expect(spawnIcp(['validate', files[0] as string]).code).toBe(0);
+    const second = await cron(REVIEW, dir);
+    expect(second.code).toBe(0);
+    files.forEach((f, i) => expect(stable(readFileSync(f, 'utf8'))).toBe(stable(firstContents[i] as string)));
+    expect(readFileSync(join(dir, 'icp.yaml')).equals(icpBefore)).toBe(true);
+    expect(readdirSync(join(dir, 'reviews')).filter((f) => f.includes('lock') || f.includes('tmp'))).toEqual([]);
+  });
+
+  it('lets one of two concurrent reviews of a quarter run; the other exits 1 naming the lock', async () => {
+    const dir = setup(false);
+    const [a, b] = await Promise.all([cron(REVIEW, dir), cron(REVIEW, dir)]);
+    expect([a.code, b.code].sort()).toEqual([0, 1]);
+    const loser = a.code === 1 ? a : b;
+    expect(loser.stderr).toMatch(/^icp: error: a review of 2026Q3 is already running \(pid \d+.*lock file .*\.icp-review-2026Q3\.lock/);
+  });
+
+  it('refuses a lock held by a live process', () => {
+    const dir = setup(false);
+    mkdirSync(join(dir, 'reviews'));
+    writeFileSync(join(dir, 'reviews', '.icp-review-2026Q3.lock'), JSON.stringify({ pid: process.pid, host: hostname(), token: 'x', started: 'now' }));
+    const r = spawnIcp(REVIEW, { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/already running \(pid \d+/);
+  });
+});
