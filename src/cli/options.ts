@@ -8,9 +8,10 @@ export interface OptionSpec {
   choices?: readonly string[];
 }
 
-export const formatOption = (choices: readonly string[], fallback?: string): OptionSpec => ({
+/** `--format`; `terminalDefault` when the default is only for a terminal (score writes CSV into a pipe). */
+export const formatOption = (choices: readonly string[], fallback?: string, terminalDefault?: string): OptionSpec => ({
   flags: '--format <format>',
-  description: `output format${fallback ? ` (default: ${fallback} on a terminal)` : ''}`,
+  description: `output format${fallback ? ` (default: ${fallback}${terminalDefault ? ` on a terminal, ${terminalDefault} otherwise` : ''})` : ''}`,
   choices,
 });
 

@@ -72,7 +72,7 @@ export const commands: CommandSpec[] = [
     options: [
       { flags: '--icp <file>', description: 'the ICP file (default: ./icp.yaml)' },
       { ...outputOption, description: 'write to this file (atomically) instead of stdout' },
-      formatOption(['csv', 'tsv', 'json', 'ndjson', 'table'], 'table'),
+      formatOption(['csv', 'tsv', 'json', 'ndjson', 'table'], 'table', 'csv'),
       { flags: '--explain', description: 'add icp_reasons: the points of each matched criterion and the unknowns' },
       { flags: '--min-tier <tier>', description: 'keep only rows in this tier or better', choices: ['A', 'B', 'C', 'D'] },
       { flags: '--sort', description: 'best scores first (reads every row before writing)' },
@@ -165,7 +165,7 @@ export const commands: CommandSpec[] = [
     name: 'validate',
     summary: 'check an ICP file and list every problem with its YAML line',
     args: ['[file]'],
-    options: [formatOption(['text', 'json'])],
+    options: [formatOption(['text', 'json'], 'text')],
     examples: ['icp validate', 'icp validate reviews/icp-proposed-2026Q3.yaml'],
     load: () => import('./commands/validate.js'),
   },

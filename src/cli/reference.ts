@@ -1,0 +1,16 @@
+import { globalOptions, type OptionSpec } from './options.js';
+import { commands } from './registry.js';
+
+const row = (o: OptionSpec) => `| \`${o.flags.replace(/\|/g, '\\|')}\` | ${o.description.replace(/\|/g, '\\|')}${o.choices ? ` (${o.choices.join(', ')})` : ''} |`;
+
+/** The README's command reference, generated from the same option data commander is built from. */
+export function commandReference(): string {
+  const parts: string[] = [];
+  for (const spec of commands) {
+    parts.push(`### icp ${spec.name} ${spec.args.join(' ')}`.trimEnd(), '', `${spec.summary[0]?.toUpperCase()}${spec.summary.slice(1)}.`, '');
+    if (spec.options.length > 0) parts.push('| option | meaning |', '|---|---|', ...spec.options.map(row), '');
+    parts.push('```sh', ...spec.examples.map((e) => `icp ${e.replace(/^icp /, '')}`.replace(/^icp (\d)/, '$1')), '```', '');
+  }
+  parts.push('### Options of every command', '', '| option | meaning |', '|---|---|', ...globalOptions.map(row), '');
+  return parts.join('\n');
+}

@@ -1,0 +1,26 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { INDUSTRY_SIZE, manualIcpYaml } from '../helpers/manual-icp.js';
+import { runCli } from '../helpers/run-cli.js';
+
+describe('icp diff', () => {
+  it('compares any two ICP files and exits 0, in table, JSON and Markdown', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'icp-diff-'));
+    writeFileSync(join(dir, 'old.yaml'), manualIcpYaml(INDUSTRY_SIZE));
+    const changed = INDUSTRY_SIZE.map((c) => (c.column === 'Industry' ? { ...c, match: { in: ['Software', 'Retail'] }, label: 'Industry is Software or Retail' } : c));
+    writeFileSync(join(dir, 'new.yaml'), manualIcpYaml(changed));
+    const table = await runCli(['diff', 'old.yaml', 'new.yaml'], { cwd: dir });
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/values changed/);
+    expect(table.stdout).toMatch(/Tolerance: within noise/);
+    const json = await runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'json'], { cwd: dir });
+    const parsed = JSON.parse(json.stdout) as { changes: { kind: string; added_values?: string[] }[] };
+    expect(parsed.changes[0]).toMatchObject({ kind: 'values_changed', added_values: ['Retail'] });
+    const md = await runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'md'], { cwd: dir });
+    expect(md.stdout).toMatch(/^## ICP changes/);
+    const missing = await runCli(['diff', 'old.yaml', 'nope.yaml'], { cwd: dir });
+    expect(missing.code).toBe(1);
+  });
+});
