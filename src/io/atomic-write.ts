@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, link, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { errorCode, writeError } from './write-error.js';
 import { IcpError } from '../errors.js';
 
 export interface AtomicWriteOptions {
@@ -51,7 +52,7 @@ async function linkExclusive(tmp: string, path: string): Promise<void> {
   try {
     await link(tmp, path);
   } catch (error) {
-    if (!NO_LINK_CODES.has(codeOf(error))) throw error;
+    if (!NO_LINK_CODES.has(errorCode(error))) throw error;
     await copyFile(tmp, path, constants.COPYFILE_EXCL);
   }
 }
@@ -65,24 +66,6 @@ async function modeOf(path: string): Promise<number> {
   }
 }
 
-function codeOf(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-}
-
 function toWriteError(error: unknown, shown: string): IcpError {
-  if (error instanceof IcpError) return error;
-  const code = codeOf(error);
-  const reasons: Record<string, string> = {
-    EEXIST: 'it already exists',
-    ENOENT: `the folder ${dirname(shown)} does not exist`,
-    ENOTDIR: `the folder ${dirname(shown)} does not exist`,
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EISDIR: 'it is a folder',
-    ENOSPC: 'no space left on the device',
-    EROFS: 'the file system is read-only',
-  };
-  const reason = reasons[code] ?? (error instanceof Error ? error.message : String(error));
-  const hint = code === 'EEXIST' ? OVERWRITE_HINT : undefined;
-  return new IcpError(`cannot write ${shown}: ${reason}`, { hint, cause: error });
+  return writeError(error, shown, errorCode(error) === 'EEXIST' ? OVERWRITE_HINT : undefined);
 }

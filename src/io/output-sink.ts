@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { IcpError } from '../errors.js';
+import { errorCode, writeError } from './write-error.js';
 
 /** Where a command's data output goes, and how it is made final or thrown away. */
 export interface OutputSink {
@@ -37,29 +38,12 @@ const CLOSED_CODES = new Set(['EPIPE', 'ECONNRESET', 'EOF', 'ERR_STREAM_DESTROYE
 
 /** True when a write failed only because nobody reads the output any more (EPIPE and kin): not an error for icp. */
 export function isOutputClosed(error: unknown): boolean {
-  return CLOSED_CODES.has(codeOf(error));
+  return CLOSED_CODES.has(errorCode(error));
 }
 
 /** A write failure as an IcpError naming the destination, e.g. `cannot write out.csv: no space left on the device`. */
 export function outputError(error: unknown, displayName: string): IcpError {
-  if (error instanceof IcpError) return error;
-  const reasons: Record<string, string> = {
-    ENOENT: `the folder ${dirname(displayName)} does not exist`,
-    ENOTDIR: `the folder ${dirname(displayName)} does not exist`,
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EISDIR: 'it is a folder',
-    ENOSPC: 'no space left on the device',
-    EDQUOT: 'the disk quota is exceeded',
-    EROFS: 'the file system is read-only',
-    EFBIG: 'the file is too large for the file system',
-  };
-  const reason = reasons[codeOf(error)] ?? (error instanceof Error ? error.message : String(error));
-  return new IcpError(`cannot write ${displayName}: ${reason}`, { cause: error });
-}
-
-function codeOf(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return writeError(error, displayName);
 }
 
 type StreamState = NodeJS.WritableStream & { destroyed?: boolean; writableEnded?: boolean; writableLength?: number };
