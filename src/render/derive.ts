@@ -1,6 +1,8 @@
 import type { DeriveResult } from '../core/derive/derive.js';
 import { summarySentence } from '../core/derive/summary.js';
 import type { Criterion } from '../core/icp/schema.js';
+import { formatIsoDate } from '../core/columns/parse/index.js';
+import { median } from '../core/stats/index.js';
 import { formatNumber, formatPercent, truncate } from './format.js';
 import { markdownTable } from './markdown.js';
 import { paint } from './messages.js';
@@ -31,7 +33,15 @@ function topCustomerRows(r: DeriveResult): string[][] {
     const row = [String(rank + 1), truncate(nameCol ? (c.cells[nameCol.index] ?? c.label) : c.label, 32), value];
     if (stats) {
       const closed = stats.won + stats.lost;
-      row.push(String(stats.won), String(stats.lost), closed > 0 ? formatPercent(stats.won / closed) : '');
+      const cycle = median(stats.cycleDays);
+      row.push(
+        String(stats.won),
+        String(stats.lost),
+        closed > 0 ? formatPercent(stats.won / closed) : '',
+        cycle === null ? '' : String(Math.round(cycle)),
+        stats.firstWon === null ? '' : formatIsoDate(stats.firstWon),
+        stats.lastWon === null ? '' : formatIsoDate(stats.lastWon),
+      );
     }
     return row;
   });
@@ -51,7 +61,7 @@ export function deriveSections(r: DeriveResult, color: boolean, markdown = false
   const left = doc.notes?.filter((n) => n.startsWith('Left out') || n.startsWith('Inconclusive') || n.startsWith('Fragile')) ?? [];
   if (left.length > 0) sections.push({ title: 'Notes', body: left.map((n) => `- ${n}`).join('\n') });
   const head = ['#', 'customer', r.measure.kind === 'value' ? r.measure.label : r.measure.label];
-  if (r.dealStats) head.push('won', 'lost', 'win rate');
+  if (r.dealStats) head.push('won', 'lost', 'win rate', 'median cycle days', 'first won', 'last won');
   sections.push({ title: 'Most profitable customers', body: table(head, topCustomerRows(r)) });
   return sections;
 }

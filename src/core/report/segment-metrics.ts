@@ -1,4 +1,4 @@
-import { wilsonInterval } from '../stats/index.js';
+import { median, wilsonInterval } from '../stats/index.js';
 import type { AccountOutcome } from './accounts.js';
 import type { LeadOutcome } from './leads.js';
 import type { SegmentMetrics } from './report-types.js';
@@ -16,13 +16,6 @@ export interface MetricContext {
   spend: ReadonlyMap<string, number> | null;
 }
 
-/** Median of numbers (mean of the middle two for an even count); null when empty. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 /** a / b, or null with a note when b is 0 or either is unknown. */
 function ratio(a: number | null, b: number | null, name: string, why: string, notes: string[]): number | null {

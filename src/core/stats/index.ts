@@ -6,3 +6,4 @@ export { mannWhitney, type MannWhitneyOptions, type MannWhitneyResult } from './
 export { normalUpperTail, twoSidedNormalPValue, chiSquare1UpperTail } from './normal-tail.js';
 export { populationStabilityIndex } from './population-stability-index.js';
 export { wilsonInterval, Z_95 } from './wilson.js';
+export { median } from './median.js';
