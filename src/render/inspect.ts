@@ -6,7 +6,9 @@ import { renderTable } from './table.js';
 function valuesCell(c: InspectColumn): string {
   if (c.top.length > 0) return truncate(c.top.map((t) => `${t.value} (${t.count})`).join(', '), 48);
   if (c.min !== null && c.max !== null) {
-    const show = (v: number | string) => (typeof v === 'number' ? formatNumber(v) : v);
+    // Years read as years (1955 - 2022), not as quantities (1,955 - 2,022).
+    const years = [c.min, c.max].every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 1000 && v <= 2999);
+    const show = (v: number | string) => (typeof v === 'number' && !years ? formatNumber(v) : String(v));
     return c.min === c.max ? show(c.min) : `${show(c.min)} – ${show(c.max)}`;
   }
   return '';
