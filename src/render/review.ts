@@ -38,7 +38,7 @@ export function renderReview(r: Review, color: boolean, files: string[] = []): s
     renderDiff(r.diff, { old: 'saved', new: `proposed (window ${r.window.since} to ${r.window.until})` }, { color }).trimEnd(),
     '',
     c.bold('Stability of each criterion\'s attribute (PSI; bins before/during)'),
-    renderTable(STABILITY_HEAD, stabilityRows(r), color),
+    r.stability.length > 0 ? renderTable(STABILITY_HEAD, stabilityRows(r), color) : 'No criterion to check.',
   ];
   if (files.length > 0) lines.push('', `wrote ${files.join(', ')}`);
   return lines.join('\n') + '\n';
@@ -57,7 +57,7 @@ export function renderReviewMarkdown(r: Review, generatedAt: string, proposedFil
     markdownTable(['criterion', 'lift when derived', 'q when derived'], r.recorded.criteria.map((c) => [c.label, num(c.lift), p(c.q_value)])),
     renderDiff(r.diff, { old: 'saved', new: 'proposed' }, { color: false, markdown: true }).trimEnd(),
     '## Stability',
-    markdownTable(STABILITY_HEAD, stabilityRows(r)),
+    r.stability.length > 0 ? markdownTable(STABILITY_HEAD, stabilityRows(r)) : 'No criterion to check.',
     '## Rules',
     r.rules.map((x) => `- ${x}`).join('\n'),
     '## To accept the proposal',

@@ -109,7 +109,8 @@ export function review(input: {
   const reasons: string[] = [];
   const lift = periodTest.win_rate_lift;
   const p = periodTest.win_rate_p_value;
-  if (lift === null) reasons.push(`no win-rate lift can be computed in ${period.label} (${periodTest.closed_deals} closed deals)`);
+  if (doc.criteria.length === 0) reasons.push(`the saved ICP is ${doc.status} with no criteria: it cannot separate winners from the rest`);
+  else if (lift === null) reasons.push(`no win-rate lift can be computed in ${period.label} (${periodTest.closed_deals} closed deals)`);
   else if (lift < DRIFT_RULES.min_lift) reasons.push(`win-rate lift in ${period.label} is ${lift.toFixed(2)}, below ${DRIFT_RULES.min_lift}`);
   else if (p === null || p >= alpha) reasons.push(`win-rate lift in ${period.label} (${lift.toFixed(2)}) is not significant at ${alpha} (p = ${p === null ? 'n/a' : p.toPrecision(2)})`);
   for (const change of structuralChanges(diff)) reasons.push(`proposed ICP: ${change.description}`);
