@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, link, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { copyFile, link, open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errorCode, writeError } from './write-error.js';
+import { writeTarget } from './write-target.js';
 import { IcpError } from '../errors.js';
 
 export interface AtomicWriteOptions {
@@ -28,6 +29,9 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const overwrite = options.overwrite ?? true;
   const shown = options.displayPath ?? path;
+  const target = writeTarget(path);
+  if (target.direct) return writeDirect(target.path, data, overwrite, shown);
+  path = target.path;
   const tmp = join(dirname(path), `.${basename(path)}.icp-tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
   let handle: FileHandle | undefined;
   try {
@@ -44,6 +48,16 @@ export async function writeFileAtomic(
   } finally {
     // After a rename the temp name is gone; after a link, or a failure, it must not be left behind.
     await rm(tmp, { force: true }).catch(() => undefined);
+  }
+}
+
+/** A device or pipe exists already: there is nothing to replace atomically, so write into it. */
+async function writeDirect(path: string, data: string | Uint8Array, overwrite: boolean, shown: string): Promise<void> {
+  if (!overwrite) throw toWriteError(Object.assign(new Error('exists'), { code: 'EEXIST' }), shown);
+  try {
+    await writeFile(path, data);
+  } catch (error) {
+    throw toWriteError(error, shown);
   }
 }
 

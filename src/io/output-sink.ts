@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { IcpError } from '../errors.js';
 import { errorCode, writeError } from './write-error.js';
+import { writeTarget } from './write-target.js';
 
 /** Where a command's data output goes, and how it is made final or thrown away. */
 export interface OutputSink {
@@ -30,7 +31,9 @@ export interface TextOut {
  * Fails at once (IcpError) when the file cannot be created, before any input is read.
  */
 export function openOutput(path: string | undefined, stdout: NodeJS.WritableStream | TextOut): OutputSink {
-  return path === undefined || path === '-' ? stdoutSink(asWritable(stdout)) : fileSink(path);
+  if (path === undefined || path === '-') return stdoutSink(asWritable(stdout));
+  const target = writeTarget(path);
+  return target.direct ? deviceSink(target.path, path) : fileSink(target.path, path);
 }
 
 // A destination that went away on its own: the reader closed the pipe (`| head`), or the stream was destroyed.
@@ -72,13 +75,32 @@ function flushed(stream: StreamState): Promise<void> {
   });
 }
 
-function fileSink(path: string): OutputSink {
+/** `-o /dev/stdout` or a FIFO: written straight to, since there is no file to replace atomically. */
+function deviceSink(path: string, shown: string): OutputSink {
+  const stream = createWriteStream(path, { flags: 'w' });
+  return {
+    stream,
+    displayName: shown,
+    commit: async () => {
+      try {
+        await finished(stream);
+      } catch (error) {
+        throw outputError(error, shown);
+      }
+    },
+    abort: async () => {
+      await destroyed(stream);
+    },
+  };
+}
+
+function fileSink(path: string, shown: string): OutputSink {
   const tmp = join(dirname(path), `.${basename(path)}.icp-tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
   let fd: number;
   try {
     fd = openSync(tmp, 'wx', modeOf(path));
   } catch (error) {
-    throw outputError(error, path);
+    throw outputError(error, shown);
   }
   // autoClose off: after 'finish' the descriptor must stay open for fsync; destroy() closes it either way.
   const stream = createWriteStream(tmp, { fd, autoClose: false });
@@ -94,9 +116,9 @@ function fileSink(path: string): OutputSink {
   };
   return {
     stream,
-    displayName: path,
+    displayName: shown,
     async commit() {
-      if (state !== 'open') throw new IcpError(`internal: output ${path} was already committed or aborted`);
+      if (state !== 'open') throw new IcpError(`internal: output ${shown} was already committed or aborted`);
       state = 'committing';
       try {
         await finished(stream);
@@ -107,7 +129,7 @@ function fileSink(path: string): OutputSink {
         state = 'done';
       } catch (error) {
         await discard();
-        throw outputError(error, path);
+        throw outputError(error, shown);
       }
     },
     async abort() {
