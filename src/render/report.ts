@@ -1,3 +1,4 @@
+import { negativeCycleText } from '../core/report/data-quality.js';
 import type { Report, SegmentMetrics } from '../core/report/report-types.js';
 import { pText } from '../core/report/verdict.js';
 import { formatNumber, formatPercent, truncate } from './format.js';
@@ -96,7 +97,7 @@ function qualityLines(r: Report): string[] {
   if (q.unmatched_deals.count > 0) lines.push(`${q.unmatched_deals.count} deals match no account${q.unmatched_deals.examples.length ? ` (e.g. ${q.unmatched_deals.examples.join(', ')})` : ''}`);
   if (q.deals_without_close_date > 0) lines.push(`${q.deals_without_close_date} deals without a close date${r.window.since || r.window.until ? ' (outside any window)' : ''}`);
   if (q.deals_without_dates.count > 0) lines.push(`${q.deals_without_dates.count} deals without a create or close date`);
-  if (q.negative_cycles.count > 0) lines.push(`${q.negative_cycles.count} deals close before they were created (left out of cycle figures)`);
+  if (q.negative_cycles.count > 0) lines.push(negativeCycleText(q.negative_cycles));
   if (q.unknown_stages.count > 0) lines.push(`${q.unknown_stages.count} deals with unknown stages, counted as open: ${q.unknown_stages.stages.map((s) => `${s.stage} (${s.count})`).join(', ')}`);
   if (q.won_deals_without_amount > 0) lines.push(`${q.won_deals_without_amount} won deals without an amount`);
   if (q.duplicate_keys.count > 0) lines.push(`${q.duplicate_keys.count} duplicate keys (customers ${q.duplicate_keys.customers}, deals ${q.duplicate_keys.deals}, leads ${q.duplicate_keys.leads})`);

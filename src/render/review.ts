@@ -15,7 +15,8 @@ function backtestRows(b: Review['backtest']): string[][] {
     name, `${t.since} - ${t.until}`, String(t.closed_deals), rate(t.icp_win_rate, t.icp_win_rate_ci), rate(t.non_icp_win_rate, t.non_icp_win_rate_ci),
     num(t.win_rate_lift), p(t.win_rate_p_value), num(t.auc),
   ];
-  return [row('review period', b.period), ...(b.before ? [row('before it', b.before)] : [])];
+  // Before the period is usually what the ICP was derived on: a track record, not an out-of-sample test.
+  return [row('review period', b.period), ...(b.before ? [row('before it (in-sample)', b.before)] : [])];
 }
 
 const BACKTEST_HEAD = ['deals closed', 'dates', 'closed deals', 'ICP win rate (95% CI)', 'non-ICP win rate', 'lift', 'p', 'AUC'];

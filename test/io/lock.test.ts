@@ -39,3 +39,22 @@ describe('acquireLock', () => {
     await lock.release();
   });
 });
+
+describe('acquireLock under contention', () => {
+  it('treats a lock older than hours as stale even when its pid is alive (pid reuse after a reboot)', async () => {
+    const path = join(dir(), 'review.lock');
+    writeFileSync(path, JSON.stringify({ pid: process.pid, host: hostname(), token: 'old', started: '2020-01-01T00:00:00Z' }));
+    const lock = await acquireLock(path, 'the review');
+    expect(lock.tookOver).toBe(true);
+    await lock.release();
+  });
+
+  it('lets exactly one of many runs take over the same stale lock', async () => {
+    const path = join(dir(), 'review.lock');
+    writeFileSync(path, 'garbage');
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => acquireLock(path, 'the review')));
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect(String(r.reason)).toMatch(/already running/);
+  });
+});

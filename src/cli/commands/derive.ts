@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseTop } from '../../core/derive/cohort.js';
 import { derive, type DeriveOptions, type DeriveResult } from '../../core/derive/derive.js';
 import { parseRoleMap } from '../../core/columns/roles.js';
-import { IcpError } from '../../errors.js';
+import { IcpError, UsageError } from '../../errors.js';
 import { OVERWRITE_HINT } from '../../io/atomic-write.js';
 import { exists } from '../../io/exists.js';
 import { readTable } from '../../io/read-table.js';
@@ -56,6 +56,10 @@ export function deriveOptions(o: Record<string, unknown>): { options: DeriveOpti
 /** `icp derive`: mine the ICP from customers (and deals), save icp.yaml, and say what was found. */
 export async function run({ args, options: o }: CommandInput, ctx: CommandContext): Promise<number> {
   const { options, recorded } = deriveOptions(o);
+  if (options.since !== undefined && options.until !== undefined && options.since > options.until) {
+    throw new UsageError('--since is after --until', { hint: 'the window is --since <first day> --until <last day>' });
+  }
+  if (args[0] === '-' && o.deals === '-') throw new UsageError('only one input can be read from stdin', { hint: 'give the deals as a file' });
   const output = (o.output as string | undefined) ?? 'icp.yaml';
   const outPath = output === '-' ? '-' : resolve(ctx.cwd, output);
   if (outPath !== '-' && !o.force && (await exists(outPath))) {
@@ -63,16 +67,17 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
   }
   const read = csvOptions(o, ctx);
   const customers = await readTable(inputPath(args[0] as string, ctx), read);
-  const deals = o.deals ? await readTable(inputPath(o.deals as string, ctx), { ...read, stdin: undefined }) : undefined;
+  const deals = o.deals ? await readTable(inputPath(o.deals as string, ctx), read) : undefined;
   const result: DeriveResult = derive({ customers, deals, options, generatedAt: ctx.now().toISOString(), recordedOptions: recorded });
   reportDeriveWarnings(result, ctx);
-  if (outPath === '-') ctx.stdout.write(stringifyIcp(result.doc));
-  else {
-    await writeIcp(outPath, result.doc, { force: Boolean(o.force), displayPath: output });
-    ctx.stderr.write(`wrote ${output} (${result.doc.status}, ${result.doc.criteria.length} criteria)\n`);
+  const format = o.format as string | undefined;
+  if (outPath === '-') {
+    // -o - puts the ICP itself on stdout: YAML, or JSON when asked for.
+    ctx.stdout.write(format === 'json' ? JSON.stringify(result.doc, null, 2) + '\n' : stringifyIcp(result.doc));
+    return 0;
   }
-  if (outPath === '-') return 0;
-  const format = (o.format as string | undefined) ?? 'table';
+  await writeIcp(outPath, result.doc, { force: Boolean(o.force), displayPath: output });
+  if (!ctx.quiet) ctx.stderr.write(`wrote ${output} (${result.doc.status}, ${result.doc.criteria.length} criteria)\n`);
   if (format === 'json') ctx.stdout.write(JSON.stringify(result.doc, null, 2) + '\n');
   else if (format === 'yaml') ctx.stdout.write(stringifyIcp(result.doc));
   else if (format === 'md') ctx.stdout.write(renderDeriveMarkdown(result));

@@ -6,6 +6,7 @@ import type { IcpDocument } from '../icp/schema.js';
 import { aggregateDeals, type DealQuality, type DealStats } from '../profile/deals.js';
 import { groupCustomers, type CustomerRecord } from '../profile/customers.js';
 import { chooseJoinKeys, type JoinKeys } from '../profile/join.js';
+import { IcpError } from '../../errors.js';
 import type { Table } from '../table.js';
 import type { Warning } from '../warnings.js';
 import { attributeColumns } from './attributes.js';
@@ -61,6 +62,18 @@ export interface DeriveResult {
   warnings: Warning[];
 }
 
+function windowText(since: number | undefined, until: number | undefined): string {
+  const day = (ms: number | undefined) => (ms === undefined ? '…' : new Date(ms).toISOString().slice(0, 10));
+  return `${day(since)} to ${day(until)}`;
+}
+
+function restrictMeasure(m: Measure, keep: readonly number[]): Measure {
+  const known = keep.map(() => true);
+  return m.kind === 'value'
+    ? { ...m, values: keep.map((i) => m.values[i] as number), known }
+    : { ...m, positive: keep.map((i) => m.positive[i] as boolean), known };
+}
+
 function customerKeyColumn(roles: ReturnType<typeof assignRoles>, join?: JoinKeys): number | undefined {
   return join?.customerColumn ?? roles.byRole.get('id') ?? roles.byRole.get('account_id') ?? roles.byRole.get('name') ?? roles.byRole.get('account_name');
 }
@@ -82,20 +95,44 @@ export function derive(input: DeriveInput): DeriveResult {
       since: options.since,
       until: options.until,
     });
+    if (dealResult.quality.matched === 0) {
+      const windowed = options.since !== undefined || options.until !== undefined;
+      throw new IcpError(
+        windowed
+          ? `no deal of ${deals.name} closed in the window ${windowText(options.since, options.until)} joins a customer`
+          : `no deal of ${deals.name} joins a customer of ${table.name}`,
+        { hint: windowed ? 'check --since/--until against the close dates, or whether the export is up to date' : 'name the join columns with --key <customerColumn>=<dealColumn>' },
+      );
+    }
   }
-  const { customers, duplicateKeys } = groupCustomers(table, customerKeyColumn(roles, join));
+  const grouped = groupCustomers(table, customerKeyColumn(roles, join));
+  const { duplicateKeys } = grouped;
   if (duplicateKeys > 0) {
     warnings.push({ file: table.name, message: `${duplicateKeys} keys repeat; their rows were combined (values summed, attributes by most frequent value)` });
   }
-  const measure = chooseMeasure({
-    customers, table, columns, value: options.value, outcome: options.outcome,
+  const chosen = chooseMeasure({
+    customers: grouped.customers, table, columns, value: options.value, outcome: options.outcome,
     ...(dealResult && { deals: { byKey: dealResult.byKey, hasAmount: dealResult.quality.hasAmount } }),
   });
+  // Customers whose value or outcome is missing are neither best nor rest: ranking them as 0 would
+  // put them in the contrast group and bias every comparison.
+  const keep = chosen.known.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
+  const unknown = chosen.known.length - keep.length;
+  if (unknown > 0) warnings.push({ file: table.name, message: `${unknown} customers have no ${chosen.label}; left out of the ranking and the tests` });
+  const customers = keep.map((i) => grouped.customers[i] as CustomerRecord);
+  const measure = restrictMeasure(chosen, keep);
   const keys = customers.map((c) => c.key);
   const ranked =
     measure.kind === 'value'
       ? rankCohort(measure.values, keys, options.top)
       : rankCohort(measure.positive.map((p) => (p ? 1 : 0)), keys, { count: measure.positive.length });
+  if (measure.kind === 'value') {
+    const wanted = 'percent' in options.top ? Math.ceil((options.top.percent / 100) * customers.length) : options.top.count;
+    if (ranked.size < wanted) {
+      const why = wanted > customers.length ? `there are only ${customers.length} customers` : `only ${ranked.size} of ${customers.length} are worth more than 0`;
+      warnings.push({ file: table.name, message: `the cohort has ${ranked.size} customers, not the ${wanted} asked for: ${why}` });
+    }
+  }
   const valueColumns = [measure.column, join?.customerColumn].filter((c): c is number => c !== null && c !== undefined);
   const { included, skipped } = attributeColumns(columns, table.name, { attributes: options.attributes, exclude: options.exclude, valueColumns });
   const attrs = new Map<number, AttributeColumn>();

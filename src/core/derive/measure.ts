@@ -1,31 +1,47 @@
 import { UsageError } from '../../errors.js';
 import { readCell } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
-import { parseBoolean } from '../columns/parse/index.js';
+import { isMissing, parseBoolean } from '../columns/parse/index.js';
 import { findHeader, guessRole } from '../columns/roles.js';
 import type { DealStats } from '../profile/deals.js';
 import type { CustomerRecord } from '../profile/customers.js';
 import { classifyStage } from '../profile/stage.js';
 import type { Table } from '../table.js';
 
-/** What "best" means for this run: a value to rank by, or an outcome to contrast. */
+/**
+ * What "best" means for this run: a value to rank by, or an outcome to contrast. `known` is false for
+ * customers whose value or outcome is missing: they are neither best nor rest.
+ */
 export type Measure =
-  | { kind: 'value'; label: string; column: number | null; values: number[] }
-  | { kind: 'outcome'; label: string; column: number | null; positive: boolean[] };
+  | { kind: 'value'; label: string; column: number | null; values: number[]; known: boolean[] }
+  | { kind: 'outcome'; label: string; column: number | null; positive: boolean[]; known: boolean[] };
 
 const NUMERIC = new Set(['number', 'money']);
 
-function sumColumn(customers: readonly CustomerRecord[], table: Table, column: ColumnInfo): number[] {
-  return customers.map((c) =>
-    c.rows.reduce((sum, r) => {
+/** A value column summed over each customer's rows; null when none of its rows holds a number. */
+function sumColumn(customers: readonly CustomerRecord[], table: Table, column: ColumnInfo): { values: number[]; known: boolean[] } {
+  const sums = customers.map((c) => {
+    let sum: number | null = null;
+    for (const r of c.rows) {
       const v = readCell(column, table.rows[r]?.[column.index]);
-      return sum + (typeof v === 'number' ? v : 0);
-    }, 0),
-  );
+      if (typeof v === 'number') sum = (sum ?? 0) + v;
+    }
+    return sum;
+  });
+  return { values: sums.map((v) => v ?? 0), known: sums.map((v) => v !== null) };
 }
 
-function isPositive(raw: string | undefined): boolean {
-  if (raw === undefined) return false;
+function valueMeasure(label: string, column: ColumnInfo, customers: readonly CustomerRecord[], table: Table): Measure {
+  if (!NUMERIC.has(column.type)) {
+    throw new UsageError(`${table.name}: ${column.header} holds no numbers to rank customers by (it reads as ${column.type})`, {
+      hint: 'pass --value with a number or money column, or --outcome for a won/converted column',
+    });
+  }
+  return { kind: 'value', label, column: column.index, ...sumColumn(customers, table, column) };
+}
+
+function isPositive(raw: string | undefined): boolean | null {
+  if (raw === undefined || isMissing(raw)) return null;
   const bool = parseBoolean(raw);
   if (bool !== null) return bool;
   const t = raw.trim().toLowerCase();
@@ -55,23 +71,28 @@ export function chooseMeasure(input: {
   const { customers, table, columns } = input;
   if (input.outcome) {
     const column = columnIndex(table, input.outcome, '--outcome');
-    const positive = customers.map((c) => c.rows.some((r) => isPositive(table.rows[r]?.[column])));
-    return { kind: 'outcome', label: `${table.header[column]} is positive`, column, positive };
+    const read = customers.map((c) => c.rows.map((r) => isPositive(table.rows[r]?.[column])).filter((p) => p !== null));
+    return {
+      kind: 'outcome', label: `${table.header[column]} is positive`, column,
+      positive: read.map((ps) => ps.some(Boolean)), known: read.map((ps) => ps.length > 0),
+    };
   }
   if (input.value) {
     const column = columnIndex(table, input.value, '--value');
-    return { kind: 'value', label: table.header[column] as string, column, values: sumColumn(customers, table, columns[column] as ColumnInfo) };
+    return valueMeasure(table.header[column] as string, columns[column] as ColumnInfo, customers, table);
   }
   if (input.deals) {
+    // A customer without deals has won nothing: known, and worth 0.
     const stats = customers.map((c) => input.deals?.byKey.get(c.key));
-    if (input.deals.hasAmount) return { kind: 'value', label: 'won value', column: null, values: stats.map((s) => s?.wonValue ?? 0) };
-    return { kind: 'outcome', label: 'has a won deal', column: null, positive: stats.map((s) => (s?.won ?? 0) > 0) };
+    const known = customers.map(() => true);
+    if (input.deals.hasAmount) return { kind: 'value', label: 'won value', column: null, values: stats.map((s) => s?.wonValue ?? 0), known };
+    return { kind: 'outcome', label: 'has a won deal', column: null, positive: stats.map((s) => (s?.won ?? 0) > 0), known };
   }
   const candidates = columns.filter((c) => guessRole(c.header)?.role === 'lifetime_value' || c.role === 'lifetime_value');
   const usable = candidates.filter((c) => NUMERIC.has(c.type));
   if (usable.length === 1) {
     const column = usable[0] as ColumnInfo;
-    return { kind: 'value', label: column.header, column: column.index, values: sumColumn(customers, table, column) };
+    return valueMeasure(column.header, column, customers, table);
   }
   const numeric = columns.filter((c) => NUMERIC.has(c.type) && c.role !== 'annual_revenue' && c.role !== 'employees');
   const listed = (usable.length > 1 ? usable : numeric).map((c) => JSON.stringify(c.header)).join(', ') || 'none';

@@ -30,7 +30,10 @@ export interface DealQuality {
   outsideWindow: number;
   withoutCloseDate: number;
   withoutDates: number;
+  /** Deals that close before they were created (a data problem whatever their outcome). */
   negativeCycles: number;
+  /** Of those, the won deals: the ones the cycle figures had to leave out. */
+  negativeWonCycles: number;
   withoutAmount: number;
   unknownStages: { stage: string; count: number }[];
   /** How won/lost was read: a stage column, a won flag, or every deal counted as won. */
@@ -86,7 +89,7 @@ export function aggregateDeals(
   const outcomeSource = stage !== undefined ? 'stage' : wonFlag !== undefined ? 'won_flag' : 'all_won';
   const quality: DealQuality = {
     total: deals.rows.length, matched: 0, unmatched: 0, unmatchedExamples: [], outsideWindow: 0,
-    withoutCloseDate: 0, withoutDates: 0, negativeCycles: 0, withoutAmount: 0, unknownStages: [],
+    withoutCloseDate: 0, withoutDates: 0, negativeCycles: 0, negativeWonCycles: 0, withoutAmount: 0, unknownStages: [],
     outcomeSource, hasAmount: amount !== undefined,
   };
   const unknown = new Map<string, number>();
@@ -123,7 +126,10 @@ export function aggregateDeals(
       outcome = parseBoolean(row[wonFlag] ?? '') ? 'won' : 'lost';
     }
     const days = closeAt !== null && createAt !== null ? (closeAt - createAt) / DAY_MS : null;
-    if (days !== null && days < 0) quality.negativeCycles++;
+    if (days !== null && days < 0) {
+      quality.negativeCycles++;
+      if (outcome === 'won') quality.negativeWonCycles++;
+    }
     const stats = byKey.get(key) ?? emptyDealStats();
     byKey.set(key, stats);
     stats.deals++;

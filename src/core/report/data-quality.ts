@@ -21,7 +21,7 @@ export function dataQuality(input: {
     deals_outside_window: q?.outsideWindow ?? 0,
     deals_without_close_date: q?.withoutCloseDate ?? 0,
     deals_without_dates: { count: q?.withoutDates ?? 0 },
-    negative_cycles: { count: q?.negativeCycles ?? 0 },
+    negative_cycles: { count: q?.negativeCycles ?? 0, won_excluded: q?.negativeWonCycles ?? 0 },
     won_deals_without_amount: q?.withoutAmount ?? 0,
     unknown_stages: { count: unknown.reduce((s, u) => s + u.count, 0), stages: unknown },
     duplicate_keys: {
@@ -44,7 +44,7 @@ export function dataQualityWarnings(dq: DataQuality, files: { customers: string;
       out.push({ file: deals, message: `${dq.unmatched_deals.count} deals match no account in ${files.customers}${examples}: left out` });
     }
     if (dq.deals_without_dates.count > 0) out.push({ file: deals, message: `${dq.deals_without_dates.count} deals have neither a create nor a close date` });
-    if (dq.negative_cycles.count > 0) out.push({ file: deals, message: `${dq.negative_cycles.count} deals close before they were created: left out of the cycle figures` });
+    if (dq.negative_cycles.count > 0) out.push({ file: deals, message: negativeCycleText(dq.negative_cycles) });
     if (dq.unknown_stages.count > 0) {
       const names = dq.unknown_stages.stages.slice(0, 5).map((s) => `"${s.stage}" (${s.count})`).join(', ');
       out.push({ file: deals, message: `${dq.unknown_stages.count} deals have a stage icp does not know, counted as open: ${names}` });
@@ -61,4 +61,9 @@ export function dataQualityWarnings(dq: DataQuality, files: { customers: string;
     out.push({ file: files.leads, message: `${dq.leads_without_outcome} leads have no readable converted value: left out of conversion rates` });
   }
   return out;
+}
+
+/** `3491 deals close before they were created (488 of them won, left out of the cycle figures)`. */
+export function negativeCycleText(n: { count: number; won_excluded: number }): string {
+  return `${n.count} deals close before they were created (${n.won_excluded} of them won, left out of the cycle figures)`;
 }

@@ -85,7 +85,7 @@ export interface DataQuality {
   deals_without_close_date: number;
   deals_without_dates: { count: number };
   /** Close before create: excluded from the cycle figures. */
-  negative_cycles: { count: number };
+  negative_cycles: { count: number; won_excluded: number };
   won_deals_without_amount: number;
   unknown_stages: { count: number; stages: { stage: string; count: number }[] };
   /** Keys that repeat: customers (rows combined into one account), deal ids (counted each time), leads. */

@@ -3,6 +3,7 @@ import { diffIcp, structuralChanges, type IcpDiff } from '../diff/diff-icp.js';
 import type { IcpDocument } from '../icp/schema.js';
 import { buildReport, type ReportResult } from '../report/build-report.js';
 import { compileIcp } from '../score/compile.js';
+import { IcpError } from '../../errors.js';
 import type { Table } from '../table.js';
 import type { Warning } from '../warnings.js';
 import { quartersBefore, type Quarter } from './period.js';
@@ -92,6 +93,12 @@ export function review(input: {
   const report = (since: number | undefined, until: number) =>
     buildReport({ doc, customers, deals, options: { since, until, alpha, ...(map && { map }) } });
   const inPeriod = report(period.start, period.end);
+  // An export that ends before the quarter is not drift: say so instead of raising a false alarm in cron.
+  if ((inPeriod.accounts.dealQuality?.matched ?? 0) === 0) {
+    throw new IcpError(`no deal of ${deals.name} closed in ${period.label} (${day(period.start)} to ${day(period.end)})`, {
+      hint: 'check that the export is up to date, or review another quarter with --quarter',
+    });
+  }
   const beforePeriod = report(undefined, period.start - 1);
   const windowStart = quartersBefore(period, input.windowQuarters - 1).start;
   const derived = derive({
@@ -139,5 +146,6 @@ export function review(input: {
       `not drift: ${diff.noise_rule}`,
     ],
   };
-  return { review: result, warnings: [...inPeriod.warnings] };
+  const proposalWarnings = derived.warnings.map((w) => ({ ...w, message: `proposal: ${w.message}` }));
+  return { review: result, warnings: [...inPeriod.warnings, ...proposalWarnings] };
 }
