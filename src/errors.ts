@@ -6,8 +6,10 @@ export interface Place {
 }
 
 export interface IcpErrorOptions extends Place {
-  hint?: string;
+  hint?: string | undefined;
   cause?: unknown;
+  /** Further lines worth showing under the error, e.g. every other problem of an invalid ICP file. */
+  details?: string[];
 }
 
 /** A data or runtime problem the user can fix: exit 1. */
@@ -15,11 +17,13 @@ export class IcpError extends Error {
   readonly exitCode: number = 1;
   readonly hint: string | undefined;
   readonly place: Place;
+  readonly details: string[];
 
   constructor(message: string, options: IcpErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'IcpError';
     this.hint = options.hint;
+    this.details = options.details ?? [];
     this.place = { file: options.file, line: options.line, column: options.column };
   }
 }

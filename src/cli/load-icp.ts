@@ -8,14 +8,14 @@ import type { CommandContext } from './context.js';
  * Loads the ICP a command applies (`--icp`, else ./icp.yaml in the working directory). An invalid file
  * prints every problem exactly as `icp validate` does, then fails.
  */
-export async function loadIcp(option: string | undefined, ctx: CommandContext): Promise<IcpDocument> {
+export async function loadIcp(option: string | undefined, ctx: CommandContext, missingHint = 'run "icp derive <customers.csv>" to create one, or pass --icp <file>'): Promise<IcpDocument> {
   const display = option ?? 'icp.yaml';
-  const text = await readIcpText(resolve(ctx.cwd, display), display, 'run "icp derive <customers.csv>" to create one, or pass --icp <file>');
+  const text = await readIcpText(resolve(ctx.cwd, display), display, missingHint);
   const { doc, problems } = checkIcpText(text, display);
   if (doc && problems.length === 0) return doc;
-  for (const p of problems.slice(1)) ctx.stderr.write(`${formatProblem(p)}\n`);
-  const first = problems[0];
-  throw new IcpError(first ? formatProblem(first) : `${display} is not a valid ICP file`, {
+  // The same lines `icp validate` prints, under one error line.
+  throw new IcpError(`${display} is not a valid ICP file (${problems.length} problem${problems.length === 1 ? '' : 's'})`, {
+    details: problems.map(formatProblem),
     hint: `fix ${problems.length === 1 ? 'it' : `these ${problems.length} problems`}, then check with "icp validate ${display}"`,
   });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Warning } from '../core/warnings.js';
-import { UsageError } from '../errors.js';
+import { IcpError, UsageError } from '../errors.js';
 import { renderError, renderWarning } from '../render/messages.js';
 import { colorEnabled } from './color.js';
 import type { CommandContext, Out } from './context.js';
@@ -112,16 +112,20 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
       if (err.code === 'commander.help') return 2; // `icp` alone: help was printed to stderr
       err = usageFromCommander(err, activeCommand ?? commandNameIn(argv));
     }
-    stderr.write(renderError(err, { verbose, color: messageColor }) + '\n');
+    stderr.write(renderError(err, { verbose, color: messageColor, command: activeCommand ?? commandNameIn(argv) }) + '\n');
     return typeof (err as { exitCode?: unknown }).exitCode === 'number' ? (err as { exitCode: number }).exitCode : 1;
   }
 }
 
-/** `icp score big.csv | head` closes our stdout early: that is success, not an error. */
+/**
+ * `icp score big.csv | head` closes our stdout early: that is success, not an error. Any other failure of
+ * stdout (a full disk behind a redirect) is reported like every other error, with exit 1.
+ */
 function endQuietlyOnClosedStdout(): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
-    throw err;
+    process.stderr.write(renderError(new IcpError(`cannot write to stdout: ${err.message}`), { verbose: false, color: false }) + '\n');
+    process.exit(1);
   });
 }
 

@@ -9,7 +9,7 @@ export function commandReference(): string {
   for (const spec of commands) {
     parts.push(`### icp ${spec.name} ${spec.args.join(' ')}`.trimEnd(), '', `${spec.summary[0]?.toUpperCase()}${spec.summary.slice(1)}.`, '');
     if (spec.options.length > 0) parts.push('| option | meaning |', '|---|---|', ...spec.options.map(row), '');
-    parts.push('```sh', ...spec.examples.map((e) => `icp ${e.replace(/^icp /, '')}`.replace(/^icp (\d)/, '$1')), '```', '');
+    parts.push('```sh', ...spec.examples, '```', '');
   }
   parts.push('### Options of every command', '', '| option | meaning |', '|---|---|', ...globalOptions.map(row), '');
   return parts.join('\n');
