@@ -40,7 +40,7 @@ describe('icp validate', () => {
     expect(await init({ args: [], options: {} }, fakeContext(dir))).toBe(0);
     const ctx = fakeContext(dir);
     expect(await validate({ args: [], options: {} }, ctx)).toBe(0);
-    expect(ctx.out()).toBe('icp.yaml: ok (manual, 8 criteria, tiers A>=75 B>=50 C>=25)\n');
+    expect(ctx.out()).toBe('icp.yaml: ok (manual, 9 criteria, tiers A>=75 B>=50 C>=25)\n');
   });
 
   it('reports a wrong type with its YAML line and exits 1', async () => {
@@ -51,7 +51,7 @@ describe('icp validate', () => {
     await writeFile(join(dir, 'edited.yaml'), lines.join('\n'));
     const ctx = fakeContext(dir);
     expect(await validate({ args: ['edited.yaml'], options: {} }, ctx)).toBe(1);
-    expect(ctx.out()).toBe(`edited.yaml:${index + 1}: criteria[1].points: expected a number, got text "fifteen"\n`);
+    expect(ctx.out()).toBe(`edited.yaml:${index + 1}: criteria[3].points: expected a number, got text "fifteen"\n`);
   });
 
   it('prints every problem, one per line, schema ones in file order', async () => {

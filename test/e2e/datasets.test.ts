@@ -18,13 +18,13 @@ describe.skipIf(!existsSync(olistDeals))('the olist funnel (public dataset)', ()
     const report = JSON.parse(r.stdout) as { rows: number; columns: { header: string; type: string; format: string | null }[] };
     const col = (h: string) => report.columns.find((c) => c.header === h);
     expect(report.rows).toBe(842);
-    expect(col('won_date')).toMatchObject({ type: 'date', format: 'DD/MM/YYYY' });
+    expect(col('won_date')).toMatchObject({ type: 'date', format: 'DD-MM-YYYY HH:MM' });
     expect(col('declared_monthly_revenue')?.type).toBe('number');
     expect(col('business_segment')?.type).toBe('category');
     expect(col('mql_id')?.type).toBe('id');
     // The table view says the same for a person.
     const table = spawnIcp(['inspect', olistDeals]);
-    expect(table.stdout).toMatch(/won_date\s+│ close_date\s+│ date, DD\/MM\/YYYY/);
+    expect(table.stdout).toMatch(/won_date\s+│ close_date\s+│ date, DD-MM-YYYY HH:MM/);
   });
 
   it('derive joins closed deals to leads on mql_id, counts every closed deal as won, and reports which origins convert', () => {

@@ -30,7 +30,6 @@ const ROLE_CATEGORY: Partial<Record<Role, IcpCategory>> = {
 /** The ICP category a column informs, or undefined for keys, names and contact details. */
 export function categoryOf(column: Pick<ColumnInfo, 'role' | 'type'>): IcpCategory | 'other' | undefined {
   if (column.role) return ROLE_CATEGORY[column.role];
-  if (column.type === 'multi') return 'technographic';
   if (['category', 'boolean', 'number', 'money', 'employee_range'].includes(column.type)) return 'other';
   return undefined;
 }

@@ -34,11 +34,19 @@ export interface InspectReport {
   };
 }
 
+/** The date format as the cells write it: `DD-MM-YYYY HH:MM` for olist's `26-02-2018 19:58`. */
+function dateFormatText(p: ColumnProfile & { dateFormat: NonNullable<ColumnProfile['dateFormat']> }): string {
+  const example = p.examples[0] ?? '';
+  const sep = /^\d{1,4}([./-])/.exec(example)?.[1] ?? (p.dateFormat.order === 'ymd' ? '-' : '/');
+  const time = /\d[ T]\d{1,2}:\d{2}(:\d{2})?/.exec(example);
+  const parts = { ymd: ['YYYY', 'MM', 'DD'], mdy: ['MM', 'DD', 'YYYY'], dmy: ['DD', 'MM', 'YYYY'] } as const;
+  const order = p.dateFormat.order === 'serial' ? 'Excel serial days' : parts[p.dateFormat.order].join(sep);
+  const withTime = time && p.dateFormat.order !== 'serial' ? `${order} HH:MM${time[1] ? ':SS' : ''}` : order;
+  return p.dateFormat.ambiguous ? `${withTime} (ambiguous)` : withTime;
+}
+
 function formatOf(p: ColumnProfile): string | null {
-  if (p.type === 'date' && p.dateFormat) {
-    const order = { ymd: 'YYYY-MM-DD', mdy: 'MM/DD/YYYY', dmy: 'DD/MM/YYYY', serial: 'Excel serial days' }[p.dateFormat.order];
-    return p.dateFormat.ambiguous ? `${order} (ambiguous)` : order;
-  }
+  if (p.type === 'date' && p.dateFormat) return dateFormatText({ ...p, dateFormat: p.dateFormat });
   if ((p.type === 'number' || p.type === 'money') && p.decimal) return `decimal mark "${p.decimal}"`;
   if (p.type === 'multi' && p.separator) return `split on "${p.separator}"`;
   return null;
@@ -61,7 +69,8 @@ export function inspectReport(
     invalid: p.invalid,
     distinct: p.distinct,
     distinct_capped: p.distinctCapped,
-    top: ['category', 'boolean', 'multi'].includes(p.type) ? p.top : [],
+    // Employee bands are few and named ("51-200"): their counts say more than a min and max of midpoints.
+    top: ['category', 'boolean', 'multi', 'employee_range'].includes(p.type) ? p.top : [],
     min: bound(p, p.min),
     max: bound(p, p.max),
     examples: p.examples,

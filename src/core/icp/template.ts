@@ -18,7 +18,15 @@ const exampleCriteria: Criterion[] = [
     category: 'firmographic',
     label: 'Number of Employees is 51 to 1000',
     match: { range: { min: 51, max: 1000 } },
-    points: 15,
+    points: 10,
+  },
+  {
+    column: 'Annual Revenue',
+    attribute: 'annual_revenue',
+    category: 'firmographic',
+    label: 'Annual Revenue is at least 10000000',
+    match: { range: { min: 10_000_000 } },
+    points: 5,
   },
   {
     column: 'Web Technologies',
@@ -45,11 +53,13 @@ const exampleCriteria: Criterion[] = [
     points: 15,
   },
   {
-    column: 'Annual Revenue',
-    attribute: 'annual_revenue',
+    // The company's own revenue is firmographic; value is what the account is worth to us, such as the
+    // budget a lead states (or expected deal size).
+    column: 'Budget',
+    attribute: 'budget',
     category: 'value',
-    label: 'Annual Revenue is at least 10000000',
-    match: { range: { min: 10_000_000 } },
+    label: 'Budget is at least 50000',
+    match: { range: { min: 50_000 } },
     points: 10,
   },
   {

@@ -143,5 +143,8 @@ export function buildReport(input: ReportInput): ReportResult {
     notes,
   };
   const warnings = dataQualityWarnings(dq, { customers: input.customers.name, deals: input.deals?.name, leads: input.leads?.name });
+  for (const u of spend?.summary.unallocated ?? []) {
+    warnings.push({ file: spend?.summary.source, message: `spend on "${u.source}" (${u.amount}) matches no account's source: left out of CAC` });
+  }
   return { report, warnings, accounts: set, leads: leadSet };
 }
