@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
+import { scoredCells } from '../core/score/scored-cells.js';
 import { CsvWriter } from '../io/csv-writer.js';
+import { canPassThrough } from '../io/pass-through.js';
+import type { RecordBatch } from '../io/record-batch.js';
 import { openOutput } from '../io/output-sink.js';
 import { jsonObject } from '../render/json-rows.js';
 import type { CommandContext } from './context.js';
@@ -8,6 +11,11 @@ import type { CommandContext } from './context.js';
 export interface RowSink {
   /** False: await drain() before the next row. */
   write(cells: readonly string[]): boolean;
+  /**
+   * Row r of a scanned batch followed by its score columns: as CSV in the input's delimiter, the row's
+   * bytes go through as read (see canPassThrough); otherwise it is written from its cells. Returns like write.
+   */
+  writeScanned(batch: RecordBatch, r: number, score: readonly string[]): boolean;
   /** True when more rows may be written; false when the reader went away (| head). */
   drain(): Promise<boolean>;
   /** Text written as is, after any rows (used for the table view). */
@@ -16,8 +24,14 @@ export interface RowSink {
   abort(): Promise<void>;
 }
 
+/** The input as scanned: its delimiter and its header's number of fields. */
+export interface ScannedInput {
+  delimiter: string;
+  fields: number;
+}
+
 /** Opens the output of `icp score` in the chosen format; the header row goes out first for CSV/TSV. */
-export async function openRowSink(format: string, header: readonly string[], o: Record<string, unknown>, ctx: CommandContext): Promise<RowSink> {
+export async function openRowSink(format: string, header: readonly string[], o: Record<string, unknown>, ctx: CommandContext, input: ScannedInput): Promise<RowSink> {
   const path = o.output === undefined || o.output === '-' ? undefined : resolve(ctx.cwd, o.output as string);
   const output = openOutput(path, ctx.stdout);
   const displayName = (o.output as string | undefined) ?? '<stdout>';
@@ -29,17 +43,32 @@ export async function openRowSink(format: string, header: readonly string[], o: 
   let encode: ((cells: readonly string[]) => string) | undefined;
   if (format === 'json') encode = (cells) => `${rows++ === 0 ? '[\n' : ',\n'}${object(cells)}`;
   else if (format === 'ndjson') encode = (cells) => `${object(cells)}\n`;
-  const writer = new CsvWriter(output.stream, {
-    displayName,
-    delimiter: format === 'tsv' ? '\t' : ((o.delimiter as string | undefined) ?? ','),
-    excel: Boolean(o.excel),
-    formulaEscape: o.formulaEscape !== false,
-    ...(encode && { encode }),
-  });
-  if (format === 'csv' || format === 'tsv') writer.writeRow(header);
+  const delimiter = format === 'tsv' ? '\t' : ((o.delimiter as string | undefined) ?? ',');
+  const formulaEscape = o.formulaEscape !== false;
+  const writer = new CsvWriter(output.stream, { displayName, delimiter, excel: Boolean(o.excel), formulaEscape, ...(encode && { encode }) });
+  const csv = format === 'csv' || format === 'tsv';
+  if (csv) writer.writeRow(header);
+  // Only the line ending may differ: the score columns replace it anyway.
+  const through = csv && (delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter) === input.delimiter;
+  // Rows that scored alike share one array of score columns: their CSV is encoded once.
+  const tails = new Map<readonly string[], Buffer>();
+  const tailOf = (score: readonly string[]): Buffer => {
+    let tail = tails.get(score);
+    if (tail === undefined) {
+      tail = writer.rowTail(score);
+      if (tails.size < 4096) tails.set(score, tail);
+    }
+    return tail;
+  };
   let trailer = '';
   return {
     write: (cells) => writer.writeRow(cells),
+    writeScanned: (batch, r, score) => {
+      if (through && canPassThrough(batch, r, input.fields, formulaEscape)) {
+        return writer.writeThrough(batch.bytes, batch.recordStart[r] as number, batch.recordEnd[r] as number, tailOf(score));
+      }
+      return writer.writeRow(scoredCells(batch.row(r), score, input.fields));
+    },
     drain: () => writer.drain(),
     raw: (text) => {
       trailer += text;

@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { IcpError } from '../errors.js';
+import { IcpError, InternalError } from '../errors.js';
 
 /** Raw bytes of a file or stdin, read chunk by chunk, counted and hashed as they pass. */
 export interface ByteSource {
@@ -16,11 +16,18 @@ export interface ByteSource {
 
 const CHUNK_BYTES = 64 * 1024;
 
+export interface ByteSourceOptions {
+  /** Bytes per read from a file; default 64 Ki. */
+  chunkBytes?: number;
+  /** Hash the bytes as they pass (default true); sha256() then throws when false. */
+  hash?: boolean;
+}
+
 /** Opens `path` (or `stdin` when path is `-`) lazily: a missing file surfaces as an IcpError on first read(). */
-export function openByteSource(path: string, stdin: NodeJS.ReadableStream = process.stdin): ByteSource {
-  const stream = path === '-' ? stdin : createReadStream(path, { highWaterMark: CHUNK_BYTES });
+export function openByteSource(path: string, stdin: NodeJS.ReadableStream = process.stdin, options: ByteSourceOptions = {}): ByteSource {
+  const stream = path === '-' ? stdin : createReadStream(path, { highWaterMark: options.chunkBytes ?? CHUNK_BYTES });
   const chunks = stream[Symbol.asyncIterator]();
-  const hash: Hash = createHash('sha256');
+  const hash: Hash | undefined = options.hash === false ? undefined : createHash('sha256');
   let digest: string | undefined;
   let closed = false;
   let bytes = 0;
@@ -34,12 +41,12 @@ export function openByteSource(path: string, stdin: NodeJS.ReadableStream = proc
         throw readError(path, error);
       }
       if (next.done) {
-        digest = hash.digest('hex');
+        digest = hash?.digest('hex') ?? '';
         return null;
       }
       // A stream with setEncoding() gives strings; count and hash what it would have had as bytes.
       const chunk = typeof next.value === 'string' ? Buffer.from(next.value, 'utf8') : next.value;
-      hash.update(chunk);
+      hash?.update(chunk);
       bytes += chunk.length;
       return chunk;
     },
@@ -55,6 +62,7 @@ export function openByteSource(path: string, stdin: NodeJS.ReadableStream = proc
       return bytes;
     },
     sha256() {
+      if (!hash) throw new InternalError('sha256() of a byte source opened without hashing');
       return digest ?? hash.copy().digest('hex');
     },
   };

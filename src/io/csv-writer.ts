@@ -1,4 +1,5 @@
 import { InternalError, type IcpError, UsageError } from '../errors.js';
+import { ChunkBuffer } from './chunk-buffer.js';
 import { needsFormulaEscape } from './formula-guard.js';
 import { isOutputClosed, outputError } from './output-sink.js';
 
@@ -16,7 +17,7 @@ export interface CsvWriteOptions {
 export interface CsvWriterOptions extends CsvWriteOptions {
   /** How to name the destination in error messages, e.g. the -o path as typed; default `output`. */
   displayName?: string;
-  /** Characters gathered before one write to the stream; default 64 Ki. */
+  /** Bytes gathered before one write to the stream; default 64 Ki. */
   chunkChars?: number;
   /**
    * Turns a row into text in place of CSV (e.g. NDJSON), keeping the chunking, back-pressure and EPIPE
@@ -108,9 +109,11 @@ type StreamState = NodeJS.WritableStream & { destroyed?: boolean; writableEnded?
 export class CsvWriter {
   readonly #stream: StreamState;
   readonly #encode: (cells: readonly string[]) => string;
+  /** The delimiter between cells, when writing CSV (not with `encode`). */
+  readonly #delimiter: string | undefined;
   readonly #chunkChars: number;
   readonly #displayName: string;
-  #pending: string;
+  readonly #pending: ChunkBuffer;
   #flushScheduled: NodeJS.Immediate | undefined;
   #needDrain = false;
   #inFlight = 0;
@@ -124,9 +127,12 @@ export class CsvWriter {
   constructor(stream: NodeJS.WritableStream, options: CsvWriterOptions = {}) {
     this.#stream = stream;
     this.#encode = options.encode ?? lineEncoder(options);
+    this.#delimiter = options.encode ? undefined : outputDelimiter(options.delimiter ?? ',');
     this.#chunkChars = options.chunkChars ?? CHUNK_CHARS;
     this.#displayName = options.displayName ?? 'output';
-    this.#pending = options.excel && !options.encode ? BOM : '';
+    // Room for a chunk plus the row that fills it; a longer row goes out on its own.
+    this.#pending = new ChunkBuffer(Math.max(this.#chunkChars * 2, 16 * 1024));
+    if (options.excel && !options.encode) this.#pending.appendText(BOM);
     // Listeners stay attached after end(): a late EPIPE must never become an unhandled 'error' event.
     stream.on('error', (error: unknown) => this.#fail(error));
     stream.on('drain', () => {
@@ -156,10 +162,51 @@ export class CsvWriter {
    * that is already safe, such as a JSON trailer or a table). Returns like `writeRow`.
    */
   writeText(text: string): boolean {
+    if (!this.#writable()) return false;
+    if (!this.#pending.appendText(text)) {
+      this.#flush();
+      if (!this.#pending.appendText(text)) this.#send(Buffer.from(text, 'utf8'));
+    }
+    return this.#written();
+  }
+
+  /**
+   * Queues bytes[start, end) exactly as given, in order with the rows: bytes already in the output's
+   * encoding and dialect, such as a scanned input row passed through. Returns like `writeRow`.
+   */
+  writeBytes(bytes: Uint8Array, start: number, end: number): boolean {
+    if (!this.#writable()) return false;
+    if (!this.#pending.appendBytes(bytes, start, end)) {
+      this.#flush();
+      if (!this.#pending.appendBytes(bytes, start, end)) this.#send(Buffer.from(bytes.subarray(start, end)));
+    }
+    return this.#written();
+  }
+
+  /** `cells` as the end of a row, in UTF-8: a delimiter first, then the cells encoded as writeRow does, and the line ending. */
+  rowTail(cells: readonly string[]): Buffer {
+    if (this.#delimiter === undefined) throw new InternalError('rowTail needs a CSV writer, not an encode function');
+    return Buffer.from(this.#delimiter + this.#encode(cells), 'utf8');
+  }
+
+  /**
+   * Queues a row whose first cells are bytes[start, end), already CSV in this writer's delimiter (a scanned
+   * input row passed through as read), and whose other cells are `tail` (from rowTail). Returns like writeRow.
+   */
+  writeThrough(bytes: Uint8Array, start: number, end: number, tail: Uint8Array): boolean {
+    if (!this.writeBytes(bytes, start, end) && this.#closed) return false;
+    return this.writeBytes(tail, 0, tail.length);
+  }
+
+  /** Throws a write failure; false when the destination is closed. */
+  #writable(): boolean {
     if (this.#failure) throw this.#failure;
     if (this.#closed) return false;
     if (this.#ended) throw new InternalError('output was written after the CSV writer ended');
-    this.#pending += text;
+    return true;
+  }
+
+  #written(): boolean {
     if (this.#pending.length >= this.#chunkChars) this.#flush();
     // When the producer pauses (slow input such as a pipe), rows written so far go out at the next turn
     // of the event loop instead of waiting for a full chunk.
@@ -188,13 +235,16 @@ export class CsvWriter {
   #flush(): void {
     if (this.#flushScheduled) clearImmediate(this.#flushScheduled);
     this.#flushScheduled = undefined;
-    if (this.#pending === '' || this.#closed || this.#failure) return;
+    if (this.#pending.length === 0 || this.#closed || this.#failure) return;
+    this.#send(this.#pending.take());
+  }
+
+  #send(chunk: Buffer): void {
+    if (this.#closed || this.#failure) return;
     if (this.#stream.destroyed || this.#stream.writableEnded) {
       this.#fail(destroyed());
       return;
     }
-    const chunk = this.#pending;
-    this.#pending = '';
     this.#inFlight++;
     const accepted = this.#stream.write(chunk, (error?: Error | null) => {
       this.#inFlight--;
@@ -208,7 +258,7 @@ export class CsvWriter {
     if (this.#closed || this.#failure) return;
     if (isOutputClosed(error)) this.#closed = true;
     else this.#failure = outputError(error, this.#displayName);
-    this.#pending = '';
+    this.#pending.clear();
     this.#wake(this.#drainWaiters);
     this.#wake(this.#endWaiters);
   }

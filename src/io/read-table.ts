@@ -1,14 +1,20 @@
 import type { Table } from '../core/table.js';
-import { openCsv, type CsvReadOptions } from './csv-reader.js';
+import type { CsvReadOptions } from './csv-reader.js';
+import { openCsvRecords } from './csv-records.js';
 
-/** Reads a whole CSV into a Table for the commands that need every row at once (derive, report). */
+/**
+ * Reads a whole CSV into a Table for the commands that need every row at once (derive, report), with the
+ * byte scanner (csv-records.ts, which reads every file as the papaparse reader does).
+ */
 export async function readTable(path: string, options: CsvReadOptions = {}): Promise<Table> {
-  const file = await openCsv(path, options);
+  const file = await openCsvRecords(path, { ...options, sha256: true });
   const rows: string[][] = [];
   const lines: number[] = [];
-  for await (const row of file.rows()) {
-    rows.push(row.cells);
-    lines.push(row.line);
+  for await (const batch of file.batches()) {
+    for (let r = batch.start; r < batch.count; r++) {
+      rows.push(batch.row(r));
+      lines.push(batch.line[r] as number);
+    }
   }
-  return { name: file.displayName, header: file.header, rows, lines, sha256: file.stats().sha256 };
+  return { name: file.displayName, header: file.header, rows, lines, sha256: file.sha256() };
 }

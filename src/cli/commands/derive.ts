@@ -11,6 +11,7 @@ import { renderDerive, renderDeriveMarkdown } from '../../render/derive.js';
 import type { CommandContext } from '../context.js';
 import { reportDeriveWarnings } from '../derive-warnings.js';
 import { csvOptions, inputPath } from '../input.js';
+import { readJoinedDeals } from '../join-deals.js';
 import { dateOption, keyOption, listOption, numberOption } from '../parse-options.js';
 import type { CommandInput } from '../registry.js';
 
@@ -67,8 +68,9 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
   }
   const read = csvOptions(o, ctx);
   const customers = await readTable(inputPath(args[0] as string, ctx), read);
-  const deals = o.deals ? await readTable(inputPath(o.deals as string, ctx), read) : undefined;
-  const result: DeriveResult = derive({ customers, deals, options, generatedAt: ctx.now().toISOString(), recordedOptions: recorded });
+  // Deals are joined and summed as they are read: a year of deals is never held in memory.
+  const joinedDeals = o.deals ? await readJoinedDeals(inputPath(o.deals as string, ctx), read, customers, options) : undefined;
+  const result: DeriveResult = derive({ customers, joinedDeals, options, generatedAt: ctx.now().toISOString(), recordedOptions: recorded });
   reportDeriveWarnings(result, ctx);
   const format = o.format as string | undefined;
   if (outPath === '-') {

@@ -1,9 +1,11 @@
 import { parseRoleMap } from '../../core/columns/roles.js';
 import { compileIcp, type CompiledIcp } from '../../core/score/compile.js';
-import { scoreRow } from '../../core/score/score-row.js';
+import { scoreRow, type RowScore } from '../../core/score/score-row.js';
 import { meetsTier, newTally, tallyRow } from '../../core/score/tally.js';
+import { scoredCells } from '../../core/score/scored-cells.js';
 import { IcpError, UsageError } from '../../errors.js';
-import { openCsv, type CsvRow } from '../../io/csv-reader.js';
+import { openCsvRecords } from '../../io/csv-records.js';
+import type { RecordBatch } from '../../io/record-batch.js';
 import { renderScoreSummary, renderScoreTable } from '../../render/score.js';
 import type { CommandContext } from '../context.js';
 import { csvOptions, inputPath } from '../input.js';
@@ -22,14 +24,34 @@ function chooseFormat(o: Record<string, unknown>, ctx: CommandContext): Format {
   return ctx.stdoutIsTTY && !o.output ? 'table' : 'csv';
 }
 
-/** The score columns of one row; reasons only with --explain. */
-function scoreCells(compiled: CompiledIcp, cells: readonly string[], explain: boolean) {
-  const reasons: string[] | undefined = explain ? [] : undefined;
-  const s = scoreRow(compiled, cells, reasons);
+/**
+ * Scores rows: the score and the score columns, reasons only with --explain. Without reasons, rows that
+ * matched and missed the same criteria get the same array of columns, built once.
+ */
+function rowScorer(compiled: CompiledIcp, explain: boolean): (cells: readonly string[]) => { score: RowScore; out: readonly string[] } {
   const label = (i: number) => compiled.criteria[i]?.criterion.label ?? '';
-  const out = [String(s.score), s.tier, s.matched.map(label).join('; '), s.unknown.map(label).join('; ')];
-  if (reasons) out.push(reasons.join('; '));
-  return { score: s, out };
+  const columns = (s: RowScore, reasons?: string[]) => {
+    const out = [String(s.score), s.tier, s.matched.map(label).join('; '), s.unknown.map(label).join('; ')];
+    if (reasons) out.push(reasons.join('; '));
+    return out;
+  };
+  if (explain || compiled.criteria.length > 15) {
+    return (cells) => {
+      const reasons: string[] | undefined = explain ? [] : undefined;
+      const score = scoreRow(compiled, cells, reasons);
+      return { score, out: columns(score, reasons) };
+    };
+  }
+  const seen = new Map<number, readonly string[]>();
+  return (cells) => {
+    const score = scoreRow(compiled, cells);
+    let key = 0;
+    for (const i of score.matched) key |= 1 << i;
+    for (const i of score.unknown) key |= 1 << (i + 15);
+    let out = seen.get(key);
+    if (out === undefined) seen.set(key, (out = columns(score)));
+    return { score, out };
+  };
 }
 
 /** `icp score`: every input row, as read, plus its score, tier and why. Streams unless --sort or table. */
@@ -41,15 +63,18 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
     throw new UsageError(`--delimiter expects one character, got "${String(o.delimiter)}"`);
   }
   const doc = await loadIcp(o.icp as string | undefined, ctx);
-  const file = await openCsv(inputPath(args[0] as string, ctx), csvOptions(o, ctx));
-  const rows = file.rows()[Symbol.asyncIterator]();
-  const sample: CsvRow[] = [];
+  const file = await openCsvRecords(inputPath(args[0] as string, ctx), csvOptions(o, ctx));
+  const batches = file.batches()[Symbol.asyncIterator]();
+  // The rows read before scoring starts stay in their batches, to be scored first.
+  const first: RecordBatch[] = [];
+  const sample: string[][] = [];
   while (sample.length < SAMPLE_ROWS) {
-    const next = await rows.next();
+    const next = await batches.next();
     if (next.done) break;
-    sample.push(next.value);
+    first.push(next.value);
+    for (let r = next.value.start; r < next.value.count && sample.length < SAMPLE_ROWS; r++) sample.push(next.value.row(r));
   }
-  const compiled = compileIcp(doc, file.header, sample.map((r) => r.cells), parseRoleMap(o.map as string[] | undefined));
+  const compiled = compileIcp(doc, file.header, sample, parseRoleMap(o.map as string[] | undefined));
   const missing = compiled.criteria.filter((c) => c.column === undefined);
   for (const c of missing) {
     ctx.warn({ file: file.displayName, message: `no column for "${c.criterion.label}" (${c.criterion.column}): unknown for every row` });
@@ -61,34 +86,40 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
   }
   const header = [...file.header, ...SCORE_COLUMNS, ...(explain ? ['icp_reasons'] : [])];
   const tally = newTally(compiled);
-  const sink: RowSink = await openRowSink(format, header, o, ctx);
+  const fields = file.header.length;
+  const sink: RowSink = await openRowSink(format, header, o, ctx, { delimiter: file.delimiter, fields });
   const buffered: { cells: string[]; score: number; index: number }[] = [];
   const keep = format === 'table' || Boolean(o.sort);
+  // Only the criteria's cells are decoded; scoreRow reads them at their columns in this reused row.
+  const columns = [...new Set(compiled.criteria.map((c) => c.column).filter((c): c is number => c !== undefined))];
+  const cells = new Array<string>(fields).fill('');
+  const scoreCells = rowScorer(compiled, explain);
   let index = 0;
   try {
-    const handle = async (row: CsvRow): Promise<boolean> => {
-      const cells = row.cells.length < file.header.length ? [...row.cells, ...new Array<string>(file.header.length - row.cells.length).fill('')] : row.cells;
-      const { score, out } = scoreCells(compiled, cells, explain);
-      tallyRow(tally, score);
-      if (minTier && !meetsTier(score.tier, minTier)) {
-        tally.dropped++;
-        return true;
+    /** Scores a batch's rows; false when the reader went away (| head). */
+    const handle = async (batch: RecordBatch): Promise<boolean> => {
+      for (let r = batch.start; r < batch.count; r++) {
+        for (const column of columns) cells[column] = batch.cell(r, column) ?? '';
+        const { score, out } = scoreCells(cells);
+        tallyRow(tally, score);
+        if (minTier && !meetsTier(score.tier, minTier)) {
+          tally.dropped++;
+          continue;
+        }
+        if (keep) buffered.push({ cells: scoredCells(batch.row(r), out, fields), score: score.score, index: index++ });
+        else if (!sink.writeScanned(batch, r, out) && !(await sink.drain())) return false;
       }
-      // Score columns sit at the header's positions even in a malformed long row; its extra cells follow.
-      const line = [...cells.slice(0, file.header.length), ...out, ...cells.slice(file.header.length)];
-      if (keep) buffered.push({ cells: line, score: score.score, index: index++ });
-      else if (!sink.write(line)) return sink.drain();
       return true;
     };
     let open = true;
-    for (const row of sample) if (open) open = await handle(row);
+    for (const batch of first) if (open) open = await handle(batch);
     while (open) {
-      const next = await rows.next();
+      const next = await batches.next();
       if (next.done) break;
       open = await handle(next.value);
     }
     if (!open) {
-      await rows.return?.();
+      await batches.return?.();
       return 0; // the reader went away (| head): that is success
     }
     if (o.sort) buffered.sort((a, b) => b.score - a.score || a.index - b.index);

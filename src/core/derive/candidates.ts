@@ -1,7 +1,7 @@
 import type { CellValue } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import type { Match } from '../icp/schema.js';
-import { categoryKey, matchValue } from '../score/match.js';
+import { categoryKey, matcher } from '../score/match.js';
 import { benjaminiHochberg, fisherExact, type TwoByTwo } from '../stats/index.js';
 import { cutPoints } from './nice.js';
 
@@ -91,6 +91,35 @@ function matchesFor(column: AttributeColumn): { match: Match; value?: string }[]
 }
 
 /**
+ * For a category or multi-valued column, the 2x2 table of every value at once, counted in one pass: what
+ * tabulate gives for its `in` (or `contains_any`) match. Undefined for other columns, or when a cell holds
+ * a value of another shape, which the matches judge one by one.
+ */
+function valueTables(column: AttributeColumn, cohort: readonly boolean[]): ((key: string) => TwoByTwo) | undefined {
+  const multi = column.info.type === 'multi';
+  if (!multi && column.info.type !== 'category') return undefined;
+  const inCohort = new Map<string, number>();
+  const inRest = new Map<string, number>();
+  let cohortKnown = 0;
+  let restKnown = 0;
+  for (let i = 0; i < column.values.length; i++) {
+    const v = column.values[i];
+    if (v === null || v === undefined) continue;
+    if (multi ? !Array.isArray(v) : typeof v !== 'string') return undefined;
+    const keys = multi ? new Set((v as readonly string[]).map(categoryKey)) : [categoryKey(v as string)];
+    const counts = cohort[i] ? inCohort : inRest;
+    if (cohort[i]) cohortKnown++;
+    else restKnown++;
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return (key) => {
+    const a = inCohort.get(key) ?? 0;
+    const c = inRest.get(key) ?? 0;
+    return { a, b: cohortKnown - a, c, d: restKnown - c };
+  };
+}
+
+/**
  * Builds and tests every candidate criterion of every attribute column (Fisher's exact test, two-sided),
  * then adjusts all p-values together (Benjamini-Hochberg): one family, however many columns.
  */
@@ -98,9 +127,10 @@ export function testCandidates(columns: ReadonlyMap<number, AttributeColumn>, co
   const tested: Omit<Candidate, 'qValue'>[] = [];
   for (const [index, column] of columns) {
     const isDate = column.info.type === 'date';
+    const tables = valueTables(column, cohort);
     for (const { match, value } of matchesFor(column)) {
-      const members = column.values.map((v) => matchValue(match, v, isDate));
-      const table = tabulate(members, cohort);
+      const test = matcher(match, isDate);
+      const table = tables && value !== undefined ? tables(categoryKey(value)) : tabulate(column.values.map((v) => test(v)), cohort);
       const cohortKnown = table.a + table.b;
       const restKnown = table.c + table.d;
       if (table.a < support(options.minSupport, cohortKnown) && table.c < support(options.minSupport, restKnown)) continue;

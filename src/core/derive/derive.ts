@@ -3,9 +3,10 @@ import type { ColumnInfo } from '../columns/infer.js';
 import { assignRoles, type Role } from '../columns/roles.js';
 import { typeTable } from '../columns/type-table.js';
 import type { IcpDocument } from '../icp/schema.js';
-import { aggregateDeals, type DealQuality, type DealStats } from '../profile/deals.js';
+import { joinDealTable, type JoinedDeals } from '../profile/deal-join.js';
+import type { DealQuality, DealStats } from '../profile/deals.js';
 import { groupCustomers, type CustomerRecord } from '../profile/customers.js';
-import { chooseJoinKeys, type JoinKeys } from '../profile/join.js';
+import type { JoinKeys } from '../profile/join.js';
 import { IcpError } from '../../errors.js';
 import type { Table } from '../table.js';
 import type { Warning } from '../warnings.js';
@@ -36,6 +37,8 @@ export interface DeriveOptions {
 export interface DeriveInput {
   customers: Table;
   deals?: Table | undefined;
+  /** The deals already joined as they were read (DealJoin), in place of a deals table. */
+  joinedDeals?: JoinedDeals | undefined;
   options: DeriveOptions;
   /** ISO timestamp for generated_at: passed in so that core stays free of the clock. */
   generatedAt: string;
@@ -85,22 +88,17 @@ export function derive(input: DeriveInput): DeriveResult {
   const roles = assignRoles(table.header, options.map, table.name);
   const columns = typeTable(table, roles);
   let join: DeriveResult['join'];
-  let dealResult: ReturnType<typeof aggregateDeals> | undefined;
-  if (deals) {
-    const dRoles = assignRoles(deals.header, options.map, deals.name);
-    const keys = chooseJoinKeys(table, roles, deals, dRoles, options.key);
-    join = { ...keys, customerHeader: table.header[keys.customerColumn] as string, dealHeader: deals.header[keys.dealColumn] as string };
-    const grouped = groupCustomers(table, keys.customerColumn);
-    dealResult = aggregateDeals(deals, dRoles, typeTable(deals, dRoles), keys.dealColumn, new Set(grouped.customers.map((c) => c.key)), {
-      since: options.since,
-      until: options.until,
-    });
+  let dealResult: JoinedDeals | undefined;
+  if (input.joinedDeals || deals) {
+    dealResult = input.joinedDeals ?? joinDealTable(table, roles, deals as Table, { map: options.map, key: options.key, since: options.since, until: options.until });
+    const keys = dealResult.keys;
+    join = { ...keys, customerHeader: table.header[keys.customerColumn] as string, dealHeader: dealResult.header[keys.dealColumn] as string };
     if (dealResult.quality.matched === 0) {
       const windowed = options.since !== undefined || options.until !== undefined;
       throw new IcpError(
         windowed
-          ? `no deal of ${deals.name} closed in the window ${windowText(options.since, options.until)} joins a customer`
-          : `no deal of ${deals.name} joins a customer of ${table.name}`,
+          ? `no deal of ${dealResult.name} closed in the window ${windowText(options.since, options.until)} joins a customer`
+          : `no deal of ${dealResult.name} joins a customer of ${table.name}`,
         { hint: windowed ? 'check --since/--until against the close dates, or whether the export is up to date' : 'name the join columns with --key <customerColumn>=<dealColumn>' },
       );
     }

@@ -2,7 +2,7 @@ import { categoryOf } from '../columns/categories.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import { normalizeHeader } from '../columns/roles.js';
 import type { Criterion, Evidence, IcpDocument, IcpSource } from '../icp/schema.js';
-import { matchValue } from '../score/match.js';
+import { matcher } from '../score/match.js';
 import type { CustomerRecord } from '../profile/customers.js';
 import type { Table } from '../table.js';
 import type { AttributeColumn, Candidate } from './candidates.js';
@@ -37,6 +37,13 @@ function attributeName(column: ColumnInfo): string {
   return column.type === 'date' ? `${slug}_year` : slug;
 }
 
+/** The deals file's entry, whether it was read as a table or joined as it was read. */
+function dealSource(input: DeriveInput): IcpSource[] {
+  const joined = input.joinedDeals;
+  if (joined) return [{ name: joined.name, role: 'deals', rows: joined.rows, sha256: joined.sha256 }];
+  return input.deals ? [source(input.deals, 'deals')] : [];
+}
+
 function source(table: Table, role: IcpSource['role']): IcpSource {
   return { name: table.name, role, rows: table.rows.length, sha256: table.sha256 };
 }
@@ -46,9 +53,9 @@ function customerScores(criteria: readonly Criterion[], selected: readonly Selec
   const scores = new Array<number>(n).fill(0);
   selected.forEach((s, k) => {
     const attr = attrs.get(s.column) as AttributeColumn;
-    const isDate = attr.info.type === 'date';
+    const test = matcher(s.match, attr.info.type === 'date');
     attr.values.forEach((v, i) => {
-      if (matchValue(s.match, v, isDate) === true) scores[i]! += (criteria[k] as Criterion).points;
+      if (test(v) === true) scores[i]! += (criteria[k] as Criterion).points;
     });
   });
   return scores.map((s) => Math.max(0, Math.min(100, s)));
@@ -107,7 +114,7 @@ export function buildDocument(x: {
     name: input.options.name ?? 'Ideal Customer Profile',
     status: ok ? 'ok' : 'inconclusive',
     generated_at: input.generatedAt,
-    source: [source(input.customers, 'customers'), ...(input.deals ? [source(input.deals, 'deals')] : [])],
+    source: [source(input.customers, 'customers'), ...dealSource(input)],
     cohort: { measure: measure.label, rule: x.rule, size: ranked.size, total, share_of_value: shareOfValue },
     options: input.recordedOptions,
     criteria,

@@ -1,5 +1,5 @@
 import type { Match } from '../icp/schema.js';
-import { matchValue } from '../score/match.js';
+import { matcher } from '../score/match.js';
 import { cochranMantelHaenszel, fisherExact, type TwoByTwo } from '../stats/index.js';
 import { tabulate, type AttributeColumn, type Candidate } from './candidates.js';
 
@@ -46,7 +46,8 @@ export function liftOf(t: TwoByTwo): number {
 
 function members(match: Match, column: AttributeColumn): (boolean | null)[] {
   const isDate = column.info.type === 'date';
-  return column.values.map((v) => matchValue(match, v, isDate));
+  const test = matcher(match, isDate);
+  return column.values.map((v) => test(v));
 }
 
 function build(column: number, match: Match, direction: Selected['direction'], attr: AttributeColumn, cohort: readonly boolean[], q: number): Selected {

@@ -3,6 +3,7 @@ import type { ColumnInfo } from '../columns/infer.js';
 import { parseBoolean } from '../columns/parse/index.js';
 import type { RoleAssignment } from '../columns/roles.js';
 import type { Table } from '../table.js';
+import { KeyMap } from './key-map.js';
 import { normalizeKey } from './keys.js';
 import { classifyStage, type DealOutcome } from './stage.js';
 
@@ -81,66 +82,107 @@ export function aggregateDeals(
   // Per-deal views (the report's lead source and cost per deal) see exactly the deals that were counted.
   onDeal?: (deal: MatchedDeal) => void,
 ): { byKey: Map<string, DealStats>; quality: DealQuality } {
-  const stage = roles.byRole.get('deal_stage');
-  const wonFlag = roles.byRole.get('won');
-  const amount = roles.byRole.get('amount');
+  const dates = dealDates(roles, columns);
+  const tally = new DealTally(roles, columns, keyColumn, customerKeys, window, onDeal);
+  for (const row of deals.rows) {
+    const [closeAt, createAt] = dates(row);
+    tally.add(row, normalizeKey(row[keyColumn]), closeAt, createAt);
+  }
+  return tally.result();
+}
+
+/** A deal's close and create dates as epoch ms (null when missing or unreadable), read once per row. */
+export function dealDates(roles: RoleAssignment, columns: readonly ColumnInfo[]): (row: readonly string[]) => [closeAt: number | null, createAt: number | null] {
   const created = roles.byRole.get('created_date');
   const closed = roles.byRole.get('close_date');
-  const outcomeSource = stage !== undefined ? 'stage' : wonFlag !== undefined ? 'won_flag' : 'all_won';
-  const quality: DealQuality = {
-    total: deals.rows.length, matched: 0, unmatched: 0, unmatchedExamples: [], outsideWindow: 0,
-    withoutCloseDate: 0, withoutDates: 0, negativeCycles: 0, negativeWonCycles: 0, withoutAmount: 0, unknownStages: [],
-    outcomeSource, hasAmount: amount !== undefined,
-  };
-  const unknown = new Map<string, number>();
-  const byKey = new Map<string, DealStats>();
-  const windowed = window.since !== undefined || window.until !== undefined;
+  return (row) => [numberAt(columns, closed, row), numberAt(columns, created, row)];
+}
 
-  for (const row of deals.rows) {
-    const closeAt = numberAt(columns, closed, row);
-    const createAt = numberAt(columns, created, row);
+/**
+ * aggregateDeals one deal at a time, so deals can be summed as they are read (and for several candidate
+ * join keys at once). add() every deal in file order, then result().
+ */
+export class DealTally {
+  private readonly stage: number | undefined;
+  private readonly wonFlag: number | undefined;
+  private readonly amount: number | undefined;
+  private readonly quality: DealQuality;
+  private readonly unknown = new Map<string, number>();
+  private readonly byKey = new Map<string, DealStats>();
+  // One look-up per deal: each customer key holds its stats once it has a matched deal, null before.
+  private readonly slots = new KeyMap<DealStats | null>();
+  private readonly windowed: boolean;
+
+  constructor(
+    roles: RoleAssignment,
+    private readonly columns: readonly ColumnInfo[],
+    private readonly keyColumn: number,
+    customerKeys: ReadonlySet<string>,
+    private readonly window: DealWindow = {},
+    private readonly onDeal?: (deal: MatchedDeal) => void,
+  ) {
+    this.stage = roles.byRole.get('deal_stage');
+    this.wonFlag = roles.byRole.get('won');
+    this.amount = roles.byRole.get('amount');
+    const outcomeSource = this.stage !== undefined ? 'stage' : this.wonFlag !== undefined ? 'won_flag' : 'all_won';
+    this.quality = {
+      total: 0, matched: 0, unmatched: 0, unmatchedExamples: [], outsideWindow: 0,
+      withoutCloseDate: 0, withoutDates: 0, negativeCycles: 0, negativeWonCycles: 0, withoutAmount: 0, unknownStages: [],
+      outcomeSource, hasAmount: this.amount !== undefined,
+    };
+    for (const key of customerKeys) this.slots.set(key, null);
+    this.windowed = window.since !== undefined || window.until !== undefined;
+  }
+
+  /** Counts one deal: `key` is normalizeKey of its key cell, the dates as dealDates reads them. */
+  add(row: readonly string[], key: string, closeAt: number | null, createAt: number | null): void {
+    const { quality, window } = this;
+    quality.total++;
     if (closeAt === null) quality.withoutCloseDate++;
     if (closeAt === null && createAt === null) quality.withoutDates++;
-    if (windowed) {
+    if (this.windowed) {
       if (closeAt === null || (window.since !== undefined && closeAt < window.since) || (window.until !== undefined && closeAt > window.until)) {
         quality.outsideWindow++;
-        continue;
+        return;
       }
     }
-    const key = normalizeKey(row[keyColumn]);
-    if (!customerKeys.has(key)) {
+    const slot = this.slots.get(key);
+    if (slot === undefined) {
       quality.unmatched++;
-      if (quality.unmatchedExamples.length < 5 && key !== '' && !quality.unmatchedExamples.includes(row[keyColumn] ?? '')) {
-        quality.unmatchedExamples.push(row[keyColumn] ?? '');
-      }
-      continue;
+      const raw = row[this.keyColumn] ?? '';
+      if (quality.unmatchedExamples.length < 5 && key !== '' && !quality.unmatchedExamples.includes(raw)) quality.unmatchedExamples.push(raw);
+      return;
     }
     quality.matched++;
     let outcome: DealOutcome = 'won';
-    if (stage !== undefined) {
-      const raw = (row[stage] ?? '').trim();
+    if (this.stage !== undefined) {
+      const raw = (row[this.stage] ?? '').trim();
       const read = classifyStage(raw);
       outcome = read.outcome;
-      if (!read.known && raw !== '') unknown.set(raw, (unknown.get(raw) ?? 0) + 1);
-    } else if (wonFlag !== undefined) {
-      outcome = parseBoolean(row[wonFlag] ?? '') ? 'won' : 'lost';
+      if (!read.known && raw !== '') this.unknown.set(raw, (this.unknown.get(raw) ?? 0) + 1);
+    } else if (this.wonFlag !== undefined) {
+      outcome = parseBoolean(row[this.wonFlag] ?? '') ? 'won' : 'lost';
     }
     const days = closeAt !== null && createAt !== null ? (closeAt - createAt) / DAY_MS : null;
     if (days !== null && days < 0) {
       quality.negativeCycles++;
       if (outcome === 'won') quality.negativeWonCycles++;
     }
-    const stats = byKey.get(key) ?? emptyDealStats();
-    byKey.set(key, stats);
+    let stats = slot;
+    if (stats === null) {
+      stats = emptyDealStats();
+      this.slots.set(key, stats);
+      this.byKey.set(key, stats);
+    }
     stats.deals++;
     stats[outcome]++;
     if (outcome !== 'won') {
-      onDeal?.({ row, key, outcome, closeAt, createAt, value: null });
-      continue;
+      this.onDeal?.({ row, key, outcome, closeAt, createAt, value: null });
+      return;
     }
-    const value = numberAt(columns, amount, row);
-    onDeal?.({ row, key, outcome, closeAt, createAt, value });
-    if (amount !== undefined && value === null) quality.withoutAmount++;
+    const value = numberAt(this.columns, this.amount, row);
+    this.onDeal?.({ row, key, outcome, closeAt, createAt, value });
+    if (this.amount !== undefined && value === null) quality.withoutAmount++;
     stats.wonValue += value ?? 0;
     if (closeAt !== null) {
       stats.firstWon = stats.firstWon === null ? closeAt : Math.min(stats.firstWon, closeAt);
@@ -148,8 +190,12 @@ export function aggregateDeals(
       if (days !== null && days >= 0) stats.cycleDays.push(days);
     }
   }
-  quality.unknownStages = [...unknown]
-    .map(([s, count]) => ({ stage: s, count }))
-    .sort((a, b) => b.count - a.count || (a.stage < b.stage ? -1 : 1));
-  return { byKey, quality };
+
+  /** The sums per customer key and the counts of the deals file, once every deal was added. */
+  result(): { byKey: Map<string, DealStats>; quality: DealQuality } {
+    this.quality.unknownStages = [...this.unknown]
+      .map(([s, count]) => ({ stage: s, count }))
+      .sort((a, b) => b.count - a.count || (a.stage < b.stage ? -1 : 1));
+    return { byKey: this.byKey, quality: this.quality };
+  }
 }

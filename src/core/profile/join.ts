@@ -15,7 +15,7 @@ export interface JoinKeys {
 // Headers that name a record's own id in every CRM; a deal's own id never joins to a company.
 const GENERIC_OWN_IDS = new Set(['recordid', 'id', 'objectid', 'hsobjectid', 'zohoid', 'recordid18']);
 
-interface Pair {
+export interface Pair {
   customer: number;
   deal: number;
   reason: string;
@@ -25,7 +25,8 @@ function columnOf(roles: RoleAssignment, ...wanted: Role[]): number[] {
   return wanted.map((r) => roles.byRole.get(r)).filter((i): i is number => i !== undefined);
 }
 
-function keySet(table: Table, column: number): Set<string> {
+/** The normalized keys of a customers column. */
+export function keySet(table: Table, column: number): Set<string> {
   const keys = new Set<string>();
   for (const row of table.rows) {
     const key = normalizeKey(row[column]);
@@ -41,7 +42,8 @@ function matchRate(deals: Table, column: number, keys: Set<string>): number {
   return hits / deals.rows.length;
 }
 
-function headerIndex(table: Table, header: string, flag: string): number {
+/** The column of `header` in a table; a usage error naming the flag and the columns when it is not there. */
+export function headerIndex(table: Pick<Table, 'name' | 'header'>, header: string, flag: string): number {
   const index = findHeader(table.header, header);
   if (index < 0) {
     throw new UsageError(`${flag}: no column "${header}" in ${table.name}`, {
@@ -52,7 +54,7 @@ function headerIndex(table: Table, header: string, flag: string): number {
 }
 
 /** Candidate (customer column, deal column) pairs in order of preference. */
-function candidatePairs(customers: Table, cRoles: RoleAssignment, deals: Table, dRoles: RoleAssignment): Pair[] {
+export function candidatePairs(customers: Table, cRoles: RoleAssignment, deals: Pick<Table, 'header'>, dRoles: RoleAssignment): Pair[] {
   const pairs: Pair[] = [];
   const customerIds = columnOf(cRoles, 'id', 'account_id');
   const customerNames = columnOf(cRoles, 'name', 'account_name');
@@ -102,9 +104,14 @@ export function chooseJoinKeys(
     }
   }
   if (!best || best.matchRate === 0) {
-    throw new UsageError(`cannot tell which columns join ${deals.name} to ${customers.name}`, {
-      hint: 'pass --key <customerColumn>=<dealColumn>, e.g. --key "Record ID=Associated Company IDs"',
-    });
+    throw unjoinable(deals.name, customers.name);
   }
   return best;
+}
+
+/** The error when no pair of columns joins the deals to the customers. */
+export function unjoinable(deals: string, customers: string): UsageError {
+  return new UsageError(`cannot tell which columns join ${deals} to ${customers}`, {
+    hint: 'pass --key <customerColumn>=<dealColumn>, e.g. --key "Record ID=Associated Company IDs"',
+  });
 }

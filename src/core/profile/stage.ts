@@ -18,6 +18,18 @@ const OPEN = new Set(['open', 'appointmentscheduled', 'qualifiedtobuy', 'present
  * anything else -> open, with `known: false` for names icp has never seen (they are listed in a warning).
  */
 export function classifyStage(raw: string): { outcome: DealOutcome; known: boolean } {
+  // A deals file repeats a handful of stage names a million times: each is read once.
+  let read = seen.get(raw);
+  if (read === undefined) {
+    read = classify(raw);
+    if (seen.size < 1024) seen.set(raw, read);
+  }
+  return read;
+}
+
+const seen = new Map<string, { outcome: DealOutcome; known: boolean }>();
+
+function classify(raw: string): { outcome: DealOutcome; known: boolean } {
   const key = normalizeHeader(raw.replace(/^(is)?won\s*=\s*/i, ''));
   if (WON.has(key)) return { outcome: 'won', known: true };
   if (LOST.has(key)) return { outcome: 'lost', known: true };

@@ -12,8 +12,11 @@ import {
   type DateFormat,
   type DecimalMark,
 } from '../columns/parse/index.js';
+import { plainAmount } from '../columns/parse/plain-amount.js';
 import { assignRoles, findHeader, guessRole, ROLES, type Role } from '../columns/roles.js';
 import type { Criterion, IcpDocument } from '../icp/schema.js';
+import { matcher } from './match.js';
+import { memoize } from './memoize.js';
 
 /** A criterion bound to a column of the file being scored, with a reader for its cells. */
 export interface CompiledCriterion {
@@ -23,6 +26,10 @@ export interface CompiledCriterion {
   /** How the column was found: its own header, a role alias, or --map. */
   foundBy: 'header' | 'role' | 'map' | undefined;
   read(raw: string | undefined): CellValue | null | undefined;
+  /** The criterion's match on a read value (matchValue with its wanted values gathered once). */
+  test(value: CellValue | null | undefined): boolean | null;
+  /** test(read(raw)), remembered for values that repeat. */
+  judge(raw: string | undefined): boolean | null;
   isDate: boolean;
 }
 
@@ -63,6 +70,8 @@ function columnSample(sample: readonly (readonly string[])[], column: number): s
 function numberReader(decimal: DecimalMark, dates: DateFormat | null): (raw: string) => CellValue | undefined {
   return (raw) => {
     if (dates) return parseDate(raw, dates.order) ?? undefined;
+    const plain = plainAmount(raw, decimal);
+    if (plain !== undefined) return plain;
     if (isEmployeeRangeString(raw)) {
       const range = parseEmployeeRange(raw);
       return range ? employeeRangeValue(range) : undefined;
@@ -90,13 +99,12 @@ export function compileIcp(doc: IcpDocument, header: readonly string[], sample: 
     } else if ('equals' in match) {
       parse = (raw) => parseBoolean(raw) ?? undefined;
     }
-    return {
-      criterion,
-      column,
-      foundBy,
-      isDate,
-      read: (raw) => (raw === undefined || isMissing(raw) ? null : parse(raw)),
-    };
+    const read = (raw: string | undefined) => (raw === undefined || isMissing(raw) ? null : parse(raw));
+    const test = matcher(match, isDate);
+    const direct = (raw: string) => test(read(raw));
+    // Splitting a tech stack into tokens costs more than looking the whole cell up; a category does not.
+    const judge = 'contains_any' in match ? memoize(direct) : direct;
+    return { criterion, column, foundBy, isDate, read, test, judge: (raw) => (raw === undefined ? null : judge(raw)) };
   });
   return { doc, criteria };
 }

@@ -24,25 +24,43 @@ function tokensOf(value: CellValue): readonly string[] | undefined {
  * (missing or unreadable). A missing value is never a mismatch.
  */
 export function matchValue(match: Match, value: CellValue | null | undefined, isDate = false): boolean | null {
-  if (value === null || value === undefined) return null;
+  return matcher(match, isDate)(value);
+}
+
+/** matchValue for one match, with its wanted values gathered once: for testing many rows. */
+export function matcher(match: Match, isDate = false): (value: CellValue | null | undefined) => boolean | null {
   if ('in' in match) {
-    const wanted = new Set(match.in.map(categoryKey));
-    if (typeof value === 'string') return wanted.has(categoryKey(value));
-    if (Array.isArray(value)) return (value as readonly string[]).some((t) => wanted.has(categoryKey(t)));
-    return wanted.has(categoryKey(String(value)));
+    const wanted = smallSet(match.in.map(categoryKey));
+    return (value) => {
+      if (value === null || value === undefined) return null;
+      if (typeof value === 'string') return wanted.has(categoryKey(value));
+      if (Array.isArray(value)) return (value as readonly string[]).some((t) => wanted.has(categoryKey(t)));
+      return wanted.has(categoryKey(String(value)));
+    };
   }
   if ('contains_any' in match) {
-    const tokens = tokensOf(value);
-    if (!tokens) return null;
-    const wanted = new Set(match.contains_any.map(categoryKey));
-    return tokens.some((t) => wanted.has(categoryKey(t)));
+    const wanted = smallSet(match.contains_any.map(categoryKey));
+    return (value) => {
+      if (value === null || value === undefined) return null;
+      const tokens = tokensOf(value);
+      if (!tokens) return null;
+      return tokens.some((t) => wanted.has(categoryKey(t)));
+    };
   }
   if ('range' in match) {
-    const n = rangeNumber(value, isDate);
-    if (n === undefined) return null;
     const { min, max } = match.range;
-    return (min === undefined || n >= min) && (max === undefined || n <= max);
+    return (value) => {
+      if (value === null || value === undefined) return null;
+      const n = rangeNumber(value, isDate);
+      if (n === undefined) return null;
+      return (min === undefined || n >= min) && (max === undefined || n <= max);
+    };
   }
-  if (typeof value !== 'boolean') return null;
-  return value === match.equals;
+  const equals = match.equals;
+  return (value) => (typeof value === 'boolean' ? value === equals : null);
+}
+
+/** A set with has(): a plain list for a few values, where comparing beats hashing every cell. */
+function smallSet(values: string[]): { has(value: string): boolean } {
+  return values.length <= 8 ? { has: (value) => values.includes(value) } : new Set(values);
 }

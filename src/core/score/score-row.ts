@@ -2,7 +2,7 @@ import type { CellValue } from '../columns/cell-value.js';
 import { describeRange } from '../derive/labels.js';
 import { tierFor, type TierLabel } from '../icp/tiers.js';
 import type { CompiledCriterion, CompiledIcp } from './compile.js';
-import { categoryKey, matchValue, rangeNumber } from './match.js';
+import { categoryKey, rangeNumber } from './match.js';
 
 /** One row's score and how it added up. */
 export interface RowScore {
@@ -43,20 +43,21 @@ export function scoreRow(compiled: CompiledIcp, cells: readonly string[], reason
   const result: RowScore = { raw: 0, score: 0, tier: 'D', matched: [], unknown: [], disqualified: false };
   // Unknowns come after the points, as a person reads them: what counted, then what could not be judged.
   const unknownReasons: string[] = [];
-  compiled.criteria.forEach((c, i) => {
-    const value = c.column === undefined ? null : c.read(cells[c.column]);
-    const hit = matchValue(c.criterion.match, value, c.isDate);
+  for (let i = 0; i < compiled.criteria.length; i++) {
+    const c = compiled.criteria[i] as CompiledCriterion;
+    const raw = c.column === undefined ? undefined : cells[c.column];
+    const hit = c.judge(raw);
     if (hit === null) {
       result.unknown.push(i);
-      unknownReasons.push(`? ${c.criterion.column} unknown`);
-      return;
+      if (reasons) unknownReasons.push(`? ${c.criterion.column} unknown`);
+      continue;
     }
-    if (!hit) return;
+    if (!hit) continue;
     result.matched.push(i);
     result.raw += c.criterion.points;
     if (c.criterion.disqualify) result.disqualified = true;
-    reasons?.push(`${signed(c.criterion.points)} ${matchedText(c, value as CellValue)}`);
-  });
+    reasons?.push(`${signed(c.criterion.points)} ${matchedText(c, c.read(raw) as CellValue)}`);
+  }
   reasons?.push(...unknownReasons);
   result.score = Math.max(0, Math.min(100, result.raw));
   result.tier = tierFor(result.score, compiled.doc.tiers, { disqualified: result.disqualified });

@@ -82,6 +82,43 @@ function compose(year: number, month: number, day: number, m: RegExpExecArray, a
   return utc - zone * 60_000;
 }
 
+const digitAt = (text: string, i: number): number => text.charCodeAt(i) - 48;
+const isDigitAt = (text: string, i: number): boolean => text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
+const number2 = (text: string, i: number): number => digitAt(text, i) * 10 + digitAt(text, i + 1);
+
+/**
+ * The most common shapes, `2024-10-01`, `2024-10-01 11:35` and `2024-10-01T11:35:20`, read without the
+ * pattern, as the ISO branch of parseDate reads them; undefined for any other shape.
+ */
+function plainIso(text: string): number | null | undefined {
+  const n = text.length;
+  if (n !== 10 && n !== 16 && n !== 19) return undefined;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigitAt(text, i)) return undefined;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  if (n > 10) {
+    const t = text.charCodeAt(10);
+    if ((t !== 32 && t !== 84) || text.charCodeAt(13) !== 58) return undefined;
+    if (!isDigitAt(text, 11) || !isDigitAt(text, 12) || !isDigitAt(text, 14) || !isDigitAt(text, 15)) return undefined;
+    hour = number2(text, 11);
+    minute = number2(text, 14);
+    if (n === 19) {
+      if (text.charCodeAt(16) !== 58 || !isDigitAt(text, 17) || !isDigitAt(text, 18)) return undefined;
+      second = number2(text, 17);
+    }
+  }
+  const year = number2(text, 0) * 100 + number2(text, 2);
+  // Years below 100 take compose's way around Date.UTC's 1900s.
+  if (year < 100) return undefined;
+  const month = number2(text, 5);
+  const day = number2(text, 8);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second, 0);
+}
+
 /** Excel's 1900 date system: day 1 is 1900-01-01 and day 60 is the 1900-02-29 Lotus 1-2-3 invented. */
 function fromSerial(serial: number): number | null {
   if (!(serial >= 1) || serial >= 2_958_466) return null;
@@ -96,6 +133,8 @@ export function parseDate(raw: string, order: DateOrder): number | null {
   const text = raw.trim();
   if (text.length === 0) return null;
   if (order === 'serial' && SERIAL.test(text)) return fromSerial(Number(text));
+  const iso = plainIso(text);
+  if (iso !== undefined) return iso;
   // Year-first and month-name dates read the same under every order, so they are always accepted.
   // The character tests only skip patterns that cannot match; they keep per-cell cost down.
   let m = isDateSeparator(text.charCodeAt(4)) ? ISO.exec(text) : null;

@@ -1,0 +1,301 @@
+import { IcpError } from '../errors.js';
+import { CELL_HAS_QUOTES, CELL_QUOTED, RECORD_FLAGS, RecordBatch } from './record-batch.js';
+import { UNTERMINATED_HINT } from './row-parser.js';
+import type { Newline } from './sniff.js';
+import { whitespaceEnd } from './whitespace.js';
+
+export interface RecordScannerOptions {
+  delimiter: string;
+  newline: Newline;
+  /** Display name of the input, for errors. */
+  file: string;
+  /** An unfinished record longer than this (in bytes) is an error rather than a memory hog. */
+  maxRowBytes: number;
+}
+
+const QUOTE = 0x22;
+const { IRREGULAR, INVALID_QUOTES, FORMULA_START } = RECORD_FLAGS;
+// First characters of a cell that may need the formula escape: = + - @ tab CR.
+const FORMULA = new Uint8Array(256);
+for (const c of [0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]) FORMULA[c] = 1;
+
+/** What follows a quote that may close a quoted cell. */
+const INCOMPLETE = -1;
+const INVALID = -2;
+
+/** Thrown inside a scan when the data ends before the record does; the scan then stops at that record. */
+const MORE = Symbol('more data needed');
+
+/**
+ * Splits UTF-8 bytes into records and cells by the same rules as papaparse's parser (the reference, see
+ * row-parser.ts): a cell is quoted only when its first character is `"`; in it `""` is a quote; a quote
+ * closes the cell when the delimiter or the line break follows, maybe after white space (dropped);
+ * any other quote is text (InvalidQuotes); rows end only at `newline`; blank rows are skipped. Lines are
+ * physical lines (LF, or CR in CR-only files) on which a record starts. Push chunks, then end().
+ */
+export class RecordScanner {
+  /** The delimiter and line break as latin1 text of their UTF-8 bytes, as the scan searches them. */
+  private readonly delimiter: string;
+  private readonly newline: string;
+  /** LF, or CR in CR-only files: what a physical line ends with. */
+  private readonly lineChar: string;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** An unfinished record is scanned again only once the pending bytes have doubled: linear time for huge cells. */
+  private retryAt = 0;
+  /** Line on which the pending bytes start. */
+  private line = 1;
+  /** Records and cells per batch so far, to size the next batch's arrays. */
+  private recordsPerByte = 1 / 256;
+  private cellsPerRecord = 16;
+  /** Added to the unterminated-quote message when the record also grew too long. */
+  private unterminatedDetail = '';
+
+  constructor(private readonly options: RecordScannerOptions) {
+    this.delimiter = Buffer.from(options.delimiter, 'utf8').toString('latin1');
+    this.newline = options.newline;
+    this.lineChar = options.newline === '\r' ? '\r' : '\n';
+  }
+
+  /** Adds bytes; returns the records they completed, if any. */
+  push(chunk: Buffer): RecordBatch | undefined {
+    if (chunk.length === 0) return undefined;
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes < this.retryAt) return undefined;
+    const data = this.take();
+    const { batch, consumed, line } = this.scan(data, false, this.line);
+    this.line = line;
+    const rest = data.subarray(consumed);
+    if (rest.length > 0) {
+      this.pending = [rest];
+      this.pendingBytes = rest.length;
+    }
+    if (consumed > 0) this.retryAt = 0;
+    else {
+      if (rest.length > this.options.maxRowBytes) this.failTooLong(rest);
+      this.retryAt = Math.min(rest.length * 2, this.options.maxRowBytes + 1);
+    }
+    return batch.count > 0 ? batch : undefined;
+  }
+
+  /** Scans what is left at the end of input, and `last`; throws on an unterminated quoted cell. */
+  end(last?: Buffer): RecordBatch | undefined {
+    if (last && last.length > 0) this.pending.push(last);
+    this.pendingBytes += last?.length ?? 0;
+    const data = this.take();
+    const { batch } = this.scan(data, true, this.line);
+    return batch.count > 0 ? batch : undefined;
+  }
+
+  private take(): Buffer {
+    const data = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    return data;
+  }
+
+  private failTooLong(rest: Buffer): never {
+    const limit = `${Math.round(this.options.maxRowBytes / 2 ** 20)} MiB`;
+    // Scanned to its end, an open quote shows itself as the unterminated cell it is.
+    this.unterminatedDetail = ` (still open after ${limit})`;
+    this.scan(rest, true, this.line);
+    throw new IcpError(`line ${this.line} is longer than ${limit}`, {
+      file: this.options.file,
+      line: this.line,
+      hint: 'this does not look like a CSV file; check the file, or its --encoding',
+    });
+  }
+
+  /**
+   * The complete records of `data` (all of it when `final`), the bytes they take up, and the line after them.
+   * Not final, the scan stops before a record whose end, or whose reading, depends on bytes still to come.
+   * The search runs on the bytes read as latin1, one character per byte, where V8's indexOf is fast and
+   * every position is a byte offset; the delimiters, quotes and line breaks it looks for are all ASCII
+   * (a delimiter such as `§` is searched as its UTF-8 bytes).
+   */
+  private scan(data: Buffer, final: boolean, startLine: number): { batch: RecordBatch; consumed: number; line: number } {
+    const text = data.toString('latin1');
+    const n = text.length;
+    const estimate = Math.ceil(n * this.recordsPerByte) + 8;
+    const batch = new RecordBatch(data, estimate, Math.ceil(estimate * this.cellsPerRecord) + 64);
+    const delimiter = this.delimiter;
+    const d0 = delimiter.charCodeAt(0);
+    const dLength = delimiter.length;
+    const newline = this.newline;
+    const n0 = newline.charCodeAt(0);
+    const nLength = newline.length;
+    const lineChar = this.lineChar;
+    let line = startLine;
+    let pos = 0;
+    let records = 0;
+    let cells = 0;
+    let cellStart = batch.cellStart;
+    let cellEnd = batch.cellEnd;
+    let cellFlags = batch.cellFlags;
+    // The next delimiter, line break, quote, CR and LF at or after the cursor, found again once passed.
+    let nextDelimiter = text.indexOf(delimiter);
+    let nextNewline = text.indexOf(newline);
+    let nextQuote = text.indexOf('"');
+    let nextCr = text.indexOf('\r');
+    let nextLf = text.indexOf('\n');
+    try {
+      while (pos < n) {
+        const first = cells;
+        let p = pos;
+        let breaks = 0;
+        let flags = 0;
+        // Where the record's bytes end (before the line break) and the next record starts; -1 while open.
+        let end = -1;
+        let next = -1;
+        while (next === -1) {
+          if (cells === cellStart.length) {
+            batch.growCells();
+            ({ cellStart, cellEnd, cellFlags } = batch);
+          }
+          if (nextQuote !== -1 && nextQuote < p) nextQuote = text.indexOf('"', p);
+          let start = p;
+          let stop: number;
+          let cell = 0;
+          if (nextQuote === p) {
+            cell = CELL_QUOTED;
+            start = p + 1;
+            let q = p;
+            // Where the cell's text ends: before the delimiter or line break, after any white space.
+            let fieldEnd: number;
+            for (;;) {
+              q = text.indexOf('"', q + 1);
+              if (q === -1) {
+                if (!final) throw MORE;
+                this.failUnterminated(line + breaks);
+              }
+              if (q === n - 1) {
+                // A closing quote at the very end of the input ends the cell and the record.
+                if (!final) throw MORE;
+                end = next = fieldEnd = n;
+                break;
+              }
+              const c = text.charCodeAt(q + 1);
+              if (c === QUOTE) {
+                cell |= CELL_HAS_QUOTES;
+                q++;
+                continue;
+              }
+              if (c === d0 && (dLength === 1 || text.startsWith(delimiter, q + 1))) {
+                fieldEnd = q + 1;
+                p = fieldEnd + dLength;
+                break;
+              }
+              if (c === n0 && (nLength === 1 || text.startsWith(newline, q + 1))) {
+                end = fieldEnd = q + 1;
+                next = end + nLength;
+                break;
+              }
+              const at = this.afterQuote(data, text, q, final);
+              if (at === INCOMPLETE) throw MORE;
+              if (at === INVALID) {
+                // papaparse keeps the quote as text and looks for the next one.
+                flags |= IRREGULAR | INVALID_QUOTES;
+                cell |= CELL_HAS_QUOTES;
+                continue;
+              }
+              flags |= IRREGULAR;
+              fieldEnd = at;
+              if (text.startsWith(delimiter, at)) p = at + dLength;
+              else {
+                end = at;
+                next = at + nLength;
+              }
+              break;
+            }
+            stop = q;
+            breaks += countChar(text, lineChar, start, fieldEnd);
+          } else {
+            if (nextDelimiter !== -1 && nextDelimiter < p) nextDelimiter = text.indexOf(delimiter, p);
+            if (nextNewline !== -1 && nextNewline < p) nextNewline = text.indexOf(newline, p);
+            if (nextDelimiter !== -1 && (nextDelimiter < nextNewline || nextNewline === -1)) {
+              stop = nextDelimiter;
+              p = stop + dLength;
+            } else if (nextNewline !== -1) {
+              end = stop = nextNewline;
+              next = end + nLength;
+            } else {
+              if (!final) throw MORE;
+              end = next = stop = n;
+            }
+            // A quote after the first character, or a CR or LF that is no line break, is kept as text.
+            if (nextQuote !== -1 && nextQuote < stop) flags |= IRREGULAR;
+            if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
+            if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf('\n', start);
+            if ((nextCr !== -1 && nextCr < stop) || (nextLf !== -1 && nextLf < stop)) {
+              flags |= IRREGULAR;
+              breaks += countChar(text, lineChar, start, stop);
+            }
+          }
+          cellStart[cells] = start;
+          cellEnd[cells] = stop;
+          cellFlags[cells] = cell;
+          cells++;
+          if (stop > start && FORMULA[text.charCodeAt(start)] === 1) flags |= FORMULA_START;
+        }
+        if (next > end) breaks++;
+        if (cells - first === 1 && whitespaceEnd(data, cellStart[first] as number, cellEnd[first] as number) === cellEnd[first]) {
+          // A blank line (or white space only) is no row; papaparse's reader skips it too.
+          cells = first;
+        } else {
+          if (records + 1 >= batch.recordStart.length) batch.growRecords();
+          batch.recordStart[records] = pos;
+          batch.recordEnd[records] = end;
+          batch.firstCell[records] = first;
+          batch.line[records] = line;
+          batch.flags[records] = flags;
+          records++;
+          batch.firstCell[records] = cells;
+        }
+        line += breaks;
+        pos = next;
+      }
+    } catch (error) {
+      if (error !== MORE) throw error;
+    }
+    batch.count = records;
+    batch.cells = cells;
+    if (records > 0) {
+      this.recordsPerByte = Math.max(records / Math.max(pos, 1), 1 / 4096);
+      this.cellsPerRecord = cells / records;
+    }
+    return { batch, consumed: pos, line };
+  }
+
+  /**
+   * papaparse's rule for a quote followed by neither the delimiter nor the line break: it closes the cell
+   * when only white space stands between it and the next delimiter (or line break), which is dropped.
+   * Returns where that delimiter or line break starts, INVALID (the quote is text), or INCOMPLETE.
+   */
+  private afterQuote(data: Buffer, text: string, q: number, final: boolean): number {
+    const from = q + 1;
+    const nextDelimiter = text.indexOf(this.delimiter, from);
+    const nextNewline = text.indexOf(this.newline, from);
+    if (nextNewline === -1 && !final) return INCOMPLETE;
+    const upTo = nextNewline === -1 ? nextDelimiter : Math.min(nextDelimiter, nextNewline);
+    const spaces = upTo > from && whitespaceEnd(data, from, upTo) === upTo ? upTo - from : 0;
+    if (text.startsWith(this.delimiter, from + spaces)) return from + spaces;
+    const toNewline = nextNewline > from && whitespaceEnd(data, from, nextNewline) === nextNewline ? nextNewline - from : 0;
+    if (text.startsWith(this.newline, from + toNewline)) return from + toNewline;
+    return INVALID;
+  }
+
+  private failUnterminated(line: number): never {
+    throw new IcpError(`unterminated quoted field starting on line ${line}${this.unterminatedDetail}`, {
+      file: this.options.file,
+      line,
+      hint: UNTERMINATED_HINT,
+    });
+  }
+}
+
+function countChar(text: string, char: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf(char, from); i !== -1 && i < to; i = text.indexOf(char, i + 1)) count++;
+  return count;
+}

@@ -1,0 +1,63 @@
+import type { CsvReadOptions } from './csv-reader.js';
+import { openCsvRecords } from './csv-records.js';
+import type { RecordBatch } from './record-batch.js';
+
+/** What takes a table one row at a time: made from the header and the first rows, then given every row. */
+export interface RowConsumer {
+  add(row: readonly string[]): void;
+  /** The columns add() reads; the others are left out of the rows (undefined). Every column when absent. */
+  readonly columnsUsed?: readonly number[];
+}
+
+/** The file as `start` sees it before the rows come: its name, header and first rows, in full. */
+export interface TableHead {
+  name: string;
+  header: string[];
+  sample: string[][];
+}
+
+/**
+ * Reads a CSV row by row into the consumer `start` makes from its head (the first `sampleRows` rows),
+ * holding no more than those rows: for files too large to keep as a Table, such as a year of deals.
+ */
+export async function streamTable<T extends RowConsumer>(
+  path: string,
+  options: CsvReadOptions,
+  sampleRows: number,
+  start: (head: TableHead) => T,
+): Promise<{ consumer: T; rows: number; sha256: string }> {
+  const file = await openCsvRecords(path, { ...options, sha256: true });
+  const batches = file.batches()[Symbol.asyncIterator]();
+  const held: RecordBatch[] = [];
+  const sample: string[][] = [];
+  while (sample.length < sampleRows) {
+    const next = await batches.next();
+    if (next.done) break;
+    held.push(next.value);
+    for (let r = next.value.start; r < next.value.count && sample.length < sampleRows; r++) sample.push(next.value.row(r));
+  }
+  const consumer = start({ name: file.displayName, header: file.header, sample });
+  const used = consumer.columnsUsed;
+  let rows = 0;
+  const feed = (batch: RecordBatch): void => {
+    for (let r = batch.start; r < batch.count; r++) {
+      const row = rows < sample.length ? (sample[rows] as string[]) : used ? cellsAt(batch, r, used) : batch.row(r);
+      rows++;
+      consumer.add(row);
+    }
+  };
+  for (const batch of held) feed(batch);
+  for (;;) {
+    const next = await batches.next();
+    if (next.done) break;
+    feed(next.value);
+  }
+  return { consumer, rows, sha256: file.sha256() };
+}
+
+/** Row r with only the given columns read. */
+function cellsAt(batch: RecordBatch, r: number, columns: readonly number[]): string[] {
+  const row: string[] = [];
+  for (const c of columns) row[c] = batch.cell(r, c) as string;
+  return row;
+}
