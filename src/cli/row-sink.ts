@@ -28,6 +28,8 @@ export interface RowSink {
 export interface ScannedInput {
   delimiter: string;
   fields: number;
+  /** The header row CSV/TSV output writes: the input's header exactly as read, then the score columns. */
+  csvHeader: readonly string[];
 }
 
 /** Opens the output of `icp score` in the chosen format; the header row goes out first for CSV/TSV. */
@@ -47,7 +49,7 @@ export async function openRowSink(format: string, header: readonly string[], o: 
   const formulaEscape = o.formulaEscape !== false;
   const writer = new CsvWriter(output.stream, { displayName, delimiter, excel: Boolean(o.excel), formulaEscape, ...(encode && { encode }) });
   const csv = format === 'csv' || format === 'tsv';
-  if (csv) writer.writeRow(header);
+  if (csv) writer.writeRow(input.csvHeader);
   // Only the line ending may differ: the score columns replace it anyway.
   const through = csv && (delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter) === input.delimiter;
   // Rows that scored alike share one array of score columns: their CSV is encoded once.

@@ -136,7 +136,7 @@ async function readHead(source: ByteSource, decoder: ByteDecoder): Promise<{ tex
 /** The delimiter option as one string: `tab` and `\\t` mean a tab; empty, quote, CR, LF or BOM are usage errors. */
 export function normalizeDelimiter(delimiter: string): string {
   const named = delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter;
-  if (named === '' || /["\r\n\uFEFF]/.test(named)) {
+  if ([...named].length !== 1 || /["\r\n\uFEFF]/.test(named)) {
     throw new UsageError(`invalid delimiter ${JSON.stringify(delimiter)}`, {
       hint: 'use one character such as , ; | or tab',
     });

@@ -1,4 +1,4 @@
-import { parseRoleMap } from '../../core/columns/roles.js';
+import { findHeader, parseRoleMap } from '../../core/columns/roles.js';
 import { compileIcp, type CompiledIcp } from '../../core/score/compile.js';
 import { scoreRow, type RowScore } from '../../core/score/score-row.js';
 import { meetsTier, newTally, tallyRow } from '../../core/score/tally.js';
@@ -14,6 +14,8 @@ import { loadIcp } from '../load-icp.js';
 import { openRowSink, type RowSink } from '../row-sink.js';
 
 const SCORE_COLUMNS = ['icp_score', 'icp_tier', 'icp_matched', 'icp_unknown'];
+// A terminal table beyond this many rows helps nobody and costs time: the rest are counted, not drawn.
+const TABLE_ROWS = 200;
 // Rows read before scoring starts, to learn each column's decimal mark and date format.
 const SAMPLE_ROWS = 1000;
 
@@ -54,6 +56,14 @@ function rowScorer(compiled: CompiledIcp, explain: boolean): (cells: readonly st
   };
 }
 
+type Buffered = { cells: string[]; score: number; index: number };
+const bestFirst = (a: Buffered, b: Buffered) => b.score - a.score || a.index - b.index;
+
+function trimBest(rows: Buffered[], keep: number): void {
+  rows.sort(bestFirst);
+  rows.length = keep;
+}
+
 /** `icp score`: every input row, as read, plus its score, tier and why. Streams unless --sort or table. */
 export async function run({ args, options: o }: CommandInput, ctx: CommandContext): Promise<number> {
   const format = chooseFormat(o, ctx);
@@ -74,7 +84,24 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
     first.push(next.value);
     for (let r = next.value.start; r < next.value.count && sample.length < SAMPLE_ROWS; r++) sample.push(next.value.row(r));
   }
-  const compiled = compileIcp(doc, file.header, sample, parseRoleMap(o.map as string[] | undefined));
+  const scored = file.header.filter((h) => [...SCORE_COLUMNS, 'icp_reasons'].includes(h));
+  if (scored.length > 0) {
+    throw new IcpError(`${file.displayName} already has ${scored.join(', ')}: it was scored before`, {
+      hint: 'score the original export, or remove the icp_* columns first',
+    });
+  }
+  const map = parseRoleMap(o.map as string[] | undefined);
+  for (const [role, wanted] of map) {
+    if (findHeader(file.header, wanted) < 0) {
+      throw new UsageError(`--map ${role}=${wanted}: no column "${wanted}" in ${file.displayName}`, {
+        hint: `columns: ${file.header.map((h) => JSON.stringify(h)).join(', ')}`,
+      });
+    }
+  }
+  if (doc.criteria.length === 0) {
+    ctx.warn({ message: `the ICP is ${doc.status} and has no criteria: every row scores 0 (tier D)` });
+  }
+  const compiled = compileIcp(doc, file.header, sample, map);
   const missing = compiled.criteria.filter((c) => c.column === undefined);
   for (const c of missing) {
     ctx.warn({ file: file.displayName, message: `no column for "${c.criterion.label}" (${c.criterion.column}): unknown for every row` });
@@ -87,8 +114,9 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
   const header = [...file.header, ...SCORE_COLUMNS, ...(explain ? ['icp_reasons'] : [])];
   const tally = newTally(compiled);
   const fields = file.header.length;
-  const sink: RowSink = await openRowSink(format, header, o, ctx, { delimiter: file.delimiter, fields });
-  const buffered: { cells: string[]; score: number; index: number }[] = [];
+  const csvHeader = [...file.rawHeader, ...header.slice(fields)];
+  const sink: RowSink = await openRowSink(format, header, o, ctx, { delimiter: file.delimiter, fields, csvHeader });
+  const buffered: Buffered[] = [];
   const keep = format === 'table' || Boolean(o.sort);
   // Only the criteria's cells are decoded; scoreRow reads them at their columns in this reused row.
   const columns = [...new Set(compiled.criteria.map((c) => c.column).filter((c): c is number => c !== undefined))];
@@ -106,7 +134,16 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
           tally.dropped++;
           continue;
         }
-        if (keep) buffered.push({ cells: scoredCells(batch.row(r), out, fields), score: score.score, index: index++ });
+        if (keep) {
+          // Disqualified rows sort after every qualified one, whatever their points.
+          const rank = score.tier === 'disqualified' ? -1 : score.score;
+          if (format !== 'table' || o.sort || buffered.length < TABLE_ROWS) {
+            buffered.push({ cells: scoredCells(batch.row(r), out, fields), score: rank, index });
+          }
+          index++;
+          // A sorted table needs only its best rows: trimming keeps memory flat on big files.
+          if (format === 'table' && o.sort && buffered.length >= 4 * TABLE_ROWS) trimBest(buffered, TABLE_ROWS);
+        }
         else if (!sink.writeScanned(batch, r, out) && !(await sink.drain())) return false;
       }
       return true;
@@ -122,10 +159,12 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
       await batches.return?.();
       return 0; // the reader went away (| head): that is success
     }
-    if (o.sort) buffered.sort((a, b) => b.score - a.score || a.index - b.index);
+    if (o.sort) buffered.sort(bestFirst);
     if (format === 'table') {
       const name = file.header.findIndex((_, i) => compiled.criteria.every((c) => c.column !== i) && /name|company|account|email/i.test(file.header[i] ?? ''));
-      sink.raw(renderScoreTable(header, buffered.map((b) => b.cells), name >= 0 ? name : undefined, ctx.color));
+      const shown = buffered.slice(0, TABLE_ROWS);
+      sink.raw(renderScoreTable(header, shown.map((b) => b.cells), name >= 0 ? name : undefined, ctx.color));
+      if (index > shown.length) sink.raw(`(${shown.length} of ${index} rows shown; --format csv or -o file gives them all)\n`);
     } else {
       for (const b of buffered) if (!sink.write(b.cells) && !(await sink.drain())) break;
     }

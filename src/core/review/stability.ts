@@ -1,6 +1,6 @@
 import type { CellValue } from '../columns/cell-value.js';
 import type { CompiledCriterion, CompiledIcp } from '../score/compile.js';
-import { categoryKey, rangeNumber } from '../score/match.js';
+import { categoryKey, rangeNumber, tokensOf } from '../score/match.js';
 import { populationStabilityIndex } from '../stats/index.js';
 
 /** How much one criterion's attribute moved between two populations of accounts. */
@@ -35,7 +35,7 @@ function binsOf(c: CompiledCriterion): { names: string[]; bin(value: CellValue |
     names: [...values, 'other', 'unknown'],
     bin: (v) => {
       if (v === null || v === undefined) return values.length + 1;
-      const tokens = Array.isArray(v) ? (v as string[]) : String(v).split(/\s*[;|]\s*|,\s+/);
+      const tokens = tokensOf(v) ?? [];
       const hit = tokens.map((t) => keys.indexOf(categoryKey(t))).find((i) => i >= 0);
       return hit ?? values.length;
     },

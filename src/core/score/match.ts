@@ -12,10 +12,14 @@ export function rangeNumber(value: CellValue, isDate: boolean): number | undefin
   return isDate ? new Date(value).getUTCFullYear() : value;
 }
 
-/** Tokens of a multi-valued cell, or the cell itself as one token. */
-function tokensOf(value: CellValue): readonly string[] | undefined {
+// A lead list may write a tech stack as "HubSpot;Salesforce", "HubSpot | Salesforce" or "HubSpot,Salesforce",
+// whatever separator the customers file used; a tool's name never holds one of these.
+const TOKEN_SEPARATORS = /\s*[;|,]\s*/;
+
+/** Tokens of a multi-valued cell, split on `;`, `|` or `,`; or the cell itself as one token. */
+export function tokensOf(value: CellValue): readonly string[] | undefined {
   if (Array.isArray(value)) return value as readonly string[];
-  if (typeof value === 'string') return value.split(/\s*[;|]\s*|,\s+/).filter((t) => t !== '');
+  if (typeof value === 'string') return value.split(TOKEN_SEPARATORS).filter((t) => t !== '');
   return undefined;
 }
 

@@ -2,7 +2,7 @@ import type { CellValue } from '../columns/cell-value.js';
 import { describeRange } from '../derive/labels.js';
 import { tierFor, type TierLabel } from '../icp/tiers.js';
 import type { CompiledCriterion, CompiledIcp } from './compile.js';
-import { categoryKey, rangeNumber } from './match.js';
+import { categoryKey, rangeNumber, tokensOf } from './match.js';
 
 /** One row's score and how it added up. */
 export interface RowScore {
@@ -31,7 +31,7 @@ function matchedText(c: CompiledCriterion, value: CellValue): string {
   }
   if ('contains_any' in m) {
     const wanted = new Set(m.contains_any.map(categoryKey));
-    const tokens = Array.isArray(value) ? (value as string[]) : String(value).split(/\s*[;|]\s*|,\s+/);
+    const tokens = tokensOf(value) ?? [];
     return `${criterion.column} includes ${tokens.filter((t) => wanted.has(categoryKey(t))).join(', ')}`;
   }
   if ('equals' in m) return `${criterion.column} is ${m.equals ? 'yes' : 'no'}`;
