@@ -1,6 +1,6 @@
 import type { Match } from '../icp/schema.js';
 import { matcher } from '../score/match.js';
-import { cochranMantelHaenszel, fisherExact, type TwoByTwo } from '../stats/index.js';
+import { benjaminiHochberg, cochranMantelHaenszel, fisherExact, type TwoByTwo } from '../stats/index.js';
 import { tabulate, type AttributeColumn, type Candidate } from './candidates.js';
 
 /** A criterion chosen from the candidates, with the evidence of exactly the match it will be scored with. */
@@ -145,15 +145,24 @@ export function selectCriteria(candidates: readonly Candidate[], columns: Readon
   // from surviving by selection alone.
   const tries = new Map<number, number>();
   for (const c of candidates) tries.set(c.column, (tries.get(c.column) ?? 0) + 1);
-  const selection: Selection = { selected: [], redundant: [], capped: [] };
+  // A merged set is a hypothesis of its own: its q-value is adjusted together with every candidate tested,
+  // so that p and q in the evidence speak of the same criterion.
+  const q = benjaminiHochberg([...candidates.map((c) => c.pValue), ...proposals.map((p) => p.pValue)]);
+  proposals.forEach((p, i) => (p.qValue = q[candidates.length + i] as number));
+  const kept: Selected[] = [];
+  const redundant: Selection['redundant'] = [];
   for (const next of proposals) {
+    if (next.qValue >= o.alpha) continue;
     const m = next.match;
     const picks = 'in' in m ? m.in.length : 'contains_any' in m ? m.contains_any.length : 1;
     const alpha = o.alpha / ((tries.get(next.column) ?? 1) * picks);
-    const because = selection.selected.find((chosen) => addsNothing(next, chosen, columns, cohort, alpha));
-    if (because) selection.redundant.push({ criterion: next, because });
-    else if (selection.selected.length >= o.maxCriteria) selection.capped.push(next);
-    else selection.selected.push(next);
+    const because = kept.find((chosen) => addsNothing(next, chosen, columns, cohort, alpha));
+    if (because) redundant.push({ criterion: next, because });
+    else kept.push(next);
   }
-  return selection;
+  // The cap keeps the strongest, fit before anti-fit; the order of the document stays the order above.
+  const strongest = new Set(
+    [...kept].sort((x, y) => (x.direction === y.direction ? 0 : x.direction === 'fit' ? -1 : 1) || x.pValue - y.pValue || x.column - y.column).slice(0, o.maxCriteria),
+  );
+  return { selected: kept.filter((s) => strongest.has(s)), redundant, capped: kept.filter((s) => !strongest.has(s)) };
 }
