@@ -1,5 +1,5 @@
 import { findHeader, parseRoleMap } from '../../core/columns/roles.js';
-import { compileIcp, type CompiledIcp } from '../../core/score/compile.js';
+import { compileIcp, SAMPLE_ROWS, type CompiledIcp } from '../../core/score/compile.js';
 import { scoreRow, type RowScore } from '../../core/score/score-row.js';
 import { meetsTier, newTally, tallyRow } from '../../core/score/tally.js';
 import { scoredCells } from '../../core/score/scored-cells.js';
@@ -16,8 +16,6 @@ import { openRowSink, type RowSink } from '../row-sink.js';
 const SCORE_COLUMNS = ['icp_score', 'icp_tier', 'icp_matched', 'icp_unknown'];
 // A terminal table beyond this many rows helps nobody and costs time: the rest are counted, not drawn.
 const TABLE_ROWS = 200;
-// Rows read before scoring starts, to learn each column's decimal mark and date format.
-const SAMPLE_ROWS = 1000;
 
 type Format = 'csv' | 'tsv' | 'json' | 'ndjson' | 'table';
 

@@ -5,7 +5,7 @@ import { typeTable } from '../columns/type-table.js';
 import type { IcpDocument } from '../icp/schema.js';
 import { joinDealTable, type JoinedDeals } from '../profile/deal-join.js';
 import type { DealQuality, DealStats } from '../profile/deals.js';
-import { groupCustomers, type CustomerRecord } from '../profile/customers.js';
+import { customerKeyColumn, groupCustomers, type CustomerRecord } from '../profile/customers.js';
 import type { JoinKeys } from '../profile/join.js';
 import { IcpError } from '../../errors.js';
 import type { Table } from '../table.js';
@@ -77,9 +77,6 @@ function restrictMeasure(m: Measure, keep: readonly number[]): Measure {
     : { ...m, positive: keep.map((i) => m.positive[i] as boolean), known };
 }
 
-function customerKeyColumn(roles: ReturnType<typeof assignRoles>, join?: JoinKeys): number | undefined {
-  return join?.customerColumn ?? roles.byRole.get('id') ?? roles.byRole.get('account_id') ?? roles.byRole.get('name') ?? roles.byRole.get('account_name');
-}
 
 /** Mines an ICP from customers (and deals): cohort, candidates, tests, selection, points, tiers. */
 export function derive(input: DeriveInput): DeriveResult {

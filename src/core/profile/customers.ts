@@ -1,4 +1,5 @@
 import { isMissing } from '../columns/parse/index.js';
+import type { RoleAssignment } from '../columns/roles.js';
 import type { Table } from '../table.js';
 import { normalizeKey } from './keys.js';
 
@@ -68,4 +69,9 @@ export function groupCustomers(table: Table, keyColumn: number | undefined): { c
     c.cells = Array.from({ length: width }, (_, col) => modeOf(c.rows.map((r) => table.rows[r]?.[col] ?? '')));
   }
   return { customers, duplicateKeys };
+}
+
+/** The key customers are grouped by: the join column when deals were joined, else the file's own id or name. */
+export function customerKeyColumn(roles: RoleAssignment, join?: { customerColumn: number } | null): number | undefined {
+  return join?.customerColumn ?? roles.byRole.get('id') ?? roles.byRole.get('account_id') ?? roles.byRole.get('name') ?? roles.byRole.get('account_name');
 }

@@ -4,17 +4,15 @@ import { assignRoles, findHeader, type Role, type RoleAssignment } from '../colu
 import { typeTable } from '../columns/type-table.js';
 import type { IcpDocument } from '../icp/schema.js';
 import type { Tier, TierLabel } from '../icp/tiers.js';
-import { groupCustomers } from '../profile/customers.js';
+import { customerKeyColumn, groupCustomers } from '../profile/customers.js';
 import { aggregateDeals, emptyDealStats, type DealQuality, type DealStats, type DealWindow, type MatchedDeal } from '../profile/deals.js';
 import { chooseJoinKeys, type JoinKeys } from '../profile/join.js';
-import { compileIcp, type CompiledIcp } from '../score/compile.js';
+import { compileIcp, SAMPLE_ROWS, type CompiledIcp } from '../score/compile.js';
 import { scoreRow } from '../score/score-row.js';
 import type { Table } from '../table.js';
 import { UsageError } from '../../errors.js';
 import { normalizeKey } from '../profile/keys.js';
 
-// Rows read to learn each column's decimal mark and date format, as `icp score` does.
-const SAMPLE_ROWS = 1000;
 
 /** One account of the customers file, scored, with what its deals add up to. */
 export interface AccountOutcome {
@@ -65,10 +63,6 @@ export function isIcpTier(tier: TierLabel, icpTiers: readonly Tier[]): boolean {
   return (icpTiers as readonly string[]).includes(tier);
 }
 
-// The same key derive groups customers by: the join column, else the file's own id or name.
-function customerKeyColumn(roles: RoleAssignment, join: JoinKeys | null): number | undefined {
-  return join?.customerColumn ?? roles.byRole.get('id') ?? roles.byRole.get('account_id') ?? roles.byRole.get('name') ?? roles.byRole.get('account_name');
-}
 
 // report has no --key: --map names the join columns instead (each file takes the entries it has).
 function joinKeys(customers: TypedTable, deals: TypedTable): JoinKeys {

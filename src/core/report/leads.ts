@@ -5,12 +5,10 @@ import type { Tier, TierLabel } from '../icp/tiers.js';
 import { aggregateDeals, type DealWindow } from '../profile/deals.js';
 import { chooseJoinKeys } from '../profile/join.js';
 import { normalizeKey } from '../profile/keys.js';
-import { compileIcp } from '../score/compile.js';
+import { compileIcp, SAMPLE_ROWS } from '../score/compile.js';
 import { scoreRow } from '../score/score-row.js';
 import { UsageError } from '../../errors.js';
 import { isIcpTier, typed, type TypedTable } from './accounts.js';
-
-const SAMPLE_ROWS = 1000;
 
 /** One lead row: its tier and whether it converted. */
 export interface LeadOutcome {

@@ -2,7 +2,7 @@ import { derive, type DeriveOptions } from '../derive/derive.js';
 import { diffIcp, structuralChanges, type IcpDiff } from '../diff/diff-icp.js';
 import type { IcpDocument } from '../icp/schema.js';
 import { buildReport, type ReportResult } from '../report/build-report.js';
-import { compileIcp } from '../score/compile.js';
+import { compileIcp, SAMPLE_ROWS } from '../score/compile.js';
 import { IcpError } from '../../errors.js';
 import type { Table } from '../table.js';
 import type { Warning } from '../warnings.js';
@@ -109,7 +109,7 @@ export function review(input: {
     recordedOptions: { ...input.recordedOptions, since: day(windowStart), until: day(period.end) },
   });
   const diff = diffIcp(doc, derived.doc);
-  const compiled = compileIcp(doc, customers.header, customers.rows.slice(0, 1000), map);
+  const compiled = compileIcp(doc, customers.header, customers.rows.slice(0, SAMPLE_ROWS), map);
   const stability = criterionStability(compiled, activeRows(beforePeriod), activeRows(inPeriod));
 
   const periodTest = backtest(inPeriod, period.start, period.end);

@@ -18,6 +18,9 @@ import type { Criterion, IcpDocument } from '../icp/schema.js';
 import { matcher } from './match.js';
 import { memoize } from './memoize.js';
 
+/** Rows read before scoring starts, to learn each column's decimal mark and date format. */
+export const SAMPLE_ROWS = 1000;
+
 /** A criterion bound to a column of the file being scored, with a reader for its cells. */
 export interface CompiledCriterion {
   criterion: Criterion;
