@@ -1,6 +1,6 @@
 import { IcpError } from '../errors.js';
 import { CELL_HAS_QUOTES, CELL_QUOTED, RECORD_FLAGS, RecordBatch } from './record-batch.js';
-import { UNTERMINATED_HINT } from './row-parser.js';
+import { countChar, unterminatedQuote } from './scan-errors.js';
 import type { Newline } from './sniff.js';
 import { whitespaceEnd } from './whitespace.js';
 
@@ -98,7 +98,7 @@ export class RecordScanner {
   private failTooLong(rest: Buffer): never {
     const limit = `${Math.round(this.options.maxRowBytes / 2 ** 20)} MiB`;
     // Scanned to its end, an open quote shows itself as the unterminated cell it is.
-    this.unterminatedDetail = ` (still open after ${limit})`;
+    this.unterminatedDetail = ` (still open after ${limit}, the most one cell may hold)`;
     this.scan(rest, true, this.line);
     throw new IcpError(`line ${this.line} is longer than ${limit}`, {
       file: this.options.file,
@@ -286,16 +286,6 @@ export class RecordScanner {
   }
 
   private failUnterminated(line: number): never {
-    throw new IcpError(`unterminated quoted field starting on line ${line}${this.unterminatedDetail}`, {
-      file: this.options.file,
-      line,
-      hint: UNTERMINATED_HINT,
-    });
+    throw unterminatedQuote(this.options.file, line, this.unterminatedDetail);
   }
-}
-
-function countChar(text: string, char: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = text.indexOf(char, from); i !== -1 && i < to; i = text.indexOf(char, i + 1)) count++;
-  return count;
 }

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { IcpError } from '../errors.js';
+import { countChar, unterminatedQuote } from './scan-errors.js';
 import type { Newline } from './sniff.js';
 
 /** A parsed record and the 1-based physical line of the file on which it starts. */
@@ -25,8 +26,6 @@ interface PapaResult {
   meta: { cursor: number };
 }
 
-export const UNTERMINATED_HINT =
-  'check for a stray " in that row, or pass --input-delimiter if the delimiter was guessed wrong';
 
 /**
  * Incremental text -> rows with papaparse's core parser. Only the unfinished last row is kept between
@@ -110,7 +109,7 @@ export class RowParser {
     const result = this.parser.parse(this.pending, 0, false) as PapaResult;
     const missing = result.errors.find((e) => e.code === 'MissingQuotes');
     const limit = `${Math.round(this.options.maxRowChars / 2 ** 20)} MiB`;
-    if (missing) this.failUnterminated(missing.index ?? 0, ` (still open after ${limit})`);
+    if (missing) this.failUnterminated(missing.index ?? 0, ` (still open after ${limit}, the most one cell may hold)`);
     throw new IcpError(`line ${this.pendingLine} is longer than ${limit}`, {
       file: this.options.file,
       line: this.pendingLine,
@@ -121,16 +120,6 @@ export class RowParser {
   private failUnterminated(index: number, detail: string): never {
     // `index` is just past the opening quote, inside `pending`, which starts on `pendingLine`.
     const line = this.pendingLine + countChar(this.pending, this.lineChar, 0, index);
-    throw new IcpError(`unterminated quoted field starting on line ${line}${detail}`, {
-      file: this.options.file,
-      line,
-      hint: UNTERMINATED_HINT,
-    });
+    throw unterminatedQuote(this.options.file, line, detail);
   }
-}
-
-function countChar(text: string, char: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = text.indexOf(char, from); i !== -1 && i < to; i = text.indexOf(char, i + 1)) count++;
-  return count;
 }
