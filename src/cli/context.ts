@@ -16,6 +16,8 @@ export interface CommandContext {
   stdin: NodeJS.ReadableStream;
   /** True when stdout is a terminal: default to tables, allow colour. */
   stdoutIsTTY: boolean;
+  /** True when stderr is a terminal: progress lines are drawn only then. */
+  stderrIsTTY: boolean;
   color: boolean;
   verbose: boolean;
   quiet: boolean;

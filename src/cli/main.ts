@@ -89,6 +89,7 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
         stderr,
         stdin: io.stdin ?? process.stdin,
         stdoutIsTTY: Boolean(stdout.isTTY),
+        stderrIsTTY: Boolean(stderr.isTTY),
         color,
         verbose,
         quiet: Boolean(options.quiet),

@@ -17,6 +17,7 @@ function fakeContext(cwd: string, quiet = false): CommandContext & { out: () => 
     stderr: { write: (s: string) => (stderr += s) },
     stdin: Readable.from([]),
     stdoutIsTTY: false,
+    stderrIsTTY: false,
     color: false,
     verbose: false,
     quiet,

@@ -16,6 +16,7 @@ function fakeContext(cwd: string): CommandContext & { out: () => string; err: ()
     stderr: { write: (s: string) => (stderr += s) },
     stdin: Readable.from([]),
     stdoutIsTTY: false,
+    stderrIsTTY: false,
     color: false,
     verbose: false,
     quiet: false,

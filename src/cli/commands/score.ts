@@ -12,6 +12,7 @@ import { csvOptions, inputPath } from '../input.js';
 import type { CommandInput } from '../registry.js';
 import { loadIcp } from '../load-icp.js';
 import { openRowSink, type RowSink } from '../row-sink.js';
+import { Progress } from '../progress.js';
 
 const SCORE_COLUMNS = ['icp_score', 'icp_tier', 'icp_matched', 'icp_unknown'];
 // A terminal table beyond this many rows helps nobody and costs time: the rest are counted, not drawn.
@@ -121,6 +122,7 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
   const cells = new Array<string>(fields).fill('');
   const scoreCells = rowScorer(compiled, explain);
   let index = 0;
+  const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'scored rows:');
   try {
     /** Scores a batch's rows; false when the reader went away (| head). */
     const handle = async (batch: RecordBatch): Promise<boolean> => {
@@ -128,6 +130,7 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
         for (const column of columns) cells[column] = batch.cell(r, column) ?? '';
         const { score, out } = scoreCells(cells);
         tallyRow(tally, score);
+        progress.tick(tally.rows);
         if (minTier && !meetsTier(score.tier, minTier)) {
           tally.dropped++;
           continue;
@@ -170,6 +173,8 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
   } catch (error) {
     await sink.abort();
     throw error;
+  } finally {
+    progress.done();
   }
   const dropped = minTier ? `--min-tier ${minTier}: dropped ${tally.dropped} rows below it` : undefined;
   if (!ctx.quiet) ctx.stderr.write(renderScoreSummary(tally, compiled, dropped ? { dropped } : {}));

@@ -1,0 +1,32 @@
+import type { Out } from './context.js';
+
+/**
+ * A one-line counter on stderr for work that takes more than a second, only on a terminal: cron logs and
+ * pipes never see it. `tick` is cheap enough to call per row; the line is redrawn at most 10 times a second.
+ */
+export class Progress {
+  private readonly started = Date.now();
+  private lastDraw = 0;
+  private drawn = false;
+
+  constructor(
+    private readonly stderr: Out,
+    private readonly enabled: boolean,
+    private readonly label: string,
+  ) {}
+
+  /** Reports `count` units done so far. */
+  tick(count: number): void {
+    if (!this.enabled || (count & 1023) !== 0) return;
+    const now = Date.now();
+    if (now - this.started < 1000 || now - this.lastDraw < 100) return;
+    this.lastDraw = now;
+    this.drawn = true;
+    this.stderr.write(`\r${this.label} ${count.toLocaleString('en-US')}…`);
+  }
+
+  /** Clears the line so that the summary that follows starts clean. */
+  done(): void {
+    if (this.drawn) this.stderr.write('\r\x1b[2K');
+  }
+}
