@@ -1,4 +1,6 @@
 import { parseDate } from '../core/columns/parse/index.js';
+import type { TopRule } from '../core/derive/cohort.js';
+import { quarter, type Quarter } from '../core/review/period.js';
 import { UsageError } from '../errors.js';
 
 /** A number option within bounds, or a usage error naming the flag. */
@@ -34,4 +36,33 @@ export function keyOption(raw: unknown): { customer: string; deal?: string } | u
   const deal = text.slice(eq + 1).trim();
   if (customer === '' || deal === '') throw new UsageError(`--key expects <customerColumn>[=<dealColumn>], got "${text}"`);
   return { customer, deal };
+}
+
+/** Parses `--top 20%` or `--top 50`. */
+export function parseTop(raw: string | undefined): TopRule {
+  const text = (raw ?? '20%').trim();
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+  if (percent) {
+    const value = Number(percent[1]);
+    if (value > 0 && value < 100) return { percent: value };
+  } else if (/^\d+$/.test(text) && Number(text) > 0) {
+    return { count: Number(text) };
+  }
+  throw new UsageError(`--top expects a share such as 20% or a count such as 50, got "${text}"`);
+}
+
+/** Parses `2026Q3` (also `2026-Q3`, `q3 2026`). */
+export function parseQuarter(text: string): Quarter {
+  const m = /^(\d{4})\s*-?\s*q([1-4])$/i.exec(text.trim()) ?? /^q([1-4])\s*-?\s*(\d{4})$/i.exec(text.trim());
+  if (!m) throw new UsageError(`--quarter expects a quarter such as 2026Q3, got "${text}"`);
+  const [year, q] = /^\d{4}/.test(m[1] as string) ? [Number(m[1]), Number(m[2])] : [Number(m[2]), Number(m[1])];
+  return quarter(year, q);
+}
+
+/** Parses `--window 4q` (or `4`): a number of quarters, at least 1. */
+export function parseWindow(text: string | undefined): number {
+  const m = /^(\d+)\s*q?$/i.exec((text ?? '4q').trim());
+  const n = m ? Number(m[1]) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 40) throw new UsageError(`--window expects a number of quarters such as 4q, got "${text}"`);
+  return n;
 }

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseTop } from '../../core/derive/cohort.js';
 import { derive, type DeriveOptions, type DeriveResult } from '../../core/derive/derive.js';
 import { parseRoleMap } from '../../core/columns/roles.js';
 import { IcpError, UsageError } from '../../errors.js';
@@ -12,7 +11,7 @@ import type { CommandContext } from '../context.js';
 import { reportDeriveWarnings } from '../derive-warnings.js';
 import { csvOptions, inputPath } from '../input.js';
 import { readJoinedDeals } from '../join-deals.js';
-import { dateOption, keyOption, listOption, numberOption } from '../parse-options.js';
+import { dateOption, keyOption, listOption, numberOption, parseTop } from '../parse-options.js';
 import type { CommandInput } from '../registry.js';
 
 /** Reads and checks derive's options; every mistake is a usage error before any file is read. */

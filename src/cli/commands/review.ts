@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { lastCompleteQuarter, parseQuarter, parseWindow } from '../../core/review/period.js';
+import { lastCompleteQuarter } from '../../core/review/period.js';
 import { review } from '../../core/review/review.js';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
@@ -11,7 +11,7 @@ import { renderReview, renderReviewMarkdown } from '../../render/review.js';
 import type { CommandContext } from '../context.js';
 import { csvOptions, inputPath } from '../input.js';
 import { loadIcp } from '../load-icp.js';
-import { dateOption } from '../parse-options.js';
+import { dateOption, parseQuarter, parseWindow } from '../parse-options.js';
 import type { CommandInput } from '../registry.js';
 import { deriveOptions } from './derive.js';
 

@@ -1,21 +1,7 @@
-import { UsageError } from '../../errors.js';
-
 /** How many customers `--top` keeps: `20%` of the population, or a count. */
 export type TopRule = { percent: number } | { count: number };
 
-/** Parses `--top 20%` or `--top 50`. */
-export function parseTop(raw: string | undefined): TopRule {
-  const text = (raw ?? '20%').trim();
-  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
-  if (percent) {
-    const value = Number(percent[1]);
-    if (value > 0 && value < 100) return { percent: value };
-  } else if (/^\d+$/.test(text) && Number(text) > 0) {
-    return { count: Number(text) };
-  }
-  throw new UsageError(`--top expects a share such as 20% or a count such as 50, got "${text}"`);
-}
-
+/** `top 20%` / `top 50`, as the cohort rule reads in icp.yaml. */
 export function describeTop(rule: TopRule): string {
   return 'percent' in rule ? `top ${rule.percent}%` : `top ${rule.count}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTop, rankCohort } from '../../../src/core/derive/cohort.js';
+import { parseTop } from '../../../src/cli/parse-options.js';
+import { rankCohort } from '../../../src/core/derive/cohort.js';
 import { UsageError } from '../../../src/errors.js';
 
 describe('parseTop', () => {

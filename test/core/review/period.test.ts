@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lastCompleteQuarter, parseQuarter, parseWindow, quartersBefore } from '../../../src/core/review/period.js';
+import { parseQuarter, parseWindow } from '../../../src/cli/parse-options.js';
+import { lastCompleteQuarter, quartersBefore } from '../../../src/core/review/period.js';
 import { UsageError } from '../../../src/errors.js';
 
 describe('review periods', () => {
