@@ -1,7 +1,7 @@
 import type { CellValue } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import type { Match } from '../icp/schema.js';
-import { categoryKey, matcher } from '../score/match.js';
+import { categoryKey, matcher, rangeNumber } from '../score/match.js';
 import { benjaminiHochberg, fisherExact, type TwoByTwo } from '../stats/index.js';
 import { cutPoints } from './nice.js';
 
@@ -42,32 +42,99 @@ function support(share: number, n: number): number {
   return share >= 1 ? share : Math.max(1, Math.ceil(share * n));
 }
 
-/** The categorical values (or tokens) present, keyed case-insensitively, shown in their commonest spelling. */
-function distinctValues(values: AttributeColumn['values']): Map<string, string> {
-  const spellings = new Map<string, Map<string, number>>();
-  for (const v of values) {
-    const items = Array.isArray(v) ? (v as readonly string[]) : typeof v === 'string' ? [v] : [];
-    for (const item of items) {
+/** What one pass over a category or multi-valued column counts: its values and their 2x2 tables. */
+interface ValueCounts {
+  /** The values (or tokens) present, keyed case-insensitively in sorted order, shown in their commonest spelling. */
+  shown: Map<string, string>;
+  /**
+   * The 2x2 table of every value at once: what tabulate gives for its `in` (or `contains_any`) match.
+   * Undefined when a cell holds a value of another shape, which the matches judge one by one.
+   */
+  table: ((key: string) => TwoByTwo) | undefined;
+}
+
+/**
+ * Counts a category or multi-valued column in one pass: every spelling is interned once (categoryKey is
+ * computed per distinct spelling, not per cell), then counted per customer by its code, once per customer
+ * and key however often a cell repeats it.
+ */
+function countValues(column: AttributeColumn, cohort: readonly boolean[]): ValueCounts {
+  const multi = column.info.type === 'multi';
+  const spellingCode = new Map<string, number>();
+  const spellings: string[] = [];
+  const spellingCount: number[] = [];
+  const spellingKey: number[] = [];
+  const keyCode = new Map<string, number>();
+  const keys: string[] = [];
+  const inCohort: number[] = [];
+  const inRest: number[] = [];
+  const lastRow: number[] = [];
+  let cohortKnown = 0;
+  let restKnown = 0;
+  let shaped = true;
+  const count = (item: string, row: number, tabled: boolean, member: boolean): void => {
+    let code = spellingCode.get(item);
+    if (code === undefined) {
+      code = spellings.length;
+      spellingCode.set(item, code);
+      spellings.push(item);
+      spellingCount.push(0);
       const key = categoryKey(item);
-      const forms = spellings.get(key) ?? new Map<string, number>();
-      forms.set(item, (forms.get(item) ?? 0) + 1);
-      spellings.set(key, forms);
+      let k = keyCode.get(key);
+      if (k === undefined) {
+        k = keys.length;
+        keyCode.set(key, k);
+        keys.push(key);
+        inCohort.push(0);
+        inRest.push(0);
+        lastRow.push(-1);
+      }
+      spellingKey.push(k);
     }
+    (spellingCount[code] as number)++;
+    if (!tabled) return;
+    const k = spellingKey[code] as number;
+    if (lastRow[k] === row) return;
+    lastRow[k] = row;
+    if (member) (inCohort[k] as number)++;
+    else (inRest[k] as number)++;
+  };
+  for (let i = 0; i < column.values.length; i++) {
+    const v = column.values[i];
+    if (v === null || v === undefined) continue;
+    const isList = Array.isArray(v);
+    const tabled = multi ? isList : typeof v === 'string';
+    if (!tabled) shaped = false;
+    const member = cohort[i] === true;
+    if (tabled) {
+      if (member) cohortKnown++;
+      else restKnown++;
+    }
+    if (isList) for (const item of v as readonly string[]) count(item, i, tabled, member);
+    else if (typeof v === 'string') count(v, i, tabled, member);
   }
+  const forms: [string, number][][] = keys.map(() => []);
+  spellings.forEach((item, code) => (forms[spellingKey[code] as number] as [string, number][]).push([item, spellingCount[code] as number]));
   const shown = new Map<string, string>();
-  for (const key of [...spellings.keys()].sort()) {
-    const forms = [...(spellings.get(key) as Map<string, number>)].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    shown.set(key, (forms[0] as [string, number])[0]);
+  for (const k of keys.map((_, k) => k).sort((x, y) => ((keys[x] as string) < (keys[y] as string) ? -1 : (keys[x] as string) > (keys[y] as string) ? 1 : 0))) {
+    const sorted = (forms[k] as [string, number][]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    shown.set(keys[k] as string, (sorted[0] as [string, number])[0]);
   }
-  return shown;
+  const table = (key: string): TwoByTwo => {
+    const k = keyCode.get(key);
+    const a = k === undefined ? 0 : (inCohort[k] as number);
+    const c = k === undefined ? 0 : (inRest[k] as number);
+    return { a, b: cohortKnown - a, c, d: restKnown - c };
+  };
+  return { shown, table: shaped ? table : undefined };
 }
 
 /** The matches worth testing for one column, by its type. */
-function matchesFor(column: AttributeColumn): { match: Match; value?: string }[] {
+function matchesFor(column: AttributeColumn, counts: ValueCounts | undefined): { match: Match; value?: string }[] {
   const { type } = column.info;
-  if (type === 'category') return [...distinctValues(column.values).values()].map((v) => ({ match: { in: [v] }, value: v }));
+  if (type === 'category') return [...(counts as ValueCounts).shown.values()].map((v) => ({ match: { in: [v] }, value: v }));
   if (type === 'multi') {
-    return [...distinctValues(column.values).values()].map((v) => ({ match: { contains_any: [v] }, value: v }));
+    return [...(counts as ValueCounts).shown.values()].map((v) => ({ match: { contains_any: [v] }, value: v }));
   }
   // `equals: false` is the same test mirrored; selection flips the direction when false is the fit.
   if (type === 'boolean') return [{ match: { equals: true } }];
@@ -90,33 +157,63 @@ function matchesFor(column: AttributeColumn): { match: Match; value?: string }[]
   return out;
 }
 
+function tabulateMatch(column: AttributeColumn, match: Match, isDate: boolean, cohort: readonly boolean[]): TwoByTwo {
+  const test = matcher(match, isDate);
+  return tabulate(column.values.map((v) => test(v)), cohort);
+}
+
 /**
- * For a category or multi-valued column, the 2x2 table of every value at once, counted in one pass: what
- * tabulate gives for its `in` (or `contains_any`) match. Undefined for other columns, or when a cell holds
- * a value of another shape, which the matches judge one by one.
+ * For a number or date column, the 2x2 table of any range at once: what tabulate gives for its `range`
+ * match, counted by binary search in the sorted numbers of the cohort and of the rest instead of testing
+ * every customer per range. Undefined for category, multi-valued and boolean columns, or when a number is NaN.
  */
-function valueTables(column: AttributeColumn, cohort: readonly boolean[]): ((key: string) => TwoByTwo) | undefined {
-  const multi = column.info.type === 'multi';
-  if (!multi && column.info.type !== 'category') return undefined;
-  const inCohort = new Map<string, number>();
-  const inRest = new Map<string, number>();
-  let cohortKnown = 0;
-  let restKnown = 0;
+function rangeTables(column: AttributeColumn, cohort: readonly boolean[]): ((min: number | undefined, max: number | undefined) => TwoByTwo) | undefined {
+  const type = column.info.type;
+  if (type === 'category' || type === 'multi' || type === 'boolean') return undefined;
+  const isDate = type === 'date';
+  const inCohort: number[] = [];
+  const inRest: number[] = [];
   for (let i = 0; i < column.values.length; i++) {
     const v = column.values[i];
     if (v === null || v === undefined) continue;
-    if (multi ? !Array.isArray(v) : typeof v !== 'string') return undefined;
-    const keys = multi ? new Set((v as readonly string[]).map(categoryKey)) : [categoryKey(v as string)];
-    const counts = cohort[i] ? inCohort : inRest;
-    if (cohort[i]) cohortKnown++;
-    else restKnown++;
-    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    const n = rangeNumber(v, isDate);
+    if (n === undefined) continue;
+    if (Number.isNaN(n)) return undefined;
+    (cohort[i] ? inCohort : inRest).push(n);
   }
-  return (key) => {
-    const a = inCohort.get(key) ?? 0;
-    const c = inRest.get(key) ?? 0;
-    return { a, b: cohortKnown - a, c, d: restKnown - c };
+  const a = Float64Array.from(inCohort).sort();
+  const c = Float64Array.from(inRest).sort();
+  const within = (sorted: Float64Array, min: number | undefined, max: number | undefined): number =>
+    (max === undefined ? sorted.length : firstAbove(sorted, max)) - (min === undefined ? 0 : firstAtLeast(sorted, min));
+  return (min, max) => {
+    const ta = within(a, min, max);
+    const tc = within(c, min, max);
+    return { a: ta, b: a.length - ta, c: tc, d: c.length - tc };
   };
+}
+
+/** The first index whose number is >= x (the length when none is). */
+function firstAtLeast(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index whose number is > x (the length when none is). */
+function firstAbove(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -127,10 +224,16 @@ export function testCandidates(columns: ReadonlyMap<number, AttributeColumn>, co
   const tested: Omit<Candidate, 'qValue'>[] = [];
   for (const [index, column] of columns) {
     const isDate = column.info.type === 'date';
-    const tables = valueTables(column, cohort);
-    for (const { match, value } of matchesFor(column)) {
-      const test = matcher(match, isDate);
-      const table = tables && value !== undefined ? tables(categoryKey(value)) : tabulate(column.values.map((v) => test(v)), cohort);
+    const counts = column.info.type === 'category' || column.info.type === 'multi' ? countValues(column, cohort) : undefined;
+    const tables = counts?.table;
+    const ranges = rangeTables(column, cohort);
+    for (const { match, value } of matchesFor(column, counts)) {
+      const table =
+        tables && value !== undefined
+          ? tables(categoryKey(value))
+          : ranges && 'range' in match
+            ? ranges(match.range.min, match.range.max)
+            : tabulateMatch(column, match, isDate, cohort);
       const cohortKnown = table.a + table.b;
       const restKnown = table.c + table.d;
       if (table.a < support(options.minSupport, cohortKnown) && table.c < support(options.minSupport, restKnown)) continue;

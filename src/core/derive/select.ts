@@ -50,9 +50,25 @@ function members(match: Match, column: AttributeColumn): (boolean | null)[] {
   return column.values.map((v) => test(v));
 }
 
+// Each criterion's membership, computed once when it is built, for the redundancy tests that compare it
+// with every stronger one.
+const membership = new WeakMap<Selected, (boolean | null)[]>();
+
+function membersOf(s: Selected, columns: ReadonlyMap<number, AttributeColumn>): (boolean | null)[] {
+  let m = membership.get(s);
+  if (m === undefined) {
+    m = members(s.match, columns.get(s.column) as AttributeColumn);
+    membership.set(s, m);
+  }
+  return m;
+}
+
 function build(column: number, match: Match, direction: Selected['direction'], attr: AttributeColumn, cohort: readonly boolean[], q: number): Selected {
-  const table = tabulate(members(match, attr), cohort);
-  return { column, match, direction, table, pValue: fisherExact(table).pValue, qValue: q };
+  const m = members(match, attr);
+  const table = tabulate(m, cohort);
+  const selected: Selected = { column, match, direction, table, pValue: fisherExact(table).pValue, qValue: q };
+  membership.set(selected, m);
+  return selected;
 }
 
 /** Merges a column's significant values into one `in` / `contains_any` set per direction. */
@@ -104,8 +120,8 @@ const RELATED_P = 0.001;
  * apart at `alpha`.
  */
 function addsNothing(next: Selected, chosen: Selected, columns: ReadonlyMap<number, AttributeColumn>, cohort: readonly boolean[], alpha: number): boolean {
-  const a = members(next.match, columns.get(next.column) as AttributeColumn);
-  const b = members(chosen.match, columns.get(chosen.column) as AttributeColumn);
+  const a = membersOf(next, columns);
+  const b = membersOf(chosen, columns);
   if (next.column !== chosen.column && fisherExact(crossTable(a, b)).pValue >= RELATED_P) return false;
   const strata: TwoByTwo[] = [true, false].map((stratum) => {
     const t = { a: 0, b: 0, c: 0, d: 0 };
