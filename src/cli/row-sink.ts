@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { scoredCells } from '../core/score/scored-cells.js';
 import { CsvWriter } from '../io/csv-writer.js';
+import { normalizeDelimiter } from '../io/delimiter.js';
 import { canPassThrough } from '../io/pass-through.js';
 import type { RecordBatch } from '../io/record-batch.js';
 import { openOutput } from '../io/output-sink.js';
@@ -45,13 +46,13 @@ export async function openRowSink(format: string, header: readonly string[], o: 
   let encode: ((cells: readonly string[]) => string) | undefined;
   if (format === 'json') encode = (cells) => `${rows++ === 0 ? '[\n' : ',\n'}${object(cells)}`;
   else if (format === 'ndjson') encode = (cells) => `${object(cells)}\n`;
-  const delimiter = format === 'tsv' ? '\t' : ((o.delimiter as string | undefined) ?? ',');
+  const delimiter = format === 'tsv' ? '\t' : normalizeDelimiter((o.delimiter as string | undefined) ?? ',', '--delimiter');
   const formulaEscape = o.formulaEscape !== false;
   const writer = new CsvWriter(output.stream, { displayName, delimiter, excel: Boolean(o.excel), formulaEscape, ...(encode && { encode }) });
   const csv = format === 'csv' || format === 'tsv';
   if (csv) writer.writeRow(input.csvHeader);
   // Only the line ending may differ: the score columns replace it anyway.
-  const through = csv && (delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter) === input.delimiter;
+  const through = csv && delimiter === input.delimiter;
   // Rows that scored alike share one array of score columns: their CSV is encoded once.
   const tails = new Map<readonly string[], Buffer>();
   const tailOf = (score: readonly string[]): Buffer => {

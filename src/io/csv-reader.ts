@@ -2,7 +2,8 @@ import { IcpError, UsageError } from '../errors.js';
 import type { WarningSink } from '../core/warnings.js';
 import { openByteSource, type ByteSource } from './byte-source.js';
 import { ByteDecoder } from './decode.js';
-import { describeHeaderFix, uniqueHeaders } from './headers.js';
+import { normalizeDelimiter } from './delimiter.js';
+import { headerRow } from './headers.js';
 import { RowReader } from './row-reader.js';
 import { sniffDelimiter, sniffNewline } from './sniff.js';
 
@@ -81,8 +82,7 @@ export async function openCsv(path: string, options: CsvReadOptions = {}): Promi
     });
     const first = await reader.firstRow(head.text);
     if (!first) throw new IcpError(`${displayName} is empty`, { hint: 'the first line must name the columns' });
-    const { header, fixes } = uniqueHeaders(first.cells);
-    for (const fix of fixes) warn({ message: describeHeaderFix(fix), file: displayName, line: first.line });
+    const header = headerRow(first.cells, warn, displayName, first.line);
     reader.expectFields(header.length);
     return {
       path,
@@ -131,15 +131,4 @@ async function readHead(source: ByteSource, decoder: ByteDecoder): Promise<{ tex
     for (let i = piece.indexOf('\n'); i !== -1; i = piece.indexOf('\n', i + 1)) lines++;
     if (text.length >= HEAD_CHARS || lines > HEAD_LINES) return { text, ended: false };
   }
-}
-
-/** The delimiter option as one string: `tab` and `\\t` mean a tab; empty, quote, CR, LF or BOM are usage errors. */
-export function normalizeDelimiter(delimiter: string): string {
-  const named = delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter;
-  if ([...named].length !== 1 || /["\r\n\uFEFF]/.test(named)) {
-    throw new UsageError(`invalid delimiter ${JSON.stringify(delimiter)}`, {
-      hint: 'use one character such as , ; | or tab',
-    });
-  }
-  return named;
 }

@@ -1,8 +1,9 @@
 import { IcpError } from '../errors.js';
 import { openByteSource } from './byte-source.js';
-import { normalizeDelimiter, type CsvReadOptions } from './csv-reader.js';
+import type { CsvReadOptions } from './csv-reader.js';
+import { normalizeDelimiter } from './delimiter.js';
 import { resolveEncoding } from './decode.js';
-import { describeHeaderFix, uniqueHeaders } from './headers.js';
+import { headerRow } from './headers.js';
 import type { RecordBatch } from './record-batch.js';
 import { RecordReader } from './record-reader.js';
 import { RecordScanner } from './record-scanner.js';
@@ -65,8 +66,7 @@ export async function openCsvRecords(path: string, options: CsvReadOptions & { s
     const reader = new RecordReader(source, input, scanner, warn, displayName);
     const first = await reader.firstRecord(head.bytes, head.ended);
     if (!first) throw new IcpError(`${displayName} is empty`, { hint: 'the first line must name the columns' });
-    const { header, fixes } = uniqueHeaders(first.cells);
-    for (const fix of fixes) warn({ message: describeHeaderFix(fix), file: displayName, line: first.line });
+    const header = headerRow(first.cells, warn, displayName, first.line);
     reader.expectFields(header.length);
     return {
       displayName,
@@ -103,4 +103,20 @@ async function readHead(input: Utf8Source): Promise<{ bytes: Buffer; text: strin
     for (let i = piece.indexOf('\n'); i !== -1; i = piece.indexOf('\n', i + 1)) lines++;
     if (text.length >= HEAD_CHARS || lines > HEAD_LINES) return { bytes: Buffer.concat(chunks), text, ended: false };
   }
+}
+
+/**
+ * Reads batches until `rows` data rows are seen (or the file ends): the rows as arrays, to learn the
+ * columns from, and the batches that held them, to be processed first before the iterator goes on.
+ */
+export async function takeSample(batches: AsyncIterator<RecordBatch>, rows: number): Promise<{ held: RecordBatch[]; sample: string[][] }> {
+  const held: RecordBatch[] = [];
+  const sample: string[][] = [];
+  while (sample.length < rows) {
+    const next = await batches.next();
+    if (next.done) break;
+    held.push(next.value);
+    for (let r = next.value.start; r < next.value.count && sample.length < rows; r++) sample.push(next.value.row(r));
+  }
+  return { held, sample };
 }

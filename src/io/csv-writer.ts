@@ -1,4 +1,5 @@
-import { InternalError, type IcpError, UsageError } from '../errors.js';
+import { InternalError, type IcpError } from '../errors.js';
+import { normalizeDelimiter } from './delimiter.js';
 import { ChunkBuffer } from './chunk-buffer.js';
 import { needsFormulaEscape } from './formula-guard.js';
 import { isOutputClosed, outputError } from './output-sink.js';
@@ -43,7 +44,7 @@ export function toCsvLine(cells: readonly string[], options: CsvWriteOptions = {
 
 /** Compiles the options once into a function from a row to its text, so the per-row work is only the cells. */
 function lineEncoder(options: CsvWriteOptions): (cells: readonly string[]) => string {
-  const delimiter = outputDelimiter(options.delimiter ?? ',');
+  const delimiter = normalizeDelimiter(options.delimiter ?? ',', 'output delimiter');
   const newline = options.lineEnding ?? (options.excel ? '\r\n' : '\n');
   const escapeFormulas = options.formulaEscape ?? true;
   const special = specialChars(delimiter);
@@ -72,16 +73,6 @@ function specialChars(delimiter: string): RegExp {
   return code > 0xffff ? new RegExp(`["\\r\\n\\u{${code.toString(16)}}]`, 'u') : new RegExp(`["\\r\\n\\u${code.toString(16).padStart(4, '0')}]`);
 }
 
-/** The delimiter as one character, with the same names and refusals as the reader's --input-delimiter. */
-function outputDelimiter(delimiter: string): string {
-  const named = delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter;
-  if ([...named].length !== 1 || /["\r\n\uFEFF]/.test(named)) {
-    throw new UsageError(`invalid output delimiter ${JSON.stringify(delimiter)}`, {
-      hint: 'use one character such as , ; | or tab',
-    });
-  }
-  return named;
-}
 
 interface Waiter {
   resolve(open: boolean): void;
@@ -127,7 +118,7 @@ export class CsvWriter {
   constructor(stream: NodeJS.WritableStream, options: CsvWriterOptions = {}) {
     this.#stream = stream;
     this.#encode = options.encode ?? lineEncoder(options);
-    this.#delimiter = options.encode ? undefined : outputDelimiter(options.delimiter ?? ',');
+    this.#delimiter = options.encode ? undefined : normalizeDelimiter(options.delimiter ?? ',', 'output delimiter');
     this.#chunkChars = options.chunkChars ?? CHUNK_CHARS;
     this.#displayName = options.displayName ?? 'output';
     // Room for a chunk plus the row that fills it; a longer row goes out on its own.

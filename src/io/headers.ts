@@ -1,3 +1,4 @@
+import type { WarningSink } from '../core/warnings.js';
 /** One header that had to be renamed to make the header row usable. */
 export interface HeaderFix {
   /** 1-based column position. */
@@ -50,4 +51,11 @@ function freeName(base: string, taken: Set<string>, from: number): string {
   }
   taken.add(name);
   return name;
+}
+
+/** The unique header of a file's first row, each renaming warned with the file and line (both readers use it). */
+export function headerRow(cells: readonly string[], warn: WarningSink, file: string, line: number): string[] {
+  const { header, fixes } = uniqueHeaders(cells);
+  for (const fix of fixes) warn({ message: describeHeaderFix(fix), file, line });
+  return header;
 }

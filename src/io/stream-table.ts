@@ -1,5 +1,5 @@
 import type { CsvReadOptions } from './csv-reader.js';
-import { openCsvRecords } from './csv-records.js';
+import { openCsvRecords, takeSample } from './csv-records.js';
 import type { RecordBatch } from './record-batch.js';
 
 /** What takes a table one row at a time: made from the header and the first rows, then given every row. */
@@ -28,14 +28,7 @@ export async function streamTable<T extends RowConsumer>(
 ): Promise<{ consumer: T; rows: number; sha256: string }> {
   const file = await openCsvRecords(path, { ...options, sha256: true });
   const batches = file.batches()[Symbol.asyncIterator]();
-  const held: RecordBatch[] = [];
-  const sample: string[][] = [];
-  while (sample.length < sampleRows) {
-    const next = await batches.next();
-    if (next.done) break;
-    held.push(next.value);
-    for (let r = next.value.start; r < next.value.count && sample.length < sampleRows; r++) sample.push(next.value.row(r));
-  }
+  const { held, sample } = await takeSample(batches, sampleRows);
   const consumer = start({ name: file.displayName, header: file.header, sample });
   const used = consumer.columnsUsed;
   let rows = 0;

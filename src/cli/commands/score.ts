@@ -4,7 +4,8 @@ import { scoreRow, type RowScore } from '../../core/score/score-row.js';
 import { meetsTier, newTally, tallyRow } from '../../core/score/tally.js';
 import { scoredCells } from '../../core/score/scored-cells.js';
 import { IcpError, UsageError } from '../../errors.js';
-import { openCsvRecords } from '../../io/csv-records.js';
+import { openCsvRecords, takeSample } from '../../io/csv-records.js';
+import { normalizeDelimiter } from '../../io/delimiter.js';
 import type { RecordBatch } from '../../io/record-batch.js';
 import { renderScoreSummary, renderScoreTable } from '../../render/score.js';
 import type { CommandContext } from '../context.js';
@@ -68,21 +69,13 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
   const format = chooseFormat(o, ctx);
   const explain = Boolean(o.explain);
   const minTier = o.minTier as 'A' | 'B' | 'C' | 'D' | undefined;
-  if (o.delimiter !== undefined && [...String(o.delimiter)].length !== 1 && o.delimiter !== '\\t') {
-    throw new UsageError(`--delimiter expects one character, got "${String(o.delimiter)}"`);
-  }
+  // Checked before any input is read; the writer uses the same rule.
+  if (o.delimiter !== undefined) normalizeDelimiter(String(o.delimiter), '--delimiter');
   const doc = await loadIcp(o.icp as string | undefined, ctx);
   const file = await openCsvRecords(inputPath(args[0] as string, ctx), csvOptions(o, ctx));
   const batches = file.batches()[Symbol.asyncIterator]();
   // The rows read before scoring starts stay in their batches, to be scored first.
-  const first: RecordBatch[] = [];
-  const sample: string[][] = [];
-  while (sample.length < SAMPLE_ROWS) {
-    const next = await batches.next();
-    if (next.done) break;
-    first.push(next.value);
-    for (let r = next.value.start; r < next.value.count && sample.length < SAMPLE_ROWS; r++) sample.push(next.value.row(r));
-  }
+  const { held: first, sample } = await takeSample(batches, SAMPLE_ROWS);
   const scored = file.header.filter((h) => [...SCORE_COLUMNS, 'icp_reasons'].includes(h));
   if (scored.length > 0) {
     throw new IcpError(`${file.displayName} already has ${scored.join(', ')}: it was scored before`, {
