@@ -15,7 +15,8 @@ import {
 import { plainAmount } from '../columns/parse/plain-amount.js';
 import { assignRoles, findHeader, guessRole, ROLES, type Role } from '../columns/roles.js';
 import type { Criterion, IcpDocument } from '../icp/schema.js';
-import { matcher } from './match.js';
+import { describeRange } from '../derive/labels.js';
+import { categoryKey, matcher, rangeNumber, tokensOf } from './match.js';
 import { memoize } from './memoize.js';
 
 /** Rows read before scoring starts, to learn each column's decimal mark and date format. */
@@ -33,6 +34,8 @@ export interface CompiledCriterion {
   test(value: CellValue | null | undefined): boolean | null;
   /** test(read(raw)), remembered for values that repeat. */
   judge(raw: string | undefined): boolean | null;
+  /** The --explain text of a matched value, e.g. `Number of Employees 120 in 50-500` (its fixed parts built once). */
+  explain(value: CellValue): string;
   isDate: boolean;
 }
 
@@ -107,7 +110,27 @@ export function compileIcp(doc: IcpDocument, header: readonly string[], sample: 
     const direct = (raw: string) => test(read(raw));
     // Splitting a tech stack into tokens costs more than looking the whole cell up; a category does not.
     const judge = 'contains_any' in match ? memoize(direct) : direct;
-    return { criterion, column, foundBy, isDate, read, test, judge: (raw) => (raw === undefined ? null : judge(raw)) };
+    const explain = explainer(criterion, isDate);
+    return { criterion, column, foundBy, isDate, read, test, explain, judge: (raw) => (raw === undefined ? null : judge(raw)) };
   });
   return { doc, criteria };
+}
+
+/** `Industry is Computer Software`, `Number of Employees 120 in 50-500`, `Web Technologies includes Slack`. */
+function explainer(criterion: Criterion, isDate: boolean): (value: CellValue) => string {
+  const m = criterion.match;
+  const column = criterion.column;
+  if ('range' in m) {
+    const range = describeRange(m.range, isDate);
+    return (value) => `${column} ${rangeNumber(value, isDate) ?? ''} in ${range}`;
+  }
+  if ('contains_any' in m) {
+    const wanted = new Set(m.contains_any.map(categoryKey));
+    return (value) => `${column} includes ${(tokensOf(value) ?? []).filter((t) => wanted.has(categoryKey(t))).join(', ')}`;
+  }
+  if ('equals' in m) {
+    const text = `${column} is ${m.equals ? 'yes' : 'no'}`;
+    return () => text;
+  }
+  return (value) => `${column} is ${String(value)}`;
 }

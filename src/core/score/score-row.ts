@@ -1,8 +1,6 @@
 import type { CellValue } from '../columns/cell-value.js';
-import { describeRange } from '../derive/labels.js';
 import { tierFor, type TierLabel } from '../icp/tiers.js';
 import type { CompiledCriterion, CompiledIcp } from './compile.js';
-import { categoryKey, rangeNumber, tokensOf } from './match.js';
 
 /** One row's score and how it added up. */
 export interface RowScore {
@@ -19,23 +17,6 @@ export interface RowScore {
 
 function signed(points: number): string {
   return points >= 0 ? `+${points}` : String(points);
-}
-
-/** `Industry is Computer Software`, `Number of Employees 120 in 50-500`, `Web Technologies includes Slack`. */
-function matchedText(c: CompiledCriterion, value: CellValue): string {
-  const { criterion } = c;
-  const m = criterion.match;
-  if ('range' in m) {
-    const n = rangeNumber(value, c.isDate);
-    return `${criterion.column} ${n ?? ''} in ${describeRange(m.range, c.isDate)}`;
-  }
-  if ('contains_any' in m) {
-    const wanted = new Set(m.contains_any.map(categoryKey));
-    const tokens = tokensOf(value) ?? [];
-    return `${criterion.column} includes ${tokens.filter((t) => wanted.has(categoryKey(t))).join(', ')}`;
-  }
-  if ('equals' in m) return `${criterion.column} is ${m.equals ? 'yes' : 'no'}`;
-  return `${criterion.column} is ${String(value)}`;
 }
 
 /** Scores one row: points of the matched criteria, unknowns listed, tier (or disqualified). */
@@ -56,7 +37,7 @@ export function scoreRow(compiled: CompiledIcp, cells: readonly string[], reason
     result.matched.push(i);
     result.raw += c.criterion.points;
     if (c.criterion.disqualify) result.disqualified = true;
-    reasons?.push(`${signed(c.criterion.points)} ${matchedText(c, c.read(raw) as CellValue)}`);
+    reasons?.push(`${signed(c.criterion.points)} ${c.explain(c.read(raw) as CellValue)}`);
   }
   reasons?.push(...unknownReasons);
   result.score = Math.max(0, Math.min(100, result.raw));
