@@ -11,12 +11,7 @@ function trim(value: number, digits: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: digits });
 }
 
-/** `42%` / `4.2%` / `0.4%`: one decimal below 10%, none above, so columns stay narrow. */
-export function formatPercent(share: number): string {
-  const pct = share * 100;
-  if (pct !== 0 && Math.abs(pct) < 10) return `${pct.toFixed(1)}%`;
-  return `${Math.round(pct)}%`;
-}
+export { percentText as formatPercent } from '../core/percent.js';
 
 /** Shortens a cell for a table, marking the cut. */
 export function truncate(text: string, max: number): string {

@@ -1,7 +1,7 @@
+import { percentText } from '../percent.js';
 import type { Criterion, IcpDocument } from '../icp/schema.js';
 import { describeRange, joinOr } from './labels.js';
 
-const pct = (share: number) => `${Math.round(share * 100)}%`;
 
 function valuesOf(c: Criterion): string[] {
   const m = c.match;
@@ -28,7 +28,7 @@ function phrase(c: Criterion): { slot: 'kind' | 'size' | 'place' | 'uses' | 'oth
 export function summarySentence(doc: IcpDocument): string {
   const { cohort } = doc;
   const share = cohort.total > 0 ? cohort.size / cohort.total : 0;
-  const tail = `${pct(share)} of customers${cohort.share_of_value !== null ? `, ${pct(cohort.share_of_value)} of ${cohort.measure}` : ''}`;
+  const tail = `${percentText(share)} of customers${cohort.share_of_value !== null ? `, ${percentText(cohort.share_of_value)} of ${cohort.measure}` : ''}`;
   if (doc.status !== 'ok') {
     return `No attribute sets your best customers (${cohort.rule}: ${tail}) apart from the rest; the ICP is inconclusive.`;
   }

@@ -1,11 +1,6 @@
 import type { Tier } from '../icp/tiers.js';
+import { percentText } from '../percent.js';
 import type { Comparison, SegmentMetrics } from './report-types.js';
-
-/** `41%`, `4.2%`: the same rounding the tables use, kept here so that core needs no renderer. */
-export function percentText(share: number): string {
-  const pct = share * 100;
-  return pct !== 0 && Math.abs(pct) < 10 ? `${pct.toFixed(1)}%` : `${Math.round(pct)}%`;
-}
 
 /** `p < 0.001`, `p = 0.042`, `p = 0.42`. */
 export function pText(p: number): string {

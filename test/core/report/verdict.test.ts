@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison, SegmentMetrics } from '../../../src/core/report/report-types.js';
-import { pText, percentText, verdict } from '../../../src/core/report/verdict.js';
+import { percentText } from '../../../src/core/percent.js';
+import { pText, verdict } from '../../../src/core/report/verdict.js';
 
 const segment = (over: Partial<SegmentMetrics>): SegmentMetrics => ({
   accounts: 100, deals: 100, won: 40, lost: 60, open: 0, won_accounts: 30, win_rate: 0.4, win_rate_ci: [0.3, 0.5],
