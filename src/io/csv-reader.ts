@@ -1,4 +1,4 @@
-import { IcpError, UsageError } from '../errors.js';
+import { IcpError } from '../errors.js';
 import type { WarningSink } from '../core/warnings.js';
 import { openByteSource, type ByteSource } from './byte-source.js';
 import { ByteDecoder } from './decode.js';

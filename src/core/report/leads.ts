@@ -8,7 +8,7 @@ import { normalizeKey } from '../profile/keys.js';
 import { compileIcp, SAMPLE_ROWS } from '../score/compile.js';
 import { scoreRow } from '../score/score-row.js';
 import { UsageError } from '../../errors.js';
-import { isIcpTier, typed, type TypedTable } from './accounts.js';
+import { isIcpTier, type TypedTable } from './accounts.js';
 
 /** One lead row: its tier and whether it converted. */
 export interface LeadOutcome {
