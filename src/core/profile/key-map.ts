@@ -72,11 +72,14 @@ export class KeyMap<V> {
 function asNumber(key: string): number | undefined {
   const length = key.length;
   if (length === 0 || length > 15) return undefined;
-  const first = key.charCodeAt(0);
-  if (first < 0x31 || first > 0x39) return length === 1 && first === 0x30 ? 0 : undefined;
+  const first = key.charCodeAt(0) - 48;
+  if (first < 1 || first > 9) return length === 1 && first === 0 ? 0 : undefined;
+  // Fifteen digits stay below 2^53, so the sum is exact.
+  let n = first;
   for (let i = 1; i < length; i++) {
-    const c = key.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return undefined;
+    const digit = key.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    n = n * 10 + digit;
   }
-  return Number(key);
+  return n;
 }

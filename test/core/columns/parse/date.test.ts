@@ -112,6 +112,17 @@ describe('parseDate', () => {
       }),
     );
   });
+
+  it('reads `YYYY-MM-DD HH:MM` and `YYYY-MM-DDTHH:MM:SS` (the fast path) as Date.UTC does, years 100 to 9999', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(Date.UTC(100, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }), (date) => {
+        const whole = Math.floor(date.getTime() / 1000) * 1000;
+        const text = new Date(whole).toISOString().slice(0, 19);
+        expect(parseDate(text, 'ymd')).toBe(whole);
+        expect(parseDate(`${text.slice(0, 10)} ${text.slice(11, 16)}`, 'ymd')).toBe(whole - date.getUTCSeconds() * 1000);
+      }),
+    );
+  });
 });
 
 describe('detectDateFormat', () => {
