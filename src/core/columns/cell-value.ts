@@ -1,3 +1,4 @@
+import { memoize } from '../memoize.js';
 import type { ColumnInfo } from './infer.js';
 import {
   employeeRangeValue,
@@ -35,4 +36,23 @@ export function readCell(column: ColumnInfo, raw: string | undefined): CellValue
     default:
       return raw.trim();
   }
+}
+
+const MISSING = Symbol('missing');
+const INVALID = Symbol('invalid');
+
+/**
+ * readCell for one column, each spelling read once when the column's values repeat (industries,
+ * countries, tech stacks; see memoize). Lists come back shared between equal cells: never change them.
+ */
+export function columnReader(column: ColumnInfo): (raw: string | undefined) => CellValue | null | undefined {
+  const read = memoize((raw: string): CellValue | typeof MISSING | typeof INVALID => {
+    const value = readCell(column, raw);
+    return value === null ? MISSING : value === undefined ? INVALID : value;
+  });
+  return (raw) => {
+    if (raw === undefined) return null;
+    const value = read(raw);
+    return value === MISSING ? null : value === INVALID ? undefined : value;
+  };
 }

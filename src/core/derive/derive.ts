@@ -1,4 +1,4 @@
-import { readCell } from '../columns/cell-value.js';
+import { columnReader } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import { assignRoles, type Role } from '../columns/roles.js';
 import { typeTable } from '../columns/type-table.js';
@@ -133,7 +133,8 @@ export function derive(input: DeriveInput): DeriveResult {
   const attrs = new Map<number, AttributeColumn>();
   for (const index of included) {
     const info = columns[index] as ColumnInfo;
-    attrs.set(index, { info, values: customers.map((c) => readCell(info, c.cells[index])) });
+    const read = columnReader(info);
+    attrs.set(index, { info, values: customers.map((c) => read(c.cells[index])) });
   }
   const candidates = testCandidates(attrs, ranked.cohort, { minSupport: options.minSupport });
   const selection = selectCriteria(candidates, attrs, ranked.cohort, options);

@@ -2,11 +2,11 @@ import { assignRoles, type Role, type RoleAssignment } from '../columns/roles.js
 import { typeTable } from '../columns/type-table.js';
 import type { Table } from '../table.js';
 import { isMissing } from '../columns/parse/index.js';
-import { dealDates, DealTally, type DealQuality, type DealStats } from './deals.js';
+import { dealDates, DealTally, type DealQuality, type DealStats, type TallyState } from './deals.js';
 import { candidatePairs, headerIndex, unjoinable, type JoinKeys, type Pair } from './join.js';
 import { KeyMap } from './key-map.js';
 import { normalizeKey } from './keys.js';
-import { memoize } from '../score/memoize.js';
+import { memoize } from '../memoize.js';
 import { InternalError } from '../../errors.js';
 
 export interface DealJoinOptions {
@@ -16,12 +16,17 @@ export interface DealJoinOptions {
   until?: number | undefined;
   /**
    * The deals can be read a second time (a file, not stdin): then only the pair that leads on the sample is
-   * summed, the others only counted, and rereadPair says when another pair won after all.
+   * summed, the others only counted (see DealJoin), and `reread` says when the deals must be read again.
    */
   rereadable?: boolean | undefined;
-  /** Only this pair: the one rereadPair named after a first read. */
+  /** Only this pair: the one `reread` named after an earlier read. */
   pair?: Pair | undefined;
+  /** Count every pair on every deal: an earlier read could not tell whether a pair after the leader joins more. */
+  countAll?: boolean | undefined;
 }
+
+/** How to read the deals again (DealJoin.reread): with only the pair that won, or counting every pair on every deal. */
+export type Reread = { pair: Pair } | { countAll: true };
 
 /** The deals file joined to the customers and summed per customer, and what it was. */
 export interface JoinedDeals {
@@ -45,6 +50,22 @@ interface Candidate extends Pair {
   hits: number;
   /** The sums, for the pairs that are summed. */
   tally: DealTally | undefined;
+  /**
+   * A counted pair after the leader, which can only win by matching more deals than the leader: it is
+   * looked up on the deals the leader missed (`ahead`: those it matches), and on the deals the leader
+   * matched only once it is ahead somewhere (`behind`: those it misses while `watching`). With ahead <=
+   * behind it matches no more deals than the leader and is out, without a look-up per deal.
+   */
+  lazy: boolean;
+  ahead: number;
+  behind: number;
+  watching: boolean;
+}
+
+/** What a DealJoin counted, as data a worker thread can post (see DealJoin.state). */
+export interface DealJoinState {
+  rows: number;
+  candidates: { hits: number; ahead: number; behind: number; tally: TallyState | undefined }[];
 }
 
 /** Rows of the deals file used to type its columns, as typeTable does for a whole table. */
@@ -61,7 +82,14 @@ export const DEAL_SAMPLE_ROWS = 5000;
 export class DealJoin {
   /** The deal columns add() reads; a row may leave the others out. */
   readonly columnsUsed: number[];
+  /** The customer columns the join reads: a join made alike needs only these cells of the customers. */
+  readonly customerColumnsUsed: number[];
   private readonly candidates: Candidate[];
+  /** The candidates that are summed, and those only counted. */
+  private readonly summed: Candidate[];
+  private readonly counted: Candidate[];
+  /** The pair summed on a first read of a file that can be read again (rereadable), alone. */
+  private readonly leader: Candidate | undefined;
   private readonly dates: ReturnType<typeof dealDates>;
   private rows = 0;
 
@@ -103,35 +131,78 @@ export class DealJoin {
         countHits = windowed || !sameKeys(keys, customerKeys);
       }
       const hit = memoize((raw: string) => keys.has(normalizeKey(raw)));
-      return { ...pair, normalize: keysNeedWork(deals.sample, pair.deal) ? memoize(normalizeKey) : normalizeKey, hit, keys, countHits, hits: 0, tally };
+      const lazy = leader !== undefined && i > leader && !options.countAll;
+      const normalize = keysNeedWork(deals.sample, pair.deal) ? memoize(normalizeKey) : normalizeKey;
+      return { ...pair, normalize, hit, keys, countHits, hits: 0, tally, lazy, ahead: 0, behind: 0, watching: false };
     });
+    this.summed = this.candidates.filter((c) => c.tally !== undefined);
+    this.counted = this.candidates.filter((c) => c.tally === undefined);
+    this.leader = leader === undefined ? undefined : this.candidates[leader];
     this.dates = dealDates(dRoles, columns);
     const roles = (['deal_stage', 'won', 'amount', 'created_date', 'close_date'] as const).map((r) => dRoles.byRole.get(r));
     this.columnsUsed = [...new Set([...pairs.map((p) => p.deal), ...roles.filter((c): c is number => c !== undefined)])];
+    this.customerColumnsUsed = [...new Set(pairs.map((p) => p.customer))];
   }
 
-  /** Adds the next deal of the file. */
-  add(row: readonly string[]): void {
+  /**
+   * Adds a deal: the next of the file, or, when the file's deals are shared out among several joins (one
+   * per thread), the deal at place `at` (0 for the first). absorb() then adds the other joins' deals.
+   */
+  add(row: readonly string[], at: number = this.rows): void {
     this.rows++;
-    const [closeAt, createAt] = this.dates(row);
-    for (const c of this.candidates) {
+    const closeAt = this.dates.closeAt(row);
+    const createAt = this.dates.createAt(row);
+    let leaderHit = false;
+    for (const c of this.summed) {
       const raw = row[c.deal];
-      if (c.tally === undefined) {
-        // The customer keys hold no empty key, so a missing cell never matches.
-        if (raw !== undefined && c.hit(raw)) c.hits++;
-        continue;
-      }
       const key = raw === undefined ? '' : c.normalize(raw);
-      if (c.countHits && c.keys.has(key)) c.hits++;
-      c.tally.add(row, key, closeAt, createAt);
+      const joined = (c.tally as DealTally).add(row, key, closeAt, createAt, at);
+      const hit = c.countHits ? c.keys.has(key) : joined;
+      if (hit && c.countHits) c.hits++;
+      if (c === this.leader) leaderHit = hit;
     }
+    for (const c of this.counted) {
+      if (c.lazy && leaderHit && !c.watching) continue;
+      const raw = row[c.deal];
+      // The customer keys hold no empty key, so a missing cell never matches.
+      const hit = raw !== undefined && c.hit(raw);
+      if (!c.lazy) {
+        if (hit) c.hits++;
+      } else if (!leaderHit && hit) {
+        c.ahead++;
+        c.watching = true;
+      } else if (leaderHit && !hit) c.behind++;
+    }
+  }
+
+  /** What this join counted, for a join of the same customers, head and options to absorb. */
+  state(): DealJoinState {
+    return { rows: this.rows, candidates: this.candidates.map((c) => ({ hits: c.hits, ahead: c.ahead, behind: c.behind, tally: c.tally?.state() })) };
+  }
+
+  /** Adds what another join made alike (same customers, head and options) counted of other deals of the file. */
+  absorb(other: DealJoinState): void {
+    if (other.candidates.length !== this.candidates.length) throw new InternalError('a deal join can only absorb a join made alike');
+    this.rows += other.rows;
+    this.candidates.forEach((c, i) => {
+      const part = other.candidates[i] as DealJoinState['candidates'][number];
+      c.hits += part.hits;
+      // Each part's `behind` counts some of the deals its pair misses and the leader matches: their sum
+      // still counts no more than all of them, so ahead <= behind still proves the pair out.
+      c.ahead += part.ahead;
+      c.behind += part.behind;
+      if (c.tally && part.tally) c.tally.absorb(part.tally);
+      else if (c.tally || part.tally) throw new InternalError('a deal join can only absorb a join made alike');
+    });
   }
 
   /** The pair with the most matches (earlier pairs win ties), or --key's; undefined when none joins. */
   private best(): { candidate: Candidate; rate: number } | undefined {
     let best: { candidate: Candidate; rate: number } | undefined;
     for (const candidate of this.candidates) {
-      const hits = candidate.countHits ? candidate.hits : (candidate.tally as DealTally).result().quality.matched;
+      // A lazy pair that is out matches no more deals than the leader, and comes after it.
+      if (candidate.lazy) continue;
+      const hits = candidate.countHits ? candidate.hits : (candidate.tally as DealTally).matched;
       const rate = this.rows === 0 ? 0 : hits / this.rows;
       if (!best || rate > best.rate) best = { candidate, rate };
     }
@@ -139,12 +210,17 @@ export class DealJoin {
     return best;
   }
 
-  /** Once every deal was added: the pair to read the deals again with, when it was not summed; else undefined. */
-  get rereadPair(): Pair | undefined {
+  /**
+   * Once every deal was added: how to read the deals again, or undefined when this read settles the join.
+   * Again counting every pair, when a lazy pair may match more deals than the leader; again with only the
+   * pair that won, when it was only counted.
+   */
+  get reread(): Reread | undefined {
+    if (this.candidates.some((c) => c.lazy && c.ahead > c.behind)) return { countAll: true };
     const best = this.best();
     if (!best || best.candidate.tally) return undefined;
     const { customer, deal, reason } = best.candidate;
-    return { customer, deal, reason };
+    return { pair: { customer, deal, reason } };
   }
 
   /** The join once every deal was added: the pair with the most matches (earlier pairs win ties), or --key's. */
@@ -152,7 +228,7 @@ export class DealJoin {
     const best = this.best();
     if (!best) throw unjoinable(this.deals.name, this.customers.name);
     const { candidate, rate } = best;
-    if (!candidate.tally) throw new InternalError('the best join pair was not summed: read the deals again with rereadPair');
+    if (!candidate.tally || this.reread) throw new InternalError('the join is not settled: read the deals again as `reread` says');
     return {
       name: this.deals.name,
       header: this.deals.header,
@@ -170,9 +246,8 @@ export function joinDealTable(customers: Table, cRoles: RoleAssignment, deals: T
   // A table in memory can always be read again.
   let join = new DealJoin(customers, cRoles, head, { rereadable: true, ...options });
   for (const row of deals.rows) join.add(row);
-  const pair = join.rereadPair;
-  if (pair) {
-    join = new DealJoin(customers, cRoles, head, { ...options, pair });
+  for (let again = join.reread; again; again = join.reread) {
+    join = new DealJoin(customers, cRoles, head, { rereadable: true, ...options, ...again });
     for (const row of deals.rows) join.add(row);
   }
   return join.finish(deals.sha256);

@@ -17,7 +17,7 @@ import { assignRoles, findHeader, guessRole, ROLES, type Role } from '../columns
 import type { Criterion, IcpDocument } from '../icp/schema.js';
 import { describeRange } from '../derive/labels.js';
 import { categoryKey, matcher, rangeNumber, tokensOf } from './match.js';
-import { memoize } from './memoize.js';
+import { memoize } from '../memoize.js';
 
 /** Rows read before scoring starts, to learn each column's decimal mark and date format. */
 export const SAMPLE_ROWS = 1000;

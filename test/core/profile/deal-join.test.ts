@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignRoles } from '../../../src/core/columns/roles.js';
 import { typeTable } from '../../../src/core/columns/type-table.js';
@@ -63,7 +64,7 @@ describe('DealJoin: deals joined and summed as they are read', () => {
     const head = { name: deals.name, header: deals.header, sample: deals.rows.slice(0, DEAL_SAMPLE_ROWS) };
     const first = new DealJoin(customers, roles, head, { rereadable: true });
     for (const row of deals.rows) first.add(row);
-    expect(first.rereadPair).toMatchObject({ customer: 0, deal: 1 });
+    expect(first.reread).toMatchObject({ pair: { customer: 0, deal: 1 } });
     const want = reference(customers, deals);
     const got = joinDealTable(customers, roles, deals, {});
     expect(got.keys).toEqual(want.keys);
@@ -71,8 +72,88 @@ describe('DealJoin: deals joined and summed as they are read', () => {
     expect([...got.byKey]).toEqual([...want.byKey]);
     const once = new DealJoin(customers, roles, head, {});
     for (const row of deals.rows) once.add(row);
-    expect(once.rereadPair).toBeUndefined();
+    expect(once.reread).toBeUndefined();
     expect(once.finish('').keys).toEqual(want.keys);
+  });
+
+  it('sums alike when the deals are shared out among several joins (threads) and absorbed, in any split', async () => {
+    const customers = await readTable(fixture('customers.csv'));
+    const fixtureDeals = await readTable(fixture('deals.csv'));
+    // Amounts with cents: a sum in another order would differ in the last bits.
+    const deals: Table = { ...fixtureDeals, rows: fixtureDeals.rows.map((row, i) => row.map((cell, c) => (fixtureDeals.header[c] === 'Amount' && /^\d+$/.test(cell) ? `${cell}.${(i * 37) % 100}` : cell))) };
+    const roles = assignRoles(customers.header);
+    const head = { name: deals.name, header: deals.header, sample: deals.rows.slice(0, DEAL_SAMPLE_ROWS) };
+    const windows = [{}, { since: Date.UTC(2025, 0, 1) }];
+    const whole = windows.map((window) => {
+      const join = new DealJoin(customers, roles, head, window);
+      for (const row of deals.rows) join.add(row);
+      return join.finish('');
+    });
+    expect([...(whole[0] as ReturnType<DealJoin['finish']>).byKey.values()].some((s) => !Number.isInteger(s.wonValue))).toBe(true);
+    // Batches of consecutive deals, each handed to one of three joins, as the reader shares them out.
+    const batches = fc.array(fc.tuple(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(batches, fc.integer({ min: 0, max: 1 }), (split, w) => {
+        const window = windows[w] as (typeof windows)[number];
+        const parts = [0, 1, 2].map(() => new DealJoin(customers, roles, head, window));
+        let at = 0;
+        for (let b = 0; at < deals.rows.length; b++) {
+          const [size, owner] = split[b % split.length] as [number, number];
+          for (const row of deals.rows.slice(at, at + size)) (parts[owner] as DealJoin).add(row, at++);
+        }
+        const [main, ...others] = parts as [DealJoin, ...DealJoin[]];
+        for (const part of others.reverse()) main.absorb(part.state());
+        const got = main.finish('');
+        const want = whole[w] as ReturnType<DealJoin['finish']>;
+        expect(got.keys).toEqual(want.keys);
+        expect(got.quality).toEqual(want.quality);
+        expect([...got.byKey]).toEqual([...want.byKey]);
+        expect(got.rows).toBe(deals.rows.length);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('looks a pair after the leader up only where the leader misses, and reads again when it may match more', () => {
+    const customers: Table = {
+      name: 'c.csv', header: ['Record ID', 'Company name'], sha256: '',
+      rows: Array.from({ length: 50 }, (_, i) => [String(i + 1), `Co ${i + 1}`]), lines: Array.from({ length: 50 }, (_, i) => i + 2),
+    };
+    const roles = assignRoles(customers.header);
+    const header = ['Deal Name', 'Associated Company IDs', 'Associated Company', 'Amount', 'Deal Stage', 'Close Date'];
+    /** Deals that join on ids in the sample; after it, `late(i)` says how deal i's id and name read. */
+    const dealsWith = (late: (i: number, c: number) => [id: string, name: string]): Table => {
+      const rows = Array.from({ length: DEAL_SAMPLE_ROWS * 3 }, (_, i) => {
+        const c = (i % 50) + 1;
+        const [id, name] = i < DEAL_SAMPLE_ROWS ? [String(c), i % 10 === 0 ? 'nobody' : `Co ${c}`] : late(i, c);
+        return [`D${i}`, id, name, String(100 + (i % 7)), i % 3 === 0 ? 'Closed Lost' : 'Closed Won', '2025-01-02'];
+      });
+      return { name: 'd.csv', header, sha256: '', rows, lines: rows.map((_, i) => i + 2) };
+    };
+    const check = (deals: Table, firstReread: unknown, dealColumn: number) => {
+      const head = { name: deals.name, header: deals.header, sample: deals.rows.slice(0, DEAL_SAMPLE_ROWS) };
+      const first = new DealJoin(customers, roles, head, { rereadable: true });
+      // How often the first read looks at a deal's company name (column 2).
+      let lookups = 0;
+      const rows = deals.rows.map((row) => new Proxy(row, { get: (target, p) => (p === '2' && lookups++, Reflect.get(target, p)) }));
+      for (const row of rows) first.add(row);
+      expect(first.reread).toEqual(firstReread);
+      const want = reference(customers, deals);
+      const got = joinDealTable(customers, roles, deals, {});
+      expect(got.keys).toEqual(want.keys);
+      expect(got.quality).toEqual(want.quality);
+      expect([...got.byKey]).toEqual([...want.byKey]);
+      expect(got.keys.dealColumn).toBe(dealColumn);
+      return lookups;
+    };
+    // Ids join every deal after the sample, names none: the names are looked up on the sample's misses only.
+    const ids = check(dealsWith((_, c) => [String(c), 'nobody']), undefined, 1);
+    expect(ids).toBeLessThan(DEAL_SAMPLE_ROWS);
+    // Later deals have unknown ids and known names: the name pair matches more, so the deals are read again
+    // counting every pair, then with the name pair alone.
+    check(dealsWith((i, c) => (i % 4 === 0 ? [String(c), 'nobody'] : ['999', `Co ${c}`])), { countAll: true }, 2);
+    // Names match a few deals the ids miss, and miss more that the ids match: out after all.
+    check(dealsWith((i, c) => (i % 100 === 0 ? ['999', `Co ${c}`] : [String(c), i % 50 === 1 ? 'nobody' : `Co ${c}`])), undefined, 1);
   });
 
   it('refuses to guess when no pair of columns joins', () => {
