@@ -1,18 +1,80 @@
-import { assignRoles } from '../core/columns/roles.js';
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { assignRoles, type RoleAssignment } from '../core/columns/roles.js';
 import type { DeriveOptions } from '../core/derive/derive.js';
-import { DEAL_SAMPLE_ROWS, DealJoin, type JoinedDeals } from '../core/profile/deal-join.js';
+import { DEAL_SAMPLE_ROWS, DealJoin, type DealJoinOptions, type JoinedDeals } from '../core/profile/deal-join.js';
 import type { Table } from '../core/table.js';
 import type { CsvReadOptions } from '../io/csv-reader.js';
+import type { RecordBatch } from '../io/record-batch.js';
 import { canReadTwice } from '../io/rereadable.js';
 import { streamTable } from '../io/stream-table.js';
+import { JoinThread } from './join-thread.js';
 
-/** Reads the deals file row by row, joining and summing each deal as it comes, for derive. */
-export async function readJoinedDeals(path: string, read: CsvReadOptions, customers: Table, options: DeriveOptions): Promise<JoinedDeals> {
+/** Below this size a deals file is joined on the main thread alone: a worker takes longer to start than it saves. */
+const THREADED_BYTES = 16 * 2 ** 20;
+
+/**
+ * Threads to join the deals with: `threads` when given (--threads), else two on a machine with two cores
+ * or more when the file is large enough to gain from the second.
+ */
+export function joinThreads(path: string, threads: number | undefined): number {
+  if (threads !== undefined) return threads;
+  if (path === '-' || availableParallelism() < 2) return 1;
+  try {
+    return statSync(path).size >= THREADED_BYTES ? 2 : 1;
+  } catch {
+    return 1;
+  }
+}
+
+/**
+ * Reads the deals file row by row, joining and summing each deal as it comes, for derive; `log` hears how
+ * the batches of rows were shared out among the threads (--verbose).
+ */
+export async function readJoinedDeals(path: string, read: CsvReadOptions, customers: Table, options: DeriveOptions, threads = 1, log?: (line: string) => void): Promise<JoinedDeals> {
   const roles = assignRoles(customers.header, options.map, customers.name);
   const joinOptions = { map: options.map, key: options.key, since: options.since, until: options.until, rereadable: canReadTwice(path) };
-  const first = await streamTable(path, read, DEAL_SAMPLE_ROWS, (head) => new DealJoin(customers, roles, head, joinOptions));
-  // Only the pair leading on the first deals was summed; another won in the end, so read again with it.
-  const pair = first.consumer.rereadPair;
-  const { consumer, sha256 } = pair ? await streamTable(path, read, DEAL_SAMPLE_ROWS, (head) => new DealJoin(customers, roles, head, { ...joinOptions, pair })) : first;
-  return consumer.finish(sha256);
+  let pass = await joinPass(path, read, customers, roles, joinOptions, threads, log);
+  // The first read may leave the join unsettled (see DealJoin.reread): read again as it says.
+  for (let again = pass.join.reread; again; again = pass.join.reread) {
+    log?.(`reading ${path} again: ${'pair' in again ? `only the pair that joins the most deals is summed` : 'counting every pair of join columns on every deal'}`);
+    pass = await joinPass(path, read, customers, roles, { ...joinOptions, ...again }, threads, log);
+  }
+  return pass.join.finish(pass.sha256);
+}
+
+/** One read of the deals through a DealJoin, with threads - 1 workers taking batches when they are free. */
+async function joinPass(path: string, read: CsvReadOptions, customers: Table, roles: RoleAssignment, options: DealJoinOptions, threads: number, log?: (line: string) => void): Promise<{ join: DealJoin; sha256: string }> {
+  const workers: JoinThread[] = [];
+  let batches = 0;
+  let posted = 0;
+  try {
+    const { consumer, sha256 } = await streamTable(path, read, DEAL_SAMPLE_ROWS, (head) => {
+      const join = new DealJoin(customers, roles, head, options);
+      for (let i = 1; i < threads; i++) {
+        const worker = JoinThread.start(join, customers, head, options);
+        if (worker) workers.push(worker);
+      }
+      return {
+        join,
+        columnsUsed: join.columnsUsed,
+        add: (row: readonly string[], at: number) => join.add(row, at),
+        takeBatch: (batch: RecordBatch, at: number) => {
+          batches++;
+          const taken = workers.some((w) => w.offer(batch, at));
+          if (taken) posted++;
+          return taken;
+        },
+      };
+    });
+    for (const worker of workers) consumer.join.absorb(await worker.finish());
+    if (threads > 1) {
+      log?.(workers.length === 0
+        ? `joined ${path} on 1 thread: no compiled worker to start (running from the sources)`
+        : `joined ${path} on ${workers.length + 1} threads: the workers took ${posted} of the ${batches} batches after the first ${DEAL_SAMPLE_ROWS} rows`);
+    }
+    return { join: consumer.join, sha256 };
+  } finally {
+    for (const worker of workers) worker.stop();
+  }
 }

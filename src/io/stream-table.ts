@@ -4,7 +4,14 @@ import type { RecordBatch } from './record-batch.js';
 
 /** What takes a table one row at a time: made from the header and the first rows, then given every row. */
 export interface RowConsumer {
-  add(row: readonly string[]): void;
+  /** Row `at` of the file (0 for the first data row). */
+  add(row: readonly string[], at: number): void;
+  /**
+   * Offered each batch of rows past the first ones (the sample's batches): true when the consumer took
+   * all of its rows (records batch.start to batch.count - 1, from row `at` on), to read them elsewhere,
+   * such as in another thread; false to have them add()ed as usual.
+   */
+  takeBatch?(batch: RecordBatch, at: number): boolean;
   /** The columns add() reads; the others are left out of the rows (undefined). Every column when absent. */
   readonly columnsUsed?: readonly number[];
 }
@@ -34,23 +41,17 @@ export async function streamTable<T extends RowConsumer>(
   let rows = 0;
   const feed = (batch: RecordBatch): void => {
     for (let r = batch.start; r < batch.count; r++) {
-      const row = rows < sample.length ? (sample[rows] as string[]) : used ? cellsAt(batch, r, used) : batch.row(r);
-      rows++;
-      consumer.add(row);
+      const row = rows < sample.length ? (sample[rows] as string[]) : batch.row(r, used);
+      consumer.add(row, rows++);
     }
   };
   for (const batch of held) feed(batch);
   for (;;) {
     const next = await batches.next();
     if (next.done) break;
-    feed(next.value);
+    const batch = next.value;
+    if (consumer.takeBatch?.(batch, rows)) rows += batch.count - batch.start;
+    else feed(batch);
   }
   return { consumer, rows, sha256: file.sha256() };
-}
-
-/** Row r with only the given columns read. */
-function cellsAt(batch: RecordBatch, r: number, columns: readonly number[]): string[] {
-  const row: string[] = [];
-  for (const c of columns) row[c] = batch.cell(r, c) as string;
-  return row;
 }

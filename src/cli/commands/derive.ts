@@ -10,7 +10,7 @@ import { renderDerive, renderDeriveMarkdown } from '../../render/derive.js';
 import type { CommandContext } from '../context.js';
 import { reportDeriveWarnings } from '../derive-warnings.js';
 import { csvOptions, inputPath } from '../input.js';
-import { readJoinedDeals } from '../join-deals.js';
+import { joinThreads, readJoinedDeals } from '../join-deals.js';
 import { dateOption, keyOption, listOption, numberOption, parseTop } from '../parse-options.js';
 import type { CommandInput } from '../registry.js';
 
@@ -56,6 +56,7 @@ export function deriveOptions(o: Record<string, unknown>): { options: DeriveOpti
 /** `icp derive`: mine the ICP from customers (and deals), save icp.yaml, and say what was found. */
 export async function run({ args, options: o }: CommandInput, ctx: CommandContext): Promise<number> {
   const { options, recorded } = deriveOptions(o);
+  const threads = o.threads === undefined ? undefined : numberOption(o.threads, '--threads', 1, (n) => Number.isInteger(n) && n >= 1 && n <= 64, 'a whole number from 1 to 64');
   if (options.since !== undefined && options.until !== undefined && options.since > options.until) {
     throw new UsageError('--since is after --until', { hint: 'the window is --since <first day> --until <last day>' });
   }
@@ -68,7 +69,8 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
   const read = csvOptions(o, ctx);
   const customers = await readTable(inputPath(args[0] as string, ctx), read);
   // Deals are joined and summed as they are read: a year of deals is never held in memory.
-  const joinedDeals = o.deals ? await readJoinedDeals(inputPath(o.deals as string, ctx), read, customers, options) : undefined;
+  const dealsPath = o.deals ? inputPath(o.deals as string, ctx) : undefined;
+  const joinedDeals = dealsPath === undefined ? undefined : await readJoinedDeals(dealsPath, read, customers, options, joinThreads(dealsPath, threads), ctx.verbose ? (line) => ctx.stderr.write(`${line}\n`) : undefined);
   const result: DeriveResult = derive({ customers, joinedDeals, options, generatedAt: ctx.now().toISOString(), recordedOptions: recorded });
   reportDeriveWarnings(result, ctx);
   const format = o.format as string | undefined;
