@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMissing } from '../../../../src/core/columns/parse/missing.js';
 
@@ -16,5 +17,14 @@ describe('isMissing', () => {
   it('keeps long cells padded with whitespace as values', () => {
     expect(isMissing('          Salesforce          ')).toBe(false);
     expect(isMissing('            n/a            ')).toBe(true);
+  });
+
+  it('decides every cell as trimming, lower-casing and comparing with the markers would', () => {
+    const markers = ['', 'n/a', '#n/a', '-', '--', '\u2013', '\u2014', 'null', 'nil', 'select', '(none)', '(blank)', 'undefined', 'nan'];
+    const reference = (raw: string) => markers.includes(raw.trim().toLowerCase());
+    const space = fc.constantFrom('', ' ', '\t', '\u00A0', '\u2003', '\uFEFF', '\n');
+    const marker = fc.tuple(space, fc.constantFrom(...markers), fc.array(fc.boolean(), { maxLength: 12 }), space).map(([a, m, upper, b]) =>
+      a + [...m].map((ch, i) => (upper[i] ? ch.toUpperCase() : ch)).join('') + b);
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), marker), (raw) => isMissing(raw) === reference(raw)), { numRuns: 2000 });
   });
 });
