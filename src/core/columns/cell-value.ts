@@ -39,13 +39,17 @@ export function readCell(column: ColumnInfo, raw: string | undefined): CellValue
 }
 
 const MISSING = Symbol('missing');
+/** Column types whose cells are parsed (patterns, splitting): worth remembering per spelling. */
+const PARSED: ReadonlySet<ColumnInfo['type']> = new Set(['number', 'money', 'employee_range', 'date', 'multi']);
 const INVALID = Symbol('invalid');
 
 /**
- * readCell for one column, each spelling read once when the column's values repeat (industries,
- * countries, tech stacks; see memoize). Lists come back shared between equal cells: never change them.
+ * readCell for one column, each spelling parsed once when the column's values repeat (tech stacks,
+ * employee ranges, revenues; see memoize). Lists come back shared between equal cells: never change them.
  */
 export function columnReader(column: ColumnInfo): (raw: string | undefined) => CellValue | null | undefined {
+  // A category or text cell is only trimmed: cheaper than the look-up that would remember it.
+  if (!PARSED.has(column.type)) return (raw) => readCell(column, raw);
   const read = memoize((raw: string): CellValue | typeof MISSING | typeof INVALID => {
     const value = readCell(column, raw);
     return value === null ? MISSING : value === undefined ? INVALID : value;
