@@ -48,9 +48,11 @@ async function joinPass(path: string, read: CsvReadOptions, customers: Table, ro
   const workers: JoinThread[] = [];
   let batches = 0;
   let posted = 0;
+  let name = path;
   try {
     const { consumer, sha256 } = await streamTable(path, read, DEAL_SAMPLE_ROWS, (head) => {
       const join = new DealJoin(customers, roles, head, options);
+      name = head.name;
       for (let i = 1; i < threads; i++) {
         const worker = JoinThread.start(join, customers, head, options);
         if (worker) workers.push(worker);
@@ -70,8 +72,8 @@ async function joinPass(path: string, read: CsvReadOptions, customers: Table, ro
     for (const worker of workers) consumer.join.absorb(await worker.finish());
     if (threads > 1) {
       log?.(workers.length === 0
-        ? `joined ${path} on 1 thread: no compiled worker to start (running from the sources)`
-        : `joined ${path} on ${workers.length + 1} threads: the workers took ${posted} of the ${batches} batches after the first ${DEAL_SAMPLE_ROWS} rows`);
+        ? `joined ${name} on 1 thread: no compiled worker to start (running from the sources)`
+        : `joined ${name} on ${workers.length + 1} threads: the workers took ${posted} of the ${batches} batches after the first ${DEAL_SAMPLE_ROWS} rows`);
     }
     return { join: consumer.join, sha256 };
   } finally {

@@ -68,6 +68,15 @@ describe('icp derive on several threads', () => {
     expect(two.stdout).toBe(one.stdout);
   });
 
+  it('joins deals read from stdin on threads as well', () => {
+    const one = derive(fixture('customers.csv'), deals, 'file-one', ['--threads', '1']);
+    const out = join(dir, 'stdin.yaml');
+    const r = spawnIcp(['derive', fixture('customers.csv'), '--deals', '-', '-o', out, '--force', '--format', 'json', '--threads', '2', '--verbose'], { input: readFileSync(deals) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/joined <stdin> on 2 threads: the workers took [1-9]/);
+    expect(readFileSync(out, 'utf8').replace(/generated_at.*\n/, '').replaceAll('<stdin>', deals)).toBe(one.yaml);
+  });
+
   it('refuses --threads 0 as a usage error', () => {
     const r = spawnIcp(['derive', fixture('customers.csv'), '--deals', deals, '--threads', '0', '-o', '-']);
     expect(r.code).toBe(2);
