@@ -25,6 +25,8 @@ interface Job {
   rows: number;
   bytes: number;
   icp: Command;
+  /** icp run another way on the same job, shown for comparison (derive on one thread). */
+  also?: { tool: string; command: Command };
   duckdb?: Command;
 }
 
@@ -80,6 +82,11 @@ async function main(): Promise<void> {
       rows: data.customers.rows + data.deals.rows,
       bytes: data.customers.bytes + data.deals.bytes,
       icp: { argv: [process.execPath, icpBin, 'derive', data.customers.path, '--deals', data.deals.path, '--force', '-o', 'derived.yaml', '--format', 'json'], ...out('icp-derive') },
+      // derive joins the deals on two threads by default on a 2-core machine; the one-thread time, for honesty.
+      also: {
+        tool: 'icp --threads 1',
+        command: { argv: [process.execPath, icpBin, 'derive', data.customers.path, '--deals', data.deals.path, '--force', '-o', 'derived-1.yaml', '--format', 'json', '--threads', '1'], ...out('icp-derive-1') },
+      },
       duckdb: duckJob('duckdb-derive', duckdbDeriveSql(data.customers.path, data.deals.path, join(data.dir, 'duckdb-derive.csv'))),
     });
   }
@@ -90,7 +97,7 @@ async function main(): Promise<void> {
   for (let run = 1; run <= runs; run++) {
     // icp and DuckDB take turns, so a slow spell of the machine hits both.
     for (const job of jobs) {
-      for (const [tool, command] of [['icp', job.icp], ['duckdb', job.duckdb]] as const) {
+      for (const [tool, command] of [['icp', job.icp], [job.also?.tool, job.also?.command], ['duckdb', job.duckdb]] as const) {
         if (!command) continue;
         const sample = await runOnce(command);
         const list = samples.get(command) ?? { walls: [], peaks: [] };
@@ -108,10 +115,10 @@ async function main(): Promise<void> {
       const { walls, peaks } = samples.get(command) as { walls: number[]; peaks: number[] };
       return { job: job.job, tool, rows: job.rows, bytes: job.bytes, walls, peaks, wallSeconds: median(walls), peakRssMb: Math.max(...peaks) };
     };
-    const icp = summarize('icp', job.icp);
+    const icp = [summarize('icp', job.icp), ...(job.also ? [summarize(job.also.tool, job.also.command)] : [])];
     const duckdb = job.duckdb && summarize('DuckDB, 1 thread', job.duckdb);
-    if (duckdb) icp.ratioToDuckdb = icp.wallSeconds / duckdb.wallSeconds;
-    results.push(icp, ...(duckdb ? [duckdb] : []));
+    if (duckdb) for (const r of icp) r.ratioToDuckdb = r.wallSeconds / duckdb.wallSeconds;
+    results.push(...icp, ...(duckdb ? [duckdb] : []));
   }
 
   const machine = {

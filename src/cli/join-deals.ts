@@ -45,18 +45,20 @@ export async function readJoinedDeals(path: string, read: CsvReadOptions, custom
 
 /** One read of the deals through a DealJoin, with threads - 1 workers taking batches when they are free. */
 async function joinPass(path: string, read: CsvReadOptions, customers: Table, roles: RoleAssignment, options: DealJoinOptions, threads: number, log?: (line: string) => void): Promise<{ join: DealJoin; sha256: string }> {
+  // The workers load while the deals file is opened and its head read.
   const workers: JoinThread[] = [];
+  for (let i = 1; i < threads; i++) {
+    const worker = JoinThread.spawn();
+    if (worker) workers.push(worker);
+  }
   let batches = 0;
   let posted = 0;
   let name = path;
   try {
     const { consumer, sha256 } = await streamTable(path, read, DEAL_SAMPLE_ROWS, (head) => {
+      for (const worker of workers) worker.init(customers, roles, head, options);
       const join = new DealJoin(customers, roles, head, options);
       name = head.name;
-      for (let i = 1; i < threads; i++) {
-        const worker = JoinThread.start(join, customers, head, options);
-        if (worker) workers.push(worker);
-      }
       return {
         join,
         columnsUsed: join.columnsUsed,

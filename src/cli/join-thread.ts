@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DealJoin, DealJoinOptions, DealJoinState } from '../core/profile/deal-join.js';
+import type { RoleAssignment } from '../core/columns/roles.js';
+import { joinPairs, type DealJoinOptions, type DealJoinState } from '../core/profile/deal-join.js';
 import type { Table } from '../core/table.js';
 import { InternalError } from '../errors.js';
 import type { BatchTransfer, RecordBatch } from '../io/record-batch.js';
@@ -9,7 +10,8 @@ import type { TableHead } from '../io/stream-table.js';
 
 /** What a worker needs to make a DealJoin alike to the main thread's. */
 export interface JoinThreadInit {
-  /** The customers with only the cells the join reads (customerColumnsUsed). */
+  kind: 'init';
+  /** The customers with only the cells the join reads (the customer columns of its pairs). */
   customers: Table;
   head: TableHead;
   options: DealJoinOptions;
@@ -17,7 +19,7 @@ export interface JoinThreadInit {
   pending: SharedArrayBuffer;
 }
 
-export type ToWorker = { kind: 'batch'; batch: BatchTransfer; at: number } | { kind: 'finish' };
+export type ToWorker = JoinThreadInit | { kind: 'batch'; batch: BatchTransfer; at: number } | { kind: 'finish' };
 type FromWorker = { kind: 'state'; state: DealJoinState } | { kind: 'error'; message: string };
 
 /** Batches a worker may have waiting: enough to keep it busy, few enough that the main thread joins the rest. */
@@ -35,8 +37,8 @@ export class JoinThread {
   private readonly pending: Int32Array;
   private readonly result: Promise<DealJoinState>;
 
-  private constructor(private readonly worker: Worker, pending: SharedArrayBuffer) {
-    this.pending = new Int32Array(pending);
+  private constructor(private readonly worker: Worker) {
+    this.pending = new Int32Array(new SharedArrayBuffer(4));
     this.result = new Promise<DealJoinState>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
         if (message.kind === 'state') resolve(message.state);
@@ -50,20 +52,31 @@ export class JoinThread {
   }
 
   /**
-   * Starts a worker for `join`, made from the same customers, head and options; undefined when icp runs
-   * from its TypeScript sources (the tests), where there is no compiled worker to start.
+   * Starts a worker, which loads while the main thread reads the head of the deals; init() then tells it
+   * what to join. Undefined when icp runs from its TypeScript sources (the tests), where there is no
+   * compiled worker to start.
    */
-  static start(join: DealJoin, customers: Table, head: TableHead, options: DealJoinOptions): JoinThread | undefined {
+  static spawn(): JoinThread | undefined {
     if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;
-    const columns = join.customerColumnsUsed;
+    return new JoinThread(new Worker(WORKER_URL));
+  }
+
+  /**
+   * Has the worker make a DealJoin from the same customers, head and options as the main thread's (before
+   * the main thread makes its own, so that both are made at once).
+   */
+  init(customers: Table, cRoles: RoleAssignment, head: TableHead, options: DealJoinOptions): void {
+    const columns = [...new Set(joinPairs(customers, cRoles, head, options).map((p) => p.customer))];
     const rows = customers.rows.map((row) => {
       const cells: string[] = [];
       for (const c of columns) cells[c] = row[c] as string;
       return cells;
     });
-    const pending = new SharedArrayBuffer(4);
-    const init: JoinThreadInit = { customers: { name: customers.name, header: customers.header, rows, lines: [], sha256: '' }, head, options, pending };
-    return new JoinThread(new Worker(WORKER_URL, { workerData: init }), pending);
+    const init: JoinThreadInit = {
+      kind: 'init', customers: { name: customers.name, header: customers.header, rows, lines: [], sha256: '' }, head, options,
+      pending: this.pending.buffer as SharedArrayBuffer,
+    };
+    this.worker.postMessage(init);
   }
 
   /** Posts the batch's rows (the first at place `at`) to the worker, unless it is busy: then false. */

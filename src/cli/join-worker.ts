@@ -2,23 +2,29 @@
  * A worker thread of `derive`: joins the batches of deals it is posted with a DealJoin made alike to the
  * main thread's, and posts back what it counted (see join-thread.ts).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { assignRoles } from '../core/columns/roles.js';
 import { DealJoin } from '../core/profile/deal-join.js';
 import type { TallyState } from '../core/profile/deals.js';
 import { RecordBatch } from '../io/record-batch.js';
-import type { JoinThreadInit, ToWorker } from './join-thread.js';
+import type { ToWorker } from './join-thread.js';
 
-const init = workerData as JoinThreadInit;
 const port = parentPort as NonNullable<typeof parentPort>;
-const pending = new Int32Array(init.pending);
-const join = new DealJoin(init.customers, assignRoles(init.customers.header, init.options.map, init.customers.name), init.head, init.options);
-const used = join.columnsUsed;
+let join: DealJoin | undefined;
+let pending: Int32Array | undefined;
 
 port.on('message', (message: ToWorker) => {
   try {
+    if (message.kind === 'init') {
+      const { customers, head, options } = message;
+      join = new DealJoin(customers, assignRoles(customers.header, options.map, customers.name), head, options);
+      pending = new Int32Array(message.pending);
+      return;
+    }
+    if (!join || !pending) throw new Error(`"${message.kind}" before "init"`);
     if (message.kind === 'batch') {
       const batch = RecordBatch.fromTransfer(message.batch);
+      const used = join.columnsUsed;
       let at = message.at;
       for (let r = batch.start; r < batch.count; r++) join.add(batch.row(r, used), at++);
       Atomics.sub(pending, 0, 1);

@@ -82,8 +82,6 @@ export const DEAL_SAMPLE_ROWS = 5000;
 export class DealJoin {
   /** The deal columns add() reads; a row may leave the others out. */
   readonly columnsUsed: number[];
-  /** The customer columns the join reads: a join made alike needs only these cells of the customers. */
-  readonly customerColumnsUsed: number[];
   private readonly candidates: Candidate[];
   /** The candidates that are summed, and those only counted. */
   private readonly summed: Candidate[];
@@ -102,12 +100,7 @@ export class DealJoin {
     const dRoles = assignRoles(deals.header, options.map, deals.name);
     const sampleTable: Table = { name: deals.name, header: deals.header, rows: deals.sample as string[][], lines: [], sha256: '' };
     const columns = typeTable(sampleTable, dRoles, DEAL_SAMPLE_ROWS);
-    const key = options.key;
-    const pairs: Pair[] = options.pair
-      ? [options.pair]
-      : key
-        ? [{ customer: headerIndex(customers, key.customer, '--key'), deal: headerIndex(sampleTable, key.deal ?? key.customer, '--key'), reason: '--key' }]
-        : candidatePairs(customers, cRoles, sampleTable, dRoles);
+    const pairs = joinPairs(customers, cRoles, deals, options);
     const keySets = new Map<number, KeyMap<true>>();
     const keysOf = (column: number): KeyMap<true> => {
       const keys = keySets.get(column) ?? keyMap(customers, column);
@@ -141,7 +134,6 @@ export class DealJoin {
     this.dates = dealDates(dRoles, columns);
     const roles = (['deal_stage', 'won', 'amount', 'created_date', 'close_date'] as const).map((r) => dRoles.byRole.get(r));
     this.columnsUsed = [...new Set([...pairs.map((p) => p.deal), ...roles.filter((c): c is number => c !== undefined)])];
-    this.customerColumnsUsed = [...new Set(pairs.map((p) => p.customer))];
   }
 
   /**
@@ -238,6 +230,14 @@ export class DealJoin {
       ...candidate.tally.result(),
     };
   }
+}
+
+/** The pairs of join columns a DealJoin made with these options weighs, in order of preference. */
+export function joinPairs(customers: Table, cRoles: RoleAssignment, deals: { name: string; header: string[] }, options: DealJoinOptions): Pair[] {
+  if (options.pair) return [options.pair];
+  const key = options.key;
+  if (key) return [{ customer: headerIndex(customers, key.customer, '--key'), deal: headerIndex(deals, key.deal ?? key.customer, '--key'), reason: '--key' }];
+  return candidatePairs(customers, cRoles, deals, assignRoles(deals.header, options.map, deals.name));
 }
 
 /** A deals table already in memory, joined as DealJoin joins a file as it is read. */
