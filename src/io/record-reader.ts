@@ -90,6 +90,7 @@ export class RecordReader {
       }
       this.fieldCounts.finish();
       this.invalidQuotes.finish();
+      this.scanner.blankLines.finish(this.warn, this.file);
     } finally {
       this.source.close();
     }

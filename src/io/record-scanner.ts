@@ -1,4 +1,5 @@
 import { IcpError } from '../errors.js';
+import { BlankLines } from './blank-lines.js';
 import { CELL_HAS_QUOTES, CELL_QUOTED, RECORD_FLAGS, RecordBatch } from './record-batch.js';
 import { countChar, unterminatedQuote } from './scan-errors.js';
 import type { Newline } from './sniff.js';
@@ -50,6 +51,8 @@ export class RecordScanner {
   private cellsPerRecord = 16;
   /** Added to the unterminated-quote message when the record also grew too long. */
   private unterminatedDetail = '';
+  /** The blank lines skipped between records, for the reader to warn of. */
+  readonly blankLines = new BlankLines();
 
   constructor(private readonly options: RecordScannerOptions) {
     this.delimiter = Buffer.from(options.delimiter, 'utf8').toString('latin1');
@@ -242,7 +245,9 @@ export class RecordScanner {
         if (cells - first === 1 && whitespaceEnd(data, cellStart[first] as number, cellEnd[first] as number) === cellEnd[first]) {
           // A blank line (or white space only) is no row; papaparse's reader skips it too.
           cells = first;
+          this.blankLines.blank(line);
         } else {
+          this.blankLines.row();
           if (records + 1 >= batch.recordStart.length) batch.growRecords();
           batch.recordStart[records] = pos;
           batch.recordEnd[records] = end;

@@ -1,6 +1,7 @@
 import { InternalError } from '../errors.js';
 import type { WarningSink } from '../core/warnings.js';
 import type { ByteSource } from './byte-source.js';
+import { BlankLines } from './blank-lines.js';
 import { CappedWarnings } from './capped-warnings.js';
 import type { ByteDecoder } from './decode.js';
 import { RowParser, type ParsedRow, type RowParserOptions } from './row-parser.js';
@@ -15,6 +16,7 @@ export class RowReader {
   private expected = 0;
   private started = false;
   private warnedEncoding = false;
+  private readonly blankLines = new BlankLines();
 
   constructor(
     private readonly source: ByteSource,
@@ -54,6 +56,7 @@ export class RowReader {
       if (index !== -1) {
         const header = this.buffered[index];
         this.buffered = this.buffered.slice(index + 1);
+        this.blankLines.row();
         return header;
       }
       if (this.ended) return undefined;
@@ -79,7 +82,11 @@ export class RowReader {
       this.buffered = [];
       for (;;) {
         for (const row of batch) {
-          if (isBlank(row.cells)) continue;
+          if (isBlank(row.cells)) {
+            this.blankLines.blank(row.line);
+            continue;
+          }
+          this.blankLines.row();
           this.rowCount++;
           if (row.cells.length !== this.expected) this.reportFieldCount(row);
           yield row;
@@ -89,6 +96,7 @@ export class RowReader {
       }
       this.fieldCounts.finish();
       this.invalidQuotes.finish();
+      this.blankLines.finish(this.warn, this.file);
     } finally {
       this.source.close();
     }

@@ -23,7 +23,7 @@ export function renderInspect(report: InspectReport, color: boolean): string {
   const c = paint(color);
   const delimiter = report.delimiter === '\t' ? 'tab' : `"${report.delimiter}"`;
   const lines = [
-    `${c.bold(report.file)}: ${formatNumber(report.rows, 0)} rows, ${report.columns.length} columns, delimiter ${delimiter}, ${report.encoding}`,
+    `${c.bold(report.file)}: ${formatNumber(report.rows, 0)} ${report.rows === 1 ? 'row' : 'rows'}, ${report.columns.length} ${report.columns.length === 1 ? 'column' : 'columns'}, delimiter ${delimiter}, ${report.encoding}`,
   ];
   const rows = report.columns.map((col) => [
     truncate(col.header, 32),
