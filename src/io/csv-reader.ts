@@ -1,11 +1,5 @@
-import { IcpError } from '../errors.js';
 import type { WarningSink } from '../core/warnings.js';
-import { openByteSource, type ByteSource } from './byte-source.js';
-import { ByteDecoder } from './decode.js';
-import { normalizeDelimiter } from './delimiter.js';
-import { headerRow } from './headers.js';
-import { RowReader } from './row-reader.js';
-import { sniffDelimiter, sniffNewline } from './sniff.js';
+import { openCsvRecords } from './csv-records.js';
 
 export interface CsvReadOptions {
   /** Used when the file has no BOM; any label Node's TextDecoder knows. Default 'utf-8'. */
@@ -15,7 +9,7 @@ export interface CsvReadOptions {
   onWarning?: WarningSink;
   /** Used when path is '-'; default process.stdin. */
   stdin?: NodeJS.ReadableStream;
-  /** Longest row accepted, in characters; guards memory against a stray quote. Default 16 Mi. */
+  /** Longest row accepted, in bytes; guards memory against a stray quote. Default 16 Mi. */
   maxRowChars?: number;
 }
 
@@ -54,81 +48,40 @@ export interface CsvFile {
   close(): void;
 }
 
-/** Enough text to sniff the dialect from: the first 64 Ki characters or 20 lines, whichever comes first. */
-const HEAD_CHARS = 64 * 1024;
-const HEAD_LINES = 20;
-const MAX_ROW_CHARS = 16 * 2 ** 20;
-
-/** Opens a CSV file (or stdin for '-'), reading only as far as the header row and the dialect need. */
+/**
+ * Opens a CSV file (or stdin for '-'), reading only as far as the header row and the dialect need: the
+ * rows one at a time, as arrays of cells, from the byte scanner every command reads with (csv-records.ts).
+ */
 export async function openCsv(path: string, options: CsvReadOptions = {}): Promise<CsvFile> {
-  const decoder = new ByteDecoder(options.encoding ?? 'utf-8');
-  const explicitDelimiter = options.delimiter === undefined ? undefined : normalizeDelimiter(options.delimiter);
-  const warn = options.onWarning ?? (() => undefined);
-  const displayName = path === '-' ? '<stdin>' : path;
-  const source = openByteSource(path, options.stdin);
-  try {
-    const head = await readHead(source, decoder);
-    if (head.text.includes('\0')) {
-      throw new IcpError(`${displayName} does not look like a CSV text file (it contains NUL bytes)`, {
-        hint: 'export the sheet as CSV; if the file is UTF-16 without a byte-order mark, pass --encoding utf-16le',
-      });
-    }
-    const delimiter = explicitDelimiter ?? sniffDelimiter(head.text, head.ended);
-    const reader = new RowReader(source, decoder, warn, displayName, head.ended, {
-      delimiter,
-      newline: sniffNewline(head.text),
-      file: displayName,
-      maxRowChars: options.maxRowChars ?? MAX_ROW_CHARS,
-    });
-    const first = await reader.firstRow(head.text);
-    if (!first) throw new IcpError(`${displayName} is empty`, { hint: 'the first line must name the columns' });
-    const header = headerRow(first.cells, warn, displayName, first.line);
-    reader.expectFields(header.length);
-    return {
-      path,
-      displayName,
-      header,
-      rawHeader: first.cells,
-      delimiter,
-      encoding: decoder.encoding,
-      bom: decoder.bom,
-      headerLine: first.line,
-      rows: () => reader.rows(),
-      stats: () => ({
-        rows: reader.rowCount,
-        bytes: source.bytes,
-        sha256: source.sha256(),
-        malformedRows: reader.fieldCounts.count,
-      }),
-      close: () => source.close(),
-    };
-  } catch (error) {
-    source.close();
-    throw error;
-  }
+  const file = await openCsvRecords(path, { ...options, sha256: true });
+  const rows = (): AsyncIterable<CsvRow> => {
+    // Taken here, so that a second call throws at once rather than on its first row.
+    const batches = file.batches();
+    return (async function* () {
+      for await (const batch of batches) {
+        for (let r = batch.start; r < batch.count; r++) yield { line: batch.line[r] as number, cells: batch.row(r) };
+      }
+    })();
+  };
+  return {
+    path,
+    displayName: file.displayName,
+    header: file.header,
+    rawHeader: file.rawHeader,
+    delimiter: file.delimiter,
+    encoding: file.encoding,
+    bom: file.bom,
+    headerLine: file.headerLine,
+    rows,
+    stats: () => ({ rows: file.rowCount, bytes: file.bytes, sha256: file.sha256(), malformedRows: file.malformedRows }),
+    close: () => file.close(),
+  };
 }
 
 /** Reads every row into memory; for small files (tests, ICP-sized inputs). */
-export async function readCsv(
-  path: string,
-  options?: CsvReadOptions,
-): Promise<{ file: CsvFile; rows: CsvRow[] }> {
+export async function readCsv(path: string, options?: CsvReadOptions): Promise<{ file: CsvFile; rows: CsvRow[] }> {
   const file = await openCsv(path, options);
   const rows: CsvRow[] = [];
   for await (const row of file.rows()) rows.push(row);
   return { file, rows };
-}
-
-/** Reads decoded text until there is enough to sniff the dialect, or the input ends. */
-async function readHead(source: ByteSource, decoder: ByteDecoder): Promise<{ text: string; ended: boolean }> {
-  let text = '';
-  let lines = 0;
-  for (;;) {
-    const chunk = await source.read();
-    if (chunk === null) return { text: text + decoder.end(), ended: true };
-    const piece = decoder.write(chunk);
-    text += piece;
-    for (let i = piece.indexOf('\n'); i !== -1; i = piece.indexOf('\n', i + 1)) lines++;
-    if (text.length >= HEAD_CHARS || lines > HEAD_LINES) return { text, ended: false };
-  }
 }

@@ -22,6 +22,8 @@ export interface CsvRecords {
   newline: Newline;
   /** What was used: 'utf-8', 'utf-16le', 'windows-1252' (for latin1), ... */
   encoding: string;
+  /** Whether the input began with a byte-order mark. */
+  bom: boolean;
   /** Line on which the header row starts (1 unless blank lines precede it). */
   headerLine: number;
   /**
@@ -31,6 +33,10 @@ export interface CsvRecords {
   batches(): AsyncIterable<RecordBatch>;
   /** Data rows read so far. */
   readonly rowCount: number;
+  /** Rows read so far whose field count differs from the header's. */
+  readonly malformedRows: number;
+  /** Bytes of the input read so far. */
+  readonly bytes: number;
   /** sha256 (hex) of the input's bytes, once the rows are read; only when opened with `sha256: true`. */
   sha256(): string;
   /** Releases the input without reading the rest. */
@@ -42,9 +48,10 @@ const HEAD_LINES = 20;
 const MAX_ROW_BYTES = 16 * 2 ** 20;
 
 /**
- * Opens a CSV file (or stdin for '-') for `icp score`: the same dialect sniffing, encodings, header fixes,
- * warnings and errors as openCsv (csv-reader.ts, papaparse), but rows come as byte ranges in batches, so a
- * cell is decoded only when needed and a row's bytes can be written through as they came.
+ * Opens a CSV file (or stdin for '-'): dialect sniffing, encodings, header fixes, warnings and errors, with
+ * the rows as byte ranges in batches, so that a cell is decoded only when needed and a row's bytes can be
+ * written through as they came (score). openCsv (csv-reader.ts) gives the rows as arrays of cells; the
+ * property tests hold both to papaparse's reading (test/helpers/papaparse).
  */
 export async function openCsvRecords(path: string, options: CsvReadOptions & { sha256?: boolean } = {}): Promise<CsvRecords> {
   const encoding = resolveEncoding(options.encoding ?? 'utf-8');
@@ -75,10 +82,17 @@ export async function openCsvRecords(path: string, options: CsvReadOptions & { s
       delimiter,
       newline,
       encoding: input.encoding,
+      bom: input.bom,
       headerLine: first.line,
       batches: () => reader.batches(),
       get rowCount() {
         return reader.rowCount;
+      },
+      get malformedRows() {
+        return reader.malformedRows;
+      },
+      get bytes() {
+        return source.bytes;
       },
       sha256: () => source.sha256(),
       close: () => source.close(),

@@ -4,7 +4,7 @@ import { openCsvRecords } from './csv-records.js';
 
 /**
  * Reads a whole CSV into a Table for the commands that need every row at once (derive, report), with the
- * byte scanner (csv-records.ts, which reads every file as the papaparse reader does).
+ * byte scanner (csv-records.ts).
  */
 export async function readTable(path: string, options: CsvReadOptions = {}): Promise<Table> {
   const file = await openCsvRecords(path, { ...options, sha256: true });

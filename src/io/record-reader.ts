@@ -7,9 +7,9 @@ import type { RecordScanner } from './record-scanner.js';
 import type { Utf8Source } from './utf8-source.js';
 
 /**
- * Pulls batches of records through the UTF-8 source and the scanner on demand, and gives the same
- * warnings as row-reader.ts: rows with another field count than the header, quotes that should have been
- * doubled (both capped), invalid UTF-8 (once).
+ * Pulls batches of records through the UTF-8 source and the scanner on demand, and warns of rows with
+ * another field count than the header, quotes that should have been doubled (both capped), invalid UTF-8
+ * (once) and blank lines between rows (once).
  */
 export class RecordReader {
   rowCount = 0;
@@ -38,6 +38,11 @@ export class RecordReader {
       message: `${total} rows have malformed quotes; only the first ${cap} were reported`,
       file,
     }));
+  }
+
+  /** Rows whose field count differs from the header's, so far. */
+  get malformedRows(): number {
+    return this.fieldCounts.count;
   }
 
   /** The first row (the header): its cells and line, reading on if the head does not complete it. */

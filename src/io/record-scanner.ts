@@ -28,8 +28,8 @@ const INVALID = -2;
 const MORE = Symbol('more data needed');
 
 /**
- * Splits UTF-8 bytes into records and cells by the same rules as papaparse's parser (the reference, see
- * row-parser.ts): a cell is quoted only when its first character is `"`; in it `""` is a quote; a quote
+ * Splits UTF-8 bytes into records and cells by the same rules as papaparse's parser (the property tests'
+ * reference, test/helpers/papaparse): a cell is quoted only when its first character is `"`; in it `""` is a quote; a quote
  * closes the cell when the delimiter or the line break follows, maybe after white space (dropped);
  * any other quote is text (InvalidQuotes); rows end only at `newline`; blank rows are skipped. Lines are
  * physical lines (LF, or CR in CR-only files) on which a record starts. Push chunks, then end().

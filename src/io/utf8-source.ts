@@ -8,8 +8,8 @@ const EMPTY = Buffer.alloc(0);
 /**
  * The input as UTF-8 bytes without the BOM, each chunk ending on a character boundary, for the byte
  * scanner. UTF-8 (the common case) passes through untouched, only checked: an invalid sequence becomes
- * U+FFFD as TextDecoder makes it, which is how csv-reader.ts reads it. Other encodings (a UTF-16 BOM,
- * `--encoding latin1`) go through ByteDecoder, as there, and are encoded again as UTF-8.
+ * U+FFFD as TextDecoder makes it. Other encodings (a UTF-16 BOM, `--encoding latin1`) go through
+ * ByteDecoder and are encoded again as UTF-8.
  */
 export class Utf8Source {
   encoding: string;
@@ -57,7 +57,7 @@ export class Utf8Source {
       this.mode = 'utf-8';
       if (bom) this.head = this.head.subarray(bom.length);
     } else {
-      // ByteDecoder reads the BOM again and decodes exactly as the papaparse reader does.
+      // ByteDecoder reads the BOM again and decodes the rest.
       this.mode = 'decode';
       this.decoder = new ByteDecoder(this.fallbackLabel);
     }

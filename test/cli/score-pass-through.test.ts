@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../../src/io/csv-reader.js';
+import { readCsv } from '../helpers/papaparse/csv-reader.js';
 import { formulaEscape } from '../../src/io/formula-guard.js';
 import { INDUSTRY_SIZE, manualIcpYaml } from '../helpers/manual-icp.js';
 import { runCli } from '../helpers/run-cli.js';

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collectWarnings, type Warning } from '../../src/core/warnings.js';
 import { openCsvRecords } from '../../src/io/csv-records.js';
-import { readCsv, type CsvReadOptions } from '../../src/io/csv-reader.js';
+import type { CsvReadOptions } from '../../src/io/csv-reader.js';
+import { readCsv } from '../helpers/papaparse/csv-reader.js';
 import { chunkedStream } from './stream-helpers.js';
 
 /** What a reader made of a text: header, rows with lines, warnings; or the error it threw. */
@@ -21,7 +22,7 @@ function failure(error: unknown): Reading {
   return { error: `${e.name}: ${e.message}`, errorLine: e.place?.line };
 }
 
-/** The reference: papaparse behind csv-reader.ts. */
+/** The reference: papaparse (test/helpers/papaparse). */
 async function reference(bytes: Buffer, chunk: number, options: CsvReadOptions = {}): Promise<Reading> {
   const { sink, warnings } = collectWarnings();
   try {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { IcpError, InternalError, UsageError } from '../../src/errors.js';
-import { readCsv } from '../../src/io/csv-reader.js';
+import { readCsv } from '../helpers/papaparse/csv-reader.js';
 import { CsvWriter, toCsvLine, type CsvWriterOptions } from '../../src/io/csv-writer.js';
 import { formulaEscape } from '../../src/io/formula-guard.js';
 import { chunkedStream } from './stream-helpers.js';

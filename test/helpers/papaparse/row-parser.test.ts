@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { RowParser, type ParsedRow } from '../../src/io/row-parser.js';
+import { RowParser, type ParsedRow } from './row-parser.js';
 
 function parse(pieces: string[], newline: '\n' | '\r\n' | '\r' = '\n', maxRowChars = 1 << 20): ParsedRow[] {
   const parser = new RowParser({ delimiter: ',', newline, file: 'test.csv', maxRowChars });

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
-import { IcpError } from '../errors.js';
-import { countChar, unterminatedQuote } from './scan-errors.js';
-import type { Newline } from './sniff.js';
+import { IcpError } from '../../../src/errors.js';
+import { countChar, unterminatedQuote } from '../../../src/io/scan-errors.js';
+import type { Newline } from '../../../src/io/sniff.js';
 
 /** A parsed record and the 1-based physical line of the file on which it starts. */
 export interface ParsedRow {
