@@ -53,6 +53,27 @@ interface ValueCounts {
   table: ((key: string) => TwoByTwo) | undefined;
 }
 
+/** Small whole numbers for strings, 0, 1, 2, ... in the order they are first seen. */
+class Codes {
+  private readonly codes = new Map<string, number>();
+  readonly values: string[] = [];
+
+  /** The code of `value`, a new one (values.length before) the first time it is seen. */
+  code(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.codes.set(value, code);
+      this.values.push(value);
+    }
+    return code;
+  }
+
+  get(value: string): number | undefined {
+    return this.codes.get(value);
+  }
+}
+
 /**
  * Counts a category or multi-valued column in one pass: every spelling is interned once (categoryKey is
  * computed per distinct spelling, not per cell), then counted per customer by its code, once per customer
@@ -60,12 +81,10 @@ interface ValueCounts {
  */
 function countValues(column: AttributeColumn, cohort: readonly boolean[]): ValueCounts {
   const multi = column.info.type === 'multi';
-  const spellingCode = new Map<string, number>();
-  const spellings: string[] = [];
+  const spellings = new Codes();
   const spellingCount: number[] = [];
   const spellingKey: number[] = [];
-  const keyCode = new Map<string, number>();
-  const keys: string[] = [];
+  const keys = new Codes();
   const inCohort: number[] = [];
   const inRest: number[] = [];
   const lastRow: number[] = [];
@@ -73,18 +92,11 @@ function countValues(column: AttributeColumn, cohort: readonly boolean[]): Value
   let restKnown = 0;
   let shaped = true;
   const count = (item: string, row: number, tabled: boolean, member: boolean): void => {
-    let code = spellingCode.get(item);
-    if (code === undefined) {
-      code = spellings.length;
-      spellingCode.set(item, code);
-      spellings.push(item);
+    const code = spellings.code(item);
+    if (code === spellingKey.length) {
       spellingCount.push(0);
-      const key = categoryKey(item);
-      let k = keyCode.get(key);
-      if (k === undefined) {
-        k = keys.length;
-        keyCode.set(key, k);
-        keys.push(key);
+      const k = keys.code(categoryKey(item));
+      if (k === inCohort.length) {
         inCohort.push(0);
         inRest.push(0);
         lastRow.push(-1);
@@ -113,15 +125,16 @@ function countValues(column: AttributeColumn, cohort: readonly boolean[]): Value
     if (isList) for (const item of v as readonly string[]) count(item, i, tabled, member);
     else if (typeof v === 'string') count(v, i, tabled, member);
   }
-  const forms: [string, number][][] = keys.map(() => []);
-  spellings.forEach((item, code) => (forms[spellingKey[code] as number] as [string, number][]).push([item, spellingCount[code] as number]));
+  const forms: [string, number][][] = keys.values.map(() => []);
+  spellings.values.forEach((item, code) => (forms[spellingKey[code] as number] as [string, number][]).push([item, spellingCount[code] as number]));
   const shown = new Map<string, string>();
-  for (const k of keys.map((_, k) => k).sort((x, y) => ((keys[x] as string) < (keys[y] as string) ? -1 : (keys[x] as string) > (keys[y] as string) ? 1 : 0))) {
+  const byKey = keys.values.map((_, k) => k).sort((x, y) => ((keys.values[x] as string) < (keys.values[y] as string) ? -1 : (keys.values[x] as string) > (keys.values[y] as string) ? 1 : 0));
+  for (const k of byKey) {
     const sorted = (forms[k] as [string, number][]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    shown.set(keys[k] as string, (sorted[0] as [string, number])[0]);
+    shown.set(keys.values[k] as string, (sorted[0] as [string, number])[0]);
   }
   const table = (key: string): TwoByTwo => {
-    const k = keyCode.get(key);
+    const k = keys.get(key);
     const a = k === undefined ? 0 : (inCohort[k] as number);
     const c = k === undefined ? 0 : (inRest[k] as number);
     return { a, b: cohortKnown - a, c, d: restKnown - c };
