@@ -8,6 +8,9 @@ import { markdownTable } from './markdown.js';
 import { paint } from './messages.js';
 import { renderTable } from './table.js';
 
+/** The note of document.ts on tiers no customer falls in. */
+const EMPTY_TIERS = /^Tiers? [ABC](?: and [ABC])? holds? no customer/;
+
 function fmtQ(q: number): string {
   return q < 0.001 ? '<0.001' : q.toFixed(3);
 }
@@ -56,7 +59,8 @@ export function deriveSections(r: DeriveResult, color: boolean, markdown = false
   const table = (head: string[], rows: string[][]) => (markdown ? markdownTable(head, rows) : renderTable(head, rows, color));
   if (doc.criteria.length > 0) {
     sections.push({ title: 'Criteria', body: table(['criterion', 'points', 'cohort', 'rest', 'lift', 'q'], criteriaRows(doc.criteria)) });
-    sections.push({ title: 'Tiers', body: `A >= ${doc.tiers.A}, B >= ${doc.tiers.B}, C >= ${doc.tiers.C}, D below` });
+    const empty = doc.notes?.find((n) => EMPTY_TIERS.test(n));
+    sections.push({ title: 'Tiers', body: `A >= ${doc.tiers.A}, B >= ${doc.tiers.B}, C >= ${doc.tiers.C}, D below${empty ? `\n${empty}` : ''}` });
   }
   const left = doc.notes?.filter((n) => n.startsWith('Left out') || n.startsWith('Inconclusive') || n.startsWith('Fragile')) ?? [];
   if (left.length > 0) sections.push({ title: 'Notes', body: left.map((n) => `- ${n}`).join('\n') });

@@ -1,7 +1,7 @@
 import { categoryOf } from '../columns/categories.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import { normalizeHeader } from '../columns/roles.js';
-import type { Criterion, Evidence, IcpDocument, IcpSource } from '../icp/schema.js';
+import type { Criterion, Evidence, IcpDocument, IcpSource, Tiers } from '../icp/schema.js';
 import { matcher } from '../score/match.js';
 import type { CustomerRecord } from '../profile/customers.js';
 import type { Table } from '../table.js';
@@ -61,6 +61,12 @@ function customerScores(criteria: readonly Criterion[], selected: readonly Selec
   return scores.map((s) => Math.max(0, Math.min(100, s)));
 }
 
+/** The tiers among A, B and C that no customer's score falls in. */
+function emptyTiers(scores: readonly number[], tiers: Tiers): ('A' | 'B' | 'C')[] {
+  const bounds: ['A' | 'B' | 'C', number, number][] = [['A', tiers.A, Infinity], ['B', tiers.B, tiers.A], ['C', tiers.C, tiers.B]];
+  return bounds.filter(([, low, high]) => !scores.some((s) => s >= low && s < high)).map(([tier]) => tier);
+}
+
 /** Assembles the IcpDocument from the selection: labels, points, evidence, cohort, tiers and notes. */
 export function buildDocument(x: {
   input: DeriveInput;
@@ -96,12 +102,20 @@ export function buildDocument(x: {
     shareOfValue = all > 0 ? round(top / all, 4) : null;
   }
   const ok = criteria.length > 0;
-  const tiers = ok ? chooseTiers(customerScores(criteria, selection.selected, x.attrs, total), ranked.size) : { A: 75, B: 50, C: 25 };
+  const scores = ok ? customerScores(criteria, selection.selected, x.attrs, total) : [];
+  const tiers = ok ? chooseTiers(scores, ranked.size) : { A: 75, B: 50, C: 25 };
   const notes = [
     `Criteria: Fisher's exact test of each candidate (cohort vs rest, over customers whose value is known), Benjamini-Hochberg q < ${input.options.alpha} over all ${x.candidates.length} candidates tested, a cohort/rest share ratio of at least ${input.options.minLift} (or at most 1/${input.options.minLift} for anti-fit), at most ${input.options.maxCriteria} criteria.`,
     'Points: weight of evidence ln(cohort share / rest share); positive points share 100 in proportion to it.',
     `Tiers: ${TIER_RULE}`,
   ];
+  const empty = ok ? emptyTiers(scores, tiers) : [];
+  if (empty.length > 0) {
+    // Few criteria, or criteria that exclude one another, leave gaps a threshold cannot fill.
+    const values = [...new Set(scores)].sort((a, b) => b - a);
+    const listed = values.length === 1 ? String(values[0]) : `${values.slice(0, -1).join(', ')} or ${String(values.at(-1))}`;
+    notes.push(`Tier${empty.length === 1 ? '' : 's'} ${empty.join(' and ')} ${empty.length === 1 ? 'holds' : 'hold'} no customer: every customer scores ${listed}.`);
+  }
   if (!ok) notes.unshift(`Inconclusive: no attribute separates the cohort (${ranked.size} customers) from the rest (${total - ranked.size}); ${x.candidates.length} candidate criteria over ${x.attrs.size} columns were tested.`);
   if (ranked.size < 30) notes.unshift(`Fragile: the cohort has only ${ranked.size} customers; treat this profile as a hypothesis.`);
   for (const r of selection.redundant) {
