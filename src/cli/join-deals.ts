@@ -37,24 +37,25 @@ export async function readJoinedDeals(path: string, read: CsvReadOptions, custom
   let pass = await joinPass(path, read, customers, roles, joinOptions, threads, log);
   // The first read may leave the join unsettled (see DealJoin.reread): read again as it says.
   for (let again = pass.join.reread; again; again = pass.join.reread) {
-    log?.(`reading ${path} again: ${'pair' in again ? `only the pair that joins the most deals is summed` : 'counting every pair of join columns on every deal'}`);
-    pass = await joinPass(path, read, customers, roles, { ...joinOptions, ...again }, threads, log);
+    log?.(`reading ${path} again: ${'pair' in again ? `only the pair that joins the most deals is summed` : 'counting and summing every pair of join columns'}`);
+    // The same file gives the same warnings: they were said on the first read.
+    pass = await joinPass(path, { ...read, onWarning: () => undefined }, customers, roles, { ...joinOptions, ...again }, threads, log);
   }
   return pass.join.finish(pass.sha256);
 }
 
 /** One read of the deals through a DealJoin, with threads - 1 workers taking batches when they are free. */
 async function joinPass(path: string, read: CsvReadOptions, customers: Table, roles: RoleAssignment, options: DealJoinOptions, threads: number, log?: (line: string) => void): Promise<{ join: DealJoin; sha256: string }> {
-  // The workers load while the deals file is opened and its head read.
   const workers: JoinThread[] = [];
-  for (let i = 1; i < threads; i++) {
-    const worker = JoinThread.spawn();
-    if (worker) workers.push(worker);
-  }
   let batches = 0;
   let posted = 0;
   let name = path;
   try {
+    // The workers load while the deals file is opened and its head read.
+    for (let i = 1; i < threads; i++) {
+      const worker = JoinThread.spawn();
+      if (worker) workers.push(worker);
+    }
     const { consumer, sha256 } = await streamTable(path, read, DEAL_SAMPLE_ROWS, (head) => {
       for (const worker of workers) worker.init(customers, roles, head, options);
       const join = new DealJoin(customers, roles, head, options);

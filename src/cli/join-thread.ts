@@ -36,18 +36,25 @@ const WORKER_URL = new URL('./join-worker.js', import.meta.url);
 export class JoinThread {
   private readonly pending: Int32Array;
   private readonly result: Promise<DealJoinState>;
+  /** Set once the worker failed: the next offer() throws it rather than read on for nothing. */
+  private failure: Error | undefined;
 
   private constructor(private readonly worker: Worker) {
     this.pending = new Int32Array(new SharedArrayBuffer(4));
     this.result = new Promise<DealJoinState>((resolve, reject) => {
+      const fail = (error: Error) => {
+        this.failure ??= error;
+        reject(this.failure);
+      };
       worker.on('message', (message: FromWorker) => {
         if (message.kind === 'state') resolve(message.state);
-        else reject(new InternalError(`a deal-joining thread failed: ${message.message}`));
+        else fail(new InternalError(`a deal-joining thread failed: ${message.message}`));
       });
-      worker.on('error', (error) => reject(new InternalError(`a deal-joining thread failed: ${error.message}`, { cause: error })));
-      worker.on('exit', () => reject(new InternalError('a deal-joining thread stopped before it was done')));
+      worker.on('messageerror', (error) => fail(new InternalError(`a deal-joining thread sent what could not be read: ${error.message}`, { cause: error })));
+      worker.on('error', (error) => fail(new InternalError(`a deal-joining thread failed: ${error.message}`, { cause: error })));
+      worker.on('exit', () => fail(new InternalError('a deal-joining thread stopped before it was done')));
     });
-    // Seen by finish(); until then a failure must not surface as an unhandled rejection.
+    // Seen by offer() and finish(); until then a failure must not surface as an unhandled rejection.
     this.result.catch(() => undefined);
   }
 
@@ -81,6 +88,7 @@ export class JoinThread {
 
   /** Posts the batch's rows (the first at place `at`) to the worker, unless it is busy: then false. */
   offer(batch: RecordBatch, at: number): boolean {
+    if (this.failure) throw this.failure;
     if (Atomics.load(this.pending, 0) >= MAX_PENDING) return false;
     Atomics.add(this.pending, 0, 1);
     const { batch: data, transfer } = batch.toTransfer();

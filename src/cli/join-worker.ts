@@ -23,11 +23,14 @@ port.on('message', (message: ToWorker) => {
     }
     if (!join || !pending) throw new Error(`"${message.kind}" before "init"`);
     if (message.kind === 'batch') {
-      const batch = RecordBatch.fromTransfer(message.batch);
-      const used = join.columnsUsed;
-      let at = message.at;
-      for (let r = batch.start; r < batch.count; r++) join.add(batch.row(r, used), at++);
-      Atomics.sub(pending, 0, 1);
+      try {
+        const batch = RecordBatch.fromTransfer(message.batch);
+        const used = join.columnsUsed;
+        let at = message.at;
+        for (let r = batch.start; r < batch.count; r++) join.add(batch.row(r, used), at++);
+      } finally {
+        Atomics.sub(pending, 0, 1);
+      }
       return;
     }
     const state = join.state();
@@ -38,3 +41,6 @@ port.on('message', (message: ToWorker) => {
     port.postMessage({ kind: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });
+
+// A message that could not be read would be a batch of deals lost: fail rather than sum without it.
+port.on('messageerror', (error) => port.postMessage({ kind: 'error', message: `a message could not be read: ${error.message}` }));

@@ -114,7 +114,7 @@ export class RecordBatch {
     return { batch, transfer: views.map((view) => view.buffer as ArrayBuffer) };
   }
 
-  /** A batch from toTransfer(), for cell() and cells(); it holds no record ranges, lines or flags. */
+  /** A batch from toTransfer(), for cell() and row(); it holds no record ranges, lines or flags. */
   static fromTransfer(t: BatchTransfer): RecordBatch {
     const batch = new RecordBatch(Buffer.from(t.bytes.buffer, t.bytes.byteOffset, t.bytes.byteLength), 0, 0);
     batch.firstCell = t.firstCell;

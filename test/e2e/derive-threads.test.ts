@@ -61,7 +61,7 @@ describe('icp derive on several threads', () => {
     const one = derive(c, dl, 'stale-one', ['--threads', '1', '--verbose']);
     const two = derive(c, dl, 'stale-two', ['--threads', '2', '--verbose']);
     for (const run of [one, two]) {
-      expect(run.stderr).toMatch(/reading .* again: counting every pair/);
+      expect(run.stderr).toMatch(/reading .* again: counting and summing every pair/);
       expect(run.stderr).toMatch(/joined 30000 of 30000 deals .*:"Associated Company" = .*:"Company name"/);
     }
     expect(two.yaml).toBe(one.yaml);

@@ -21,7 +21,10 @@ export interface DealJoinOptions {
   rereadable?: boolean | undefined;
   /** Only this pair: the one `reread` named after an earlier read. */
   pair?: Pair | undefined;
-  /** Count every pair on every deal: an earlier read could not tell whether a pair after the leader joins more. */
+  /**
+   * Count and sum every pair on every deal, as for a file read once: an earlier read could not tell whether
+   * a pair after the leader joins more deals.
+   */
   countAll?: boolean | undefined;
 }
 
@@ -53,8 +56,10 @@ interface Candidate extends Pair {
   /**
    * A counted pair after the leader, which can only win by matching more deals than the leader: it is
    * looked up on the deals the leader missed (`ahead`: those it matches), and on the deals the leader
-   * matched only once it is ahead somewhere (`behind`: those it misses while `watching`). With ahead <=
-   * behind it matches no more deals than the leader and is out, without a look-up per deal.
+   * matched only when `watching` (`behind`: those it misses), which the sample decides: watching when the
+   * pair is ahead somewhere in the sample. With ahead <= behind it matches no more deals than the leader
+   * and is out, without a look-up per deal the leader matched. The sample, not the deals seen so far,
+   * decides, so that every split of the deals among threads reaches the same decision.
    */
   lazy: boolean;
   ahead: number;
@@ -75,9 +80,10 @@ export const DEAL_SAMPLE_ROWS = 5000;
  * chooseJoinKeys and aggregateDeals for deals read one row at a time, so that derive never holds the deals
  * file: every candidate pair of key columns counts its matches as rows arrive, and finish() keeps the pair
  * chooseJoinKeys would choose. Only the first rows (the sample) type the columns. Every pair also sums its
- * deals, unless the deals can be read again: then only the pair that matches the most sample deals sums
- * them (summing costs as much again per pair over a million deals), and when another pair matched more
- * deals in the end, rereadPair names it for a second read with only that pair.
+ * deals, unless the deals can be read again: then only the pair that matches the most sample deals (the
+ * leader) sums them (summing costs as much again per pair over a million deals), the pairs after it are
+ * counted lazily (see Candidate.lazy), and `reread` says when the deals must be read again: with only the
+ * pair that won, when that was not the leader; counting and summing every pair, when a lazy pair may win.
  */
 export class DealJoin {
   /** The deal columns add() reads; a row may leave the others out. */
@@ -108,7 +114,7 @@ export class DealJoin {
       return keys;
     };
     const grouped = new Map<number, Set<string>>();
-    const leader = options.rereadable && pairs.length > 1 ? sampleLeader(pairs, deals.sample, keysOf) : undefined;
+    const leader = options.rereadable && !options.countAll && pairs.length > 1 ? sampleLeader(pairs, deals.sample, keysOf) : undefined;
     const window = { since: options.since, until: options.until };
     const windowed = options.since !== undefined || options.until !== undefined;
     this.candidates = pairs.map((pair, i) => {
@@ -124,13 +130,14 @@ export class DealJoin {
         countHits = windowed || !sameKeys(keys, customerKeys);
       }
       const hit = memoize((raw: string) => keys.has(normalizeKey(raw)));
-      const lazy = leader !== undefined && i > leader && !options.countAll;
+      const lazy = leader !== undefined && i > leader;
       const normalize = keysNeedWork(deals.sample, pair.deal) ? memoize(normalizeKey) : normalizeKey;
       return { ...pair, normalize, hit, keys, countHits, hits: 0, tally, lazy, ahead: 0, behind: 0, watching: false };
     });
     this.summed = this.candidates.filter((c) => c.tally !== undefined);
     this.counted = this.candidates.filter((c) => c.tally === undefined);
     this.leader = leader === undefined ? undefined : this.candidates[leader];
+    if (this.leader) for (const c of this.candidates) if (c.lazy) c.watching = aheadInSample(c, this.leader, deals.sample);
     this.dates = dealDates(dRoles, columns);
     const roles = (['deal_stage', 'won', 'amount', 'created_date', 'close_date'] as const).map((r) => dRoles.byRole.get(r));
     this.columnsUsed = [...new Set([...pairs.map((p) => p.deal), ...roles.filter((c): c is number => c !== undefined)])];
@@ -160,10 +167,8 @@ export class DealJoin {
       const hit = raw !== undefined && c.hit(raw);
       if (!c.lazy) {
         if (hit) c.hits++;
-      } else if (!leaderHit && hit) {
-        c.ahead++;
-        c.watching = true;
-      } else if (leaderHit && !hit) c.behind++;
+      } else if (!leaderHit && hit) c.ahead++;
+      else if (leaderHit && !hit) c.behind++;
     }
   }
 
@@ -179,8 +184,7 @@ export class DealJoin {
     this.candidates.forEach((c, i) => {
       const part = other.candidates[i] as DealJoinState['candidates'][number];
       c.hits += part.hits;
-      // Each part's `behind` counts some of the deals its pair misses and the leader matches: their sum
-      // still counts no more than all of them, so ahead <= behind still proves the pair out.
+      // Every part watched, or did not, as the sample said: the sums are what one join would have counted.
       c.ahead += part.ahead;
       c.behind += part.behind;
       if (c.tally && part.tally) c.tally.absorb(part.tally);
@@ -204,8 +208,8 @@ export class DealJoin {
 
   /**
    * Once every deal was added: how to read the deals again, or undefined when this read settles the join.
-   * Again counting every pair, when a lazy pair may match more deals than the leader; again with only the
-   * pair that won, when it was only counted.
+   * Again counting and summing every pair, when a lazy pair may match more deals than the leader; again
+   * with only the pair that won, when it was only counted.
    */
   get reread(): Reread | undefined {
     if (this.candidates.some((c) => c.lazy && c.ahead > c.behind)) return { countAll: true };
@@ -251,6 +255,14 @@ export function joinDealTable(customers: Table, cRoles: RoleAssignment, deals: T
     for (const row of deals.rows) join.add(row);
   }
   return join.finish(deals.sha256);
+}
+
+/** Whether some deal of the sample is matched by `pair` and missed by the leader. */
+function aheadInSample(pair: Candidate, leader: Candidate, sample: readonly string[][]): boolean {
+  return sample.some((row) => {
+    const raw = row[pair.deal];
+    return raw !== undefined && !leader.keys.has(normalizeKey(row[leader.deal])) && pair.keys.has(normalizeKey(raw));
+  });
 }
 
 /** The pair whose key matches the most deals of the sample (the earliest of equals), as finish() chooses. */

@@ -22,6 +22,22 @@ function reference(customers: Table, deals: Table, window: { since?: number; unt
   return { keys, ...result };
 }
 
+/**
+ * The deals shared out among three joins made by `make`, in batches of consecutive deals (size, owner) as
+ * the reader hands them to threads, then absorbed into the first, the others in reverse order.
+ */
+function sharedOut(deals: Table, split: readonly [number, number][], make: () => DealJoin): DealJoin {
+  const parts = [make(), make(), make()];
+  let at = 0;
+  for (let b = 0; at < deals.rows.length; b++) {
+    const [size, owner] = split[b % split.length] as [number, number];
+    for (const row of deals.rows.slice(at, at + size)) (parts[owner] as DealJoin).add(row, at++);
+  }
+  const [main, ...others] = parts as [DealJoin, ...DealJoin[]];
+  for (const part of others.reverse()) main.absorb(part.state());
+  return main;
+}
+
 describe('DealJoin: deals joined and summed as they are read', () => {
   it('chooses the same keys and sums the same as chooseJoinKeys + aggregateDeals, with and without a window', async () => {
     const customers = await readTable(fixture('customers.csv'));
@@ -95,14 +111,7 @@ describe('DealJoin: deals joined and summed as they are read', () => {
     fc.assert(
       fc.property(batches, fc.integer({ min: 0, max: 1 }), (split, w) => {
         const window = windows[w] as (typeof windows)[number];
-        const parts = [0, 1, 2].map(() => new DealJoin(customers, roles, head, window));
-        let at = 0;
-        for (let b = 0; at < deals.rows.length; b++) {
-          const [size, owner] = split[b % split.length] as [number, number];
-          for (const row of deals.rows.slice(at, at + size)) (parts[owner] as DealJoin).add(row, at++);
-        }
-        const [main, ...others] = parts as [DealJoin, ...DealJoin[]];
-        for (const part of others.reverse()) main.absorb(part.state());
+        const main = sharedOut(deals, split, () => new DealJoin(customers, roles, head, window));
         const got = main.finish('');
         const want = whole[w] as ReturnType<DealJoin['finish']>;
         expect(got.keys).toEqual(want.keys);
@@ -121,19 +130,18 @@ describe('DealJoin: deals joined and summed as they are read', () => {
     };
     const roles = assignRoles(customers.header);
     const header = ['Deal Name', 'Associated Company IDs', 'Associated Company', 'Amount', 'Deal Stage', 'Close Date'];
-    /** Deals that join on ids in the sample; after it, `late(i)` says how deal i's id and name read. */
-    const dealsWith = (late: (i: number, c: number) => [id: string, name: string]): Table => {
+    /** Deals whose id and name `cells(i, c)` gives, for deal i of customer c. */
+    const dealsWith = (cells: (i: number, c: number) => [id: string, name: string]): Table => {
       const rows = Array.from({ length: DEAL_SAMPLE_ROWS * 3 }, (_, i) => {
         const c = (i % 50) + 1;
-        const [id, name] = i < DEAL_SAMPLE_ROWS ? [String(c), i % 10 === 0 ? 'nobody' : `Co ${c}`] : late(i, c);
-        return [`D${i}`, id, name, String(100 + (i % 7)), i % 3 === 0 ? 'Closed Lost' : 'Closed Won', '2025-01-02'];
+        return [`D${i}`, ...cells(i, c), String(100 + (i % 7)), i % 3 === 0 ? 'Closed Lost' : 'Closed Won', '2025-01-02'];
       });
       return { name: 'd.csv', header, sha256: '', rows, lines: rows.map((_, i) => i + 2) };
     };
-    const check = (deals: Table, firstReread: unknown, dealColumn: number) => {
+    /** The first read's reread and its look-ups of company names (column 2); the join as chooseJoinKeys makes it. */
+    const check = (deals: Table, firstReread: unknown, dealColumn: number): number => {
       const head = { name: deals.name, header: deals.header, sample: deals.rows.slice(0, DEAL_SAMPLE_ROWS) };
       const first = new DealJoin(customers, roles, head, { rereadable: true });
-      // How often the first read looks at a deal's company name (column 2).
       let lookups = 0;
       const rows = deals.rows.map((row) => new Proxy(row, { get: (target, p) => (p === '2' && lookups++, Reflect.get(target, p)) }));
       for (const row of rows) first.add(row);
@@ -146,14 +154,69 @@ describe('DealJoin: deals joined and summed as they are read', () => {
       expect(got.keys.dealColumn).toBe(dealColumn);
       return lookups;
     };
-    // Ids join every deal after the sample, names none: the names are looked up on the sample's misses only.
-    const ids = check(dealsWith((_, c) => [String(c), 'nobody']), undefined, 1);
-    expect(ids).toBeLessThan(DEAL_SAMPLE_ROWS);
-    // Later deals have unknown ids and known names: the name pair matches more, so the deals are read again
-    // counting every pair, then with the name pair alone.
-    check(dealsWith((i, c) => (i % 4 === 0 ? [String(c), 'nobody'] : ['999', `Co ${c}`])), { countAll: true }, 2);
-    // Names match a few deals the ids miss, and miss more that the ids match: out after all.
-    check(dealsWith((i, c) => (i % 100 === 0 ? ['999', `Co ${c}`] : [String(c), i % 50 === 1 ? 'nobody' : `Co ${c}`])), undefined, 1);
+    const sampleName = (i: number, c: number) => (i % 10 === 0 ? 'nobody' : `Co ${c}`);
+    // Ids join every deal; names never join one the ids miss: no name is looked up at all.
+    expect(check(dealsWith((i, c) => [String(c), sampleName(i, c)]), undefined, 1)).toBe(0);
+    // Every 7th deal after the sample has an unknown id and no known name: names are looked up there only.
+    const missed = Array.from({ length: DEAL_SAMPLE_ROWS * 3 }, (_, i) => i >= DEAL_SAMPLE_ROWS && i % 7 === 0).filter(Boolean).length;
+    expect(check(dealsWith((i, c) => (i >= DEAL_SAMPLE_ROWS && i % 7 === 0 ? ['999', 'nobody'] : [String(c), sampleName(i, c)])), undefined, 1)).toBe(missed);
+    // After the sample, most ids are stale but the names join: the names may match more, so the deals are
+    // read again, counting and summing every pair, and the names win.
+    check(dealsWith((i, c) => (i < DEAL_SAMPLE_ROWS || i % 4 === 0 ? [String(c), sampleName(i, c)] : ['999', `Co ${c}`])), { countAll: true }, 2);
+    // Names join a few deals the ids miss, in the sample too, and miss more the ids join: watched from the
+    // sample on, they are out without a second read.
+    const watched = check(dealsWith((i, c) => (i % 100 === 3 ? ['999', `Co ${c}`] : [String(c), sampleName(i, c)])), undefined, 1);
+    expect(watched).toBe(DEAL_SAMPLE_ROWS * 3);
+  });
+
+  it('shares out deals with unmatched keys, unknown stages, short rows and bad dates alike, lazy pairs too', () => {
+    const customers: Table = {
+      name: 'c.csv', header: ['Record ID', 'Company name'], sha256: '',
+      rows: Array.from({ length: 60 }, (_, i) => [String(i + 1), `Co ${i + 1}`]), lines: Array.from({ length: 60 }, (_, i) => i + 2),
+    };
+    const roles = assignRoles(customers.header);
+    const header = ['Deal Name', 'Associated Company IDs', 'Associated Company', 'Amount', 'Deal Stage', 'Create Date', 'Close Date'];
+    const stages = ['Closed Won', 'Closed Lost', 'Negotiation', 'Parked forever', '', 'closedwon'];
+    const rows = Array.from({ length: 7000 }, (_, i): string[] => {
+      const c = ((i * 7) % 60) + 1;
+      const id = i % 11 === 0 ? `9${i}` : i % 17 === 0 ? '' : String(c);
+      const name = i % 13 === 0 ? `Co ${(i % 60) + 1}` : i % 5 === 0 ? 'Someone else' : `Co ${c}`;
+      const amount = i % 9 === 0 ? '' : `${1000 + ((i * 31) % 5000)}.${i % 100}`;
+      const create = i % 19 === 0 ? '' : `2025-0${(i % 9) + 1}-1${i % 10}`;
+      const close = i % 23 === 0 ? '' : `2025-0${((i + 4) % 9) + 1}-0${(i % 9) + 1}`;
+      const row = [`D${i}`, id, name, amount, stages[i % stages.length] as string, create, close];
+      // Now and then a row cut short, as exports with a missing trailing field have.
+      return i % 29 === 0 ? row.slice(0, 5) : row;
+    });
+    const deals: Table = { name: 'd.csv', header, sha256: '', rows, lines: rows.map((_, i) => i + 2) };
+    const head = { name: deals.name, header: deals.header, sample: deals.rows.slice(0, DEAL_SAMPLE_ROWS) };
+    const optionsList = [{ rereadable: true }, { rereadable: true, since: Date.UTC(2025, 3, 1) }, {}, { rereadable: true, countAll: true }];
+    const whole = optionsList.map((options) => {
+      const join = new DealJoin(customers, roles, head, options);
+      for (const row of deals.rows) join.add(row);
+      return join;
+    });
+    const quality = whole[2]?.finish('').quality;
+    expect(quality?.unmatched).toBeGreaterThan(0);
+    expect(quality?.unknownStages.map((s) => s.stage)).toContain('Parked forever');
+    expect(quality?.negativeCycles).toBeGreaterThan(0);
+    expect(quality?.withoutAmount).toBeGreaterThan(0);
+    const batches = fc.array(fc.tuple(fc.integer({ min: 1, max: 900 }), fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(batches, fc.integer({ min: 0, max: optionsList.length - 1 }), (split, o) => {
+        const options = optionsList[o] as (typeof optionsList)[number];
+        const main = sharedOut(deals, split, () => new DealJoin(customers, roles, head, options));
+        const want = whole[o] as DealJoin;
+        expect(main.reread).toEqual(want.reread);
+        if (want.reread) return;
+        const got = main.finish('');
+        const expected = want.finish('');
+        expect(got.keys).toEqual(expected.keys);
+        expect(got.quality).toEqual(expected.quality);
+        expect([...got.byKey]).toEqual([...expected.byKey]);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('refuses to guess when no pair of columns joins', () => {
