@@ -1,4 +1,4 @@
-import { negativeCycleText } from '../core/report/data-quality.js';
+import { cycleStartText, negativeCycleText } from '../core/report/data-quality.js';
 import type { DeriveResult } from '../core/derive/derive.js';
 import type { CommandContext } from './context.js';
 
@@ -24,6 +24,7 @@ export function reportDeriveWarnings(r: DeriveResult, ctx: CommandContext): void
       const list = q.unknownStages.slice(0, 8).map((s) => `"${s.stage}" (${s.count})`).join(', ');
       ctx.warn({ file: deals, message: `stage names read as open (neither won nor lost): ${list}` });
     }
+    if (q.cycleStart?.from === 'customers') ctx.warn({ file: deals, message: cycleStartText(q.cycleStart.column, customers ?? 'the customers') });
     if (q.negativeCycles > 0) ctx.warn({ file: deals, message: negativeCycleText({ count: q.negativeCycles, won_excluded: q.negativeWonCycles }) });
   }
   const size = r.doc.cohort.size;

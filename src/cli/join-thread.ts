@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RoleAssignment } from '../core/columns/roles.js';
-import { joinPairs, type DealJoinOptions, type DealJoinState } from '../core/profile/deal-join.js';
+import { customerColumnsUsed, type DealJoinOptions, type DealJoinState } from '../core/profile/deal-join.js';
 import type { Table } from '../core/table.js';
 import { InternalError } from '../errors.js';
 import type { BatchTransfer, RecordBatch } from '../io/record-batch.js';
@@ -11,7 +11,7 @@ import type { TableHead } from '../io/stream-table.js';
 /** What a worker needs to make a DealJoin alike to the main thread's. */
 export interface JoinThreadInit {
   kind: 'init';
-  /** The customers with only the cells the join reads (the customer columns of its pairs). */
+  /** The customers with only the cells the join reads (customerColumnsUsed). */
   customers: Table;
   head: TableHead;
   options: DealJoinOptions;
@@ -73,7 +73,7 @@ export class JoinThread {
    * the main thread makes its own, so that both are made at once).
    */
   init(customers: Table, cRoles: RoleAssignment, head: TableHead, options: DealJoinOptions): void {
-    const columns = [...new Set(joinPairs(customers, cRoles, head, options).map((p) => p.customer))];
+    const columns = customerColumnsUsed(customers, cRoles, head, options);
     const rows = customers.rows.map((row) => {
       const cells: string[] = [];
       for (const c of columns) cells[c] = row[c] as string;

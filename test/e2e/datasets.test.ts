@@ -33,6 +33,9 @@ describe.skipIf(!existsSync(olistDeals))('the olist funnel (public dataset)', ()
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/joined 842 of 842 deals .*"mql_id" = .*"mql_id"/);
     expect(r.stderr).toMatch(/no deal stage or won column: every deal counts as won/);
+    // The closed deals have no create date: a deal's cycle starts at its lead's first contact.
+    expect(r.stderr).toMatch(/no create date: sales cycles run from .*"first_contact_date" to the close date/);
+    expect(r.stdout).toMatch(/│ 1 +│ 000dd3543ac84d906eae52e7c779bb2a │ yes +│ 1 +│ 0 +│ 100% +│ 19 +│/);
     const doc = parse(readFileSync(join(dir, 'icp.yaml'), 'utf8')) as { status: string; cohort: { size: number; total: number }; criteria: { column: string }[] };
     expect(doc.cohort).toMatchObject({ size: 842, total: 8000 });
     expect(doc.status).toBe('ok');

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { fixture, spawnIcp } from '../helpers/spawn-icp.js';
 
@@ -75,6 +76,19 @@ describe('icp derive on several threads', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/joined <stdin> on 2 threads: the workers took [1-9]/);
     expect(readFileSync(out, 'utf8').replace(/generated_at.*\n/, '').replaceAll('<stdin>', deals)).toBe(one.yaml);
+  });
+
+  it('starts cycles at the customers\' create date on threads as on one, when the deals have none', () => {
+    const parsed = Papa.parse<string[]>(readFileSync(deals, 'utf8'), { skipEmptyLines: true }).data;
+    const drop = (parsed[0] as string[]).indexOf('Create Date');
+    const undated = join(dir, 'deals-undated.csv');
+    writeFileSync(undated, Papa.unparse(parsed.map((row) => row.filter((_, i) => i !== drop))) + '\n');
+    const one = derive(fixture('customers.csv'), undated, 'undated-one', ['--threads', '1']);
+    const two = derive(fixture('customers.csv'), undated, 'undated-two', ['--threads', '2', '--verbose']);
+    expect(one.stderr).toMatch(/no create date: sales cycles run from .*customers.csv's "Create Date" to the close date/);
+    expect(two.stderr).toMatch(/on 2 threads: the workers took [1-9]/);
+    expect(two.yaml).toBe(one.yaml);
+    expect(two.stdout).toBe(one.stdout);
   });
 
   it('refuses --threads 0 as a usage error', () => {

@@ -96,6 +96,23 @@ describe.skipIf(!existsSync(OLIST))('icp report on the olist funnel', () => {
     expect(report.segments.non_icp.conversion_rate).toBeCloseTo(rate(non), 12);
     expect(report.comparison.conversion_lift).toBeCloseTo(rate(icp) / rate(non), 12);
     expect(report.segments.icp.conversion_rate_ci?.[0]).toBeLessThan(rate(icp));
+    // Closed deals carry no create date: cycles run from the lead's first contact to the won date.
+    const day = (text: string) => {
+      const [d, m, y, hh = '0', mm = '0'] = text.split(/[- :]/);
+      return Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hh), Number(mm));
+    };
+    const firstContact = new Map(leads.map((l) => [l.mql_id, day(l.first_contact_date ?? '')]));
+    const icpIds = new Set(icp.map((l) => l.mql_id));
+    const cycles = rowsOf(closed)
+      .filter((d) => icpIds.has(d.mql_id))
+      .map((d) => (day(d.won_date ?? '') - (firstContact.get(d.mql_id) as number)) / 86_400_000)
+      .filter((days) => days >= 0)
+      .sort((a, b) => a - b);
+    const mid = cycles.length / 2;
+    const median = cycles.length % 2 === 1 ? (cycles[Math.floor(mid)] as number) : ((cycles[mid - 1] as number) + (cycles[mid] as number)) / 2;
+    expect(report.segments.icp.median_cycle_days).toBeCloseTo(median, 9);
+    expect(report.data_quality.cycle_start).toEqual({ from: 'customers', column: 'first_contact_date' });
+    expect(r.stderr).toMatch(/no create date: sales cycles run from .*"first_contact_date" to the close date/);
     // Closed deals carry no stage: no win rate, and the report says why.
     expect(report.segments.icp.win_rate).toBeNull();
     expect(report.notes.join(' ')).toMatch(/converted = the lead's "mql_id" has a won deal/);

@@ -1,4 +1,4 @@
-import { isMissing } from '../columns/parse/index.js';
+import { detectDateFormat, isMissing, parseDate } from '../columns/parse/index.js';
 import type { RoleAssignment } from '../columns/roles.js';
 import type { Table } from '../table.js';
 import { normalizeKey } from './keys.js';
@@ -34,6 +34,11 @@ function modeOf(values: readonly string[]): string {
   return best;
 }
 
+/** The key of the customer on row `index` (0-based) whose key cell is `raw`: a row without one is its own customer. */
+export function customerKey(raw: string, index: number): string {
+  return isMissing(raw) ? `#row${index + 1}` : normalizeKey(raw);
+}
+
 /**
  * Groups customer rows by key. A file that repeats its key (one row per order) becomes one customer per
  * key whose attributes are their most frequent values; rows without a key are kept as their own customer.
@@ -44,7 +49,7 @@ export function groupCustomers(table: Table, keyColumn: number | undefined): { c
   let duplicateKeys = 0;
   table.rows.forEach((row, index) => {
     const raw = keyColumn === undefined ? '' : (row[keyColumn] ?? '');
-    const key = keyColumn === undefined || isMissing(raw) ? `#row${index + 1}` : normalizeKey(raw);
+    const key = keyColumn === undefined ? `#row${index + 1}` : customerKey(raw, index);
     const seen = byKey.get(key);
     if (seen) {
       if (seen.rowCount === 1) duplicateKeys++;
@@ -74,4 +79,26 @@ export function groupCustomers(table: Table, keyColumn: number | undefined): { c
 /** The key customers are grouped by: the join column when deals were joined, else the file's own id or name. */
 export function customerKeyColumn(roles: RoleAssignment, join?: { customerColumn: number } | null): number | undefined {
   return join?.customerColumn ?? roles.byRole.get('id') ?? roles.byRole.get('account_id') ?? roles.byRole.get('name') ?? roles.byRole.get('account_name');
+}
+
+/**
+ * When each customer (by key, as groupCustomers keys them) started: the earliest readable date of the
+ * customers' created-date column (a lead's first contact, an account's create date), for sales cycles of
+ * deals that carry no create date of their own. Undefined when the customers have no such column.
+ */
+export function customerStarts(table: Table, roles: RoleAssignment, keyColumn: number): { column: string; byKey: Map<string, number> } | undefined {
+  const column = roles.byRole.get('created_date');
+  if (column === undefined) return undefined;
+  const format = detectDateFormat(table.rows.map((row) => row[column] ?? ''), true);
+  if (!format) return undefined;
+  const byKey = new Map<string, number>();
+  table.rows.forEach((row, index) => {
+    const raw = row[column];
+    const at = raw === undefined || isMissing(raw) ? null : parseDate(raw, format.order);
+    if (at === null) return;
+    const key = customerKey(row[keyColumn] ?? '', index);
+    const seen = byKey.get(key);
+    if (seen === undefined || at < seen) byKey.set(key, at);
+  });
+  return { column: table.header[column] as string, byKey };
 }

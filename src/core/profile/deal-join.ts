@@ -2,6 +2,7 @@ import { assignRoles, type Role, type RoleAssignment } from '../columns/roles.js
 import { typeTable } from '../columns/type-table.js';
 import type { Table } from '../table.js';
 import { isMissing } from '../columns/parse/index.js';
+import { customerStarts } from './customers.js';
 import { dealDates, DealTally, type DealQuality, type DealStats, type TallyState } from './deals.js';
 import { candidatePairs, headerIndex, unjoinable, type JoinKeys, type Pair } from './join.js';
 import { KeyMap } from './key-map.js';
@@ -124,7 +125,9 @@ export class DealJoin {
       if (leader === undefined || leader === i) {
         const customerKeys = grouped.get(pair.customer) ?? groupKeys(customers, pair.customer);
         grouped.set(pair.customer, customerKeys);
-        tally = new DealTally(dRoles, columns, pair.deal, customerKeys, window);
+        // Deals without a create date of their own start their cycles when their customer started.
+        const starts = dRoles.byRole.get('created_date') === undefined ? customerStarts(customers, cRoles, pair.customer) : undefined;
+        tally = new DealTally(dRoles, columns, pair.deal, customerKeys, window, undefined, starts);
         // Without a window, a pair's matches are the tally's matched deals when both key sets agree, which
         // saves a second look-up per deal.
         countHits = windowed || !sameKeys(keys, customerKeys);
@@ -234,6 +237,12 @@ export class DealJoin {
       ...candidate.tally.result(),
     };
   }
+}
+
+/** The customer columns a DealJoin reads: its pairs' keys and the customers' created date (see customerStarts). */
+export function customerColumnsUsed(customers: Table, cRoles: RoleAssignment, deals: { name: string; header: string[] }, options: DealJoinOptions): number[] {
+  const created = cRoles.byRole.get('created_date');
+  return [...new Set([...joinPairs(customers, cRoles, deals, options).map((p) => p.customer), ...(created === undefined ? [] : [created])])];
 }
 
 /** The pairs of join columns a DealJoin made with these options weighs, in order of preference. */

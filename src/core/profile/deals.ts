@@ -41,6 +41,15 @@ export interface DealQuality {
   /** How won/lost was read: a stage column, a won flag, or every deal counted as won. */
   outcomeSource: 'stage' | 'won_flag' | 'all_won';
   hasAmount: boolean;
+  /** Where sales cycles start: the deals' own create date, the customers' (deals without one), or nowhere. */
+  cycleStart: { from: 'deals' | 'customers'; column: string } | null;
+}
+
+/** When each customer started (customerStarts), for deals without a create date of their own. */
+export interface CustomerStarts {
+  /** The customers' column the dates come from. */
+  column: string;
+  byKey: ReadonlyMap<string, number>;
 }
 
 export interface DealWindow {
@@ -82,9 +91,10 @@ export function aggregateDeals(
   window: DealWindow = {},
   // Per-deal views (the report's lead source and cost per deal) see exactly the deals that were counted.
   onDeal?: (deal: MatchedDeal) => void,
+  starts?: CustomerStarts,
 ): { byKey: Map<string, DealStats>; quality: DealQuality } {
   const dates = dealDates(roles, columns);
-  const tally = new DealTally(roles, columns, keyColumn, customerKeys, window, onDeal);
+  const tally = new DealTally(roles, columns, keyColumn, customerKeys, window, onDeal, starts);
   deals.rows.forEach((row, at) => tally.add(row, normalizeKey(row[keyColumn]), dates.closeAt(row), dates.createAt(row), at));
   return tally.result();
 }
@@ -217,6 +227,8 @@ export class DealTally {
   private readonly firstAt: Float64Array;
   /** The customers with a matched deal, by firstAt. */
   private order: number[] = [];
+  /** The customer's start (NaN when unknown), when the deals have no create date and the customers do. */
+  private readonly startAt: Float64Array | undefined;
   /** Values and cycles are summed in file order at the end, so that every split of the deals sums alike. */
   private won = wonDeals(1024);
   private readonly windowed: boolean;
@@ -229,8 +241,11 @@ export class DealTally {
     customerKeys: ReadonlySet<string>,
     private readonly window: DealWindow = {},
     private readonly onDeal?: (deal: MatchedDeal) => void,
+    starts?: CustomerStarts,
   ) {
     this.stage = roles.byRole.get('deal_stage');
+    const created = roles.byRole.get('created_date');
+    const fallback = created === undefined ? starts : undefined;
     this.wonFlag = roles.byRole.get('won');
     this.amount = roles.byRole.get('amount');
     const outcomeSource = this.stage !== undefined ? 'stage' : this.wonFlag !== undefined ? 'won_flag' : 'all_won';
@@ -238,6 +253,9 @@ export class DealTally {
       total: 0, matched: 0, unmatched: 0, unmatchedExamples: [], outsideWindow: 0,
       withoutCloseDate: 0, withoutDates: 0, negativeCycles: 0, negativeWonCycles: 0, withoutAmount: 0, unknownStages: [],
       outcomeSource, hasAmount: this.amount !== undefined,
+      cycleStart: created !== undefined
+        ? { from: 'deals', column: columns[created]?.header ?? '' }
+        : fallback ? { from: 'customers', column: fallback.column } : null,
     };
     for (const key of customerKeys) {
       this.slots.set(key, this.keys.length);
@@ -249,6 +267,11 @@ export class DealTally {
     this.firstWon = new Float64Array(n).fill(Number.NaN);
     this.lastWon = new Float64Array(n).fill(Number.NaN);
     this.firstAt = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+    if (fallback) {
+      const startAt = new Float64Array(n).fill(Number.NaN);
+      this.keys.forEach((key, slot) => (startAt[slot] = fallback.byKey.get(key) ?? Number.NaN));
+      this.startAt = startAt;
+    }
     this.windowed = window.since !== undefined || window.until !== undefined;
   }
 
@@ -293,7 +316,10 @@ export class DealTally {
     } else if (this.wonFlag !== undefined) {
       outcome = parseBoolean(row[this.wonFlag] ?? '') ? WON : LOST;
     }
-    const days = closeAt !== null && createAt !== null ? (closeAt - createAt) / DAY_MS : null;
+    // Without a create date of its own, a deal's cycle starts when its customer did (a lead's first contact).
+    const fallback = this.startAt?.[slot];
+    const start = createAt ?? (fallback === undefined || Number.isNaN(fallback) ? null : fallback);
+    const days = closeAt !== null && start !== null ? (closeAt - start) / DAY_MS : null;
     if (days !== null && days < 0) {
       quality.negativeCycles++;
       if (outcome === WON) quality.negativeWonCycles++;

@@ -4,7 +4,7 @@ import { assignRoles, findHeader, type Role, type RoleAssignment } from '../colu
 import { typeTable } from '../columns/type-table.js';
 import type { IcpDocument } from '../icp/schema.js';
 import type { Tier, TierLabel } from '../icp/tiers.js';
-import { customerKeyColumn, groupCustomers } from '../profile/customers.js';
+import { customerKeyColumn, customerStarts, groupCustomers } from '../profile/customers.js';
 import { aggregateDeals, emptyDealStats, type DealQuality, type DealStats, type DealWindow, type MatchedDeal } from '../profile/deals.js';
 import { chooseJoinKeys, type JoinKeys } from '../profile/join.js';
 import { compileIcp, SAMPLE_ROWS, type CompiledIcp } from '../score/compile.js';
@@ -116,7 +116,8 @@ export function scoreAccounts(input: {
   let dealQuality: DealQuality | null = null;
   if (deals && join) {
     const keys = new Set(records.map((r) => r.key));
-    const result = aggregateDeals(deals.table, deals.roles, deals.columns, join.dealColumn, keys, input.window, (d) => matchedDeals.push(d));
+    const starts = deals.roles.byRole.get('created_date') === undefined ? customerStarts(customers.table, customers.roles, join.customerColumn) : undefined;
+    const result = aggregateDeals(deals.table, deals.roles, deals.columns, join.dealColumn, keys, input.window, (d) => matchedDeals.push(d), starts);
     byKey = result.byKey;
     dealQuality = result.quality;
   }

@@ -47,7 +47,7 @@ export interface ReportResult {
 const FORMULAS: Record<string, string> = {
   win_rate: 'won / (won + lost) deals; open deals left out',
   win_rate_ci: 'Wilson score interval, 95%',
-  median_cycle_days: 'median of (close date - create or engage date) in days over won deals; negative cycles left out',
+  median_cycle_days: 'median of (close date - create or engage date, or the customer\'s created date when the deals have none) in days over won deals; negative cycles left out',
   avg_won_value: 'total_won_value / won',
   total_won_value: 'sum of the amounts of won deals',
   clv: 'total_won_value / accounts',

@@ -29,6 +29,7 @@ export function dataQuality(input: {
       customers: input.duplicateCustomers, deals: input.duplicateDeals, leads: input.duplicateLeads,
     },
     outcome_source: q?.outcomeSource ?? null,
+    cycle_start: q?.cycleStart ?? null,
     missing_criteria: input.compiled.criteria.filter((c) => c.column === undefined).map((c) => ({ label: c.criterion.label, column: c.criterion.column })),
     leads_without_outcome: input.leadsWithoutOutcome,
   };
@@ -44,6 +45,7 @@ export function dataQualityWarnings(dq: DataQuality, files: { customers: string;
       out.push({ file: deals, message: `${dq.unmatched_deals.count} deals match no account in ${files.customers}${examples}: left out` });
     }
     if (dq.deals_without_dates.count > 0) out.push({ file: deals, message: `${dq.deals_without_dates.count} deals have neither a create nor a close date` });
+    if (dq.cycle_start?.from === 'customers') out.push({ file: deals, message: cycleStartText(dq.cycle_start.column, files.customers) });
     if (dq.negative_cycles.count > 0) out.push({ file: deals, message: negativeCycleText(dq.negative_cycles) });
     if (dq.unknown_stages.count > 0) {
       const names = dq.unknown_stages.stages.slice(0, 5).map((s) => `"${s.stage}" (${s.count})`).join(', ');
@@ -66,4 +68,9 @@ export function dataQualityWarnings(dq: DataQuality, files: { customers: string;
 /** `3491 deals close before they were created (488 of them won, left out of the cycle figures)`. */
 export function negativeCycleText(n: { count: number; won_excluded: number }): string {
   return `${n.count} deals close before they were created (${n.won_excluded} of them won, left out of the cycle figures)`;
+}
+
+/** `no create date: sales cycles run from leads.csv's "first_contact_date" to the close date`. */
+export function cycleStartText(column: string, customers: string): string {
+  return `no create date: sales cycles run from ${customers}'s "${column}" to the close date`;
 }

@@ -92,6 +92,8 @@ export interface DataQuality {
   duplicate_keys: { count: number; customers: number; deals: number; leads: number };
   /** How won/lost was read from the deals: a stage column, a won flag, or every deal counted as won. */
   outcome_source: 'stage' | 'won_flag' | 'all_won' | null;
+  /** Where sales cycles start: the deals' create (or engage) date, or the customers' when the deals have none. */
+  cycle_start: { from: 'deals' | 'customers'; column: string } | null;
   /** ICP criteria with no column in the customers file (unknown for every account). */
   missing_criteria: { label: string; column: string }[];
   /** Lead rows left out of conversion because their converted value is blank or unreadable. */
