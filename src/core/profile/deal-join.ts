@@ -1,11 +1,12 @@
 import { assignRoles, type Role, type RoleAssignment } from '../columns/roles.js';
 import { typeTable } from '../columns/type-table.js';
 import type { Table } from '../table.js';
-import { isMissing } from '../columns/parse/index.js';
 import { customerStarts } from './customers.js';
-import { dealDates, DealTally, type DealQuality, type DealStats, type TallyState } from './deals.js';
+import { dealDates, type DealQuality, type DealStats } from './deals.js';
+import { DealTally, type TallyState } from './deal-tally.js';
 import { candidatePairs, headerIndex, unjoinable, type JoinKeys, type Pair } from './join.js';
-import { KeyMap } from './key-map.js';
+import type { KeyMap } from './key-map.js';
+import { groupKeys, keyMap, keysNeedWork, sameKeys } from './join-keys.js';
 import { normalizeKey } from './keys.js';
 import { memoize } from '../memoize.js';
 import { InternalError } from '../../errors.js';
@@ -291,50 +292,4 @@ function sampleLeader(pairs: readonly Pair[], sample: readonly string[][], keysO
     }
   });
   return leader;
-}
-
-/**
- * Whether most key cells of the sample change under normalizeKey (names do: case, spaces): only then is
- * remembering its answers cheaper than computing them; ids come as they are compared.
- */
-function keysNeedWork(sample: readonly string[][], column: number): boolean {
-  let changed = 0;
-  for (const row of sample) {
-    const raw = row[column];
-    if (raw !== undefined && normalizeKey(raw) !== raw) changed++;
-  }
-  return changed * 2 > sample.length;
-}
-
-/** The keys groupCustomers gives the customers when grouped by `column`, without building the records. */
-function groupKeys(customers: Table, column: number): Set<string> {
-  const keys = new Set<string>();
-  const normalize = memoize(normalizeKey);
-  customers.rows.forEach((row, index) => {
-    const raw = row[column] ?? '';
-    keys.add(isMissing(raw) ? `#row${index + 1}` : normalize(raw));
-  });
-  return keys;
-}
-
-/** True when the two hold the same keys. */
-function sameKeys(keys: KeyMap<true>, customerKeys: ReadonlySet<string>): boolean {
-  let size = 0;
-  for (const key of customerKeys) {
-    if (!keys.has(key)) return false;
-    size++;
-  }
-  return size === keys.size;
-}
-
-/** keySet of a customers column as a KeyMap, with normalizeKey remembered for values that repeat (names). */
-function keyMap(customers: Table, column: number): KeyMap<true> {
-  const map = new KeyMap<true>();
-  const normalize = memoize(normalizeKey);
-  for (const row of customers.rows) {
-    const raw = row[column];
-    const key = raw === undefined ? '' : normalize(raw);
-    if (key !== '') map.set(key, true);
-  }
-  return map;
 }

@@ -1,0 +1,300 @@
+import { readCell } from '../columns/cell-value.js';
+import type { ColumnInfo } from '../columns/infer.js';
+import { parseBoolean } from '../columns/parse/index.js';
+import type { RoleAssignment } from '../columns/roles.js';
+import { InternalError } from '../../errors.js';
+import type { CustomerStarts, DealQuality, DealStats, DealWindow, MatchedDeal } from './deals.js';
+import { KeyMap } from './key-map.js';
+import { classifyStage, type DealOutcome } from './stage.js';
+import { mergeWon, pushWon, wonDeals, type WonDeals } from './won-deals.js';
+
+const DAY_MS = 86_400_000;
+
+/** A number cell of the row read with its column's type; null when missing, unreadable or not a number. */
+export function numberAt(columns: readonly ColumnInfo[], index: number | undefined, row: readonly string[]): number | null {
+  if (index === undefined) return null;
+  const value = readCell(columns[index] as ColumnInfo, row[index]);
+  return typeof value === 'number' ? value : null;
+}
+
+const WON = 0;
+const LOST = 1;
+const OPEN = 2;
+const OUTCOMES: readonly DealOutcome[] = ['won', 'lost', 'open'];
+const CODE: Readonly<Record<DealOutcome, number>> = { won: WON, lost: LOST, open: OPEN };
+
+/** Counters of DealQuality that parts of one deals file add up. */
+const COUNTERS = ['total', 'matched', 'unmatched', 'outsideWindow', 'withoutCloseDate', 'withoutDates', 'negativeCycles', 'negativeWonCycles', 'withoutAmount'] as const;
+
+/**
+ * What a DealTally has counted, as plain data and typed arrays (a worker thread can post it): a tally
+ * that counted other deals of the same file absorbs it.
+ */
+export interface TallyState {
+  deals: Int32Array;
+  outcomes: Int32Array;
+  firstWon: Float64Array;
+  lastWon: Float64Array;
+  firstAt: Float64Array;
+  /** Customers with a matched deal, by firstAt. */
+  order: number[];
+  won: WonDeals;
+  unknown: [string, number][];
+  examples: { raw: string; at: number }[];
+  counts: Record<(typeof COUNTERS)[number], number>;
+}
+
+/**
+ * Two tallies' customers, each in the order of their first deal there, as one list in the order of their
+ * first deal in either: a customer in both comes where its earlier first deal puts it.
+ */
+function mergeOrder(a: readonly number[], aAt: Float64Array, b: readonly number[], bAt: Float64Array): number[] {
+  const out: number[] = [];
+  const first = (slot: number) => Math.min(aAt[slot] as number, bAt[slot] as number);
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const fromA = j >= b.length || (i < a.length && (aAt[a[i] as number] as number) < (bAt[b[j] as number] as number));
+    const slot = (fromA ? a[i++] : b[j++]) as number;
+    if ((fromA ? aAt : bAt)[slot] === first(slot)) out.push(slot);
+  }
+  return out;
+}
+
+/**
+ * aggregateDeals one deal at a time, so deals can be summed as they are read (and for several candidate
+ * join keys at once). add() every deal, then result(). The sums are kept in typed arrays indexed by
+ * customer rather than an object per customer, so a million deals allocate nearly nothing. Each deal
+ * comes with its place in the file: two tallies that counted different deals of one file (two threads)
+ * absorb() into the result one tally would give, down to the order of the sums and of every list.
+ */
+export class DealTally {
+  private readonly stage: number | undefined;
+  private readonly wonFlag: number | undefined;
+  private readonly amount: number | undefined;
+  private readonly quality: DealQuality;
+  private unknown = new Map<string, number>();
+  /** Where the unmatched examples are in the file, to merge them in file order. */
+  private exampleAt: number[] = [];
+  /** Customer key -> its index in the arrays below. */
+  private readonly slots = new KeyMap<number>();
+  private readonly keys: string[] = [];
+  private readonly deals: Int32Array;
+  private readonly outcomes: Int32Array;
+  /** NaN until the customer has a won deal with a close date. */
+  private readonly firstWon: Float64Array;
+  private readonly lastWon: Float64Array;
+  /** Place of the customer's first matched deal: result().byKey lists customers in that order. */
+  private readonly firstAt: Float64Array;
+  /** The customers with a matched deal, by firstAt. */
+  private order: number[] = [];
+  /** The customer's start (NaN when unknown), when the deals have no create date and the customers do. */
+  private readonly startAt: Float64Array | undefined;
+  /** Values and cycles are summed in file order at the end, so that every split of the deals sums alike. */
+  private won = wonDeals(1024);
+  private readonly windowed: boolean;
+  private done: { byKey: Map<string, DealStats>; quality: DealQuality } | undefined;
+
+  constructor(
+    roles: RoleAssignment,
+    private readonly columns: readonly ColumnInfo[],
+    private readonly keyColumn: number,
+    customerKeys: ReadonlySet<string>,
+    private readonly window: DealWindow = {},
+    private readonly onDeal?: (deal: MatchedDeal) => void,
+    starts?: CustomerStarts,
+  ) {
+    this.stage = roles.byRole.get('deal_stage');
+    const created = roles.byRole.get('created_date');
+    const fallback = created === undefined ? starts : undefined;
+    this.wonFlag = roles.byRole.get('won');
+    this.amount = roles.byRole.get('amount');
+    const outcomeSource = this.stage !== undefined ? 'stage' : this.wonFlag !== undefined ? 'won_flag' : 'all_won';
+    this.quality = {
+      total: 0, matched: 0, unmatched: 0, unmatchedExamples: [], outsideWindow: 0,
+      withoutCloseDate: 0, withoutDates: 0, negativeCycles: 0, negativeWonCycles: 0, withoutAmount: 0, unknownStages: [],
+      outcomeSource, hasAmount: this.amount !== undefined,
+      cycleStart: created !== undefined
+        ? { from: 'deals', column: columns[created]?.header ?? '' }
+        : fallback ? { from: 'customers', column: fallback.column } : null,
+    };
+    for (const key of customerKeys) {
+      this.slots.set(key, this.keys.length);
+      this.keys.push(key);
+    }
+    const n = this.keys.length;
+    this.deals = new Int32Array(n);
+    this.outcomes = new Int32Array(3 * n);
+    this.firstWon = new Float64Array(n).fill(Number.NaN);
+    this.lastWon = new Float64Array(n).fill(Number.NaN);
+    this.firstAt = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+    if (fallback) {
+      const startAt = new Float64Array(n).fill(Number.NaN);
+      this.keys.forEach((key, slot) => (startAt[slot] = fallback.byKey.get(key) ?? Number.NaN));
+      this.startAt = startAt;
+    }
+    this.windowed = window.since !== undefined || window.until !== undefined;
+  }
+
+  /** Deals that joined a customer so far. */
+  get matched(): number {
+    return this.quality.matched;
+  }
+
+  /**
+   * Counts one deal: `key` is normalizeKey of its key cell, the dates as dealDates reads them, `at` its
+   * place among the file's deals (0 for the first). True when it joined a customer (inside the window).
+   */
+  add(row: readonly string[], key: string, closeAt: number | null, createAt: number | null, at: number): boolean {
+    const { quality, window } = this;
+    this.done = undefined;
+    quality.total++;
+    if (closeAt === null) quality.withoutCloseDate++;
+    if (closeAt === null && createAt === null) quality.withoutDates++;
+    if (this.windowed) {
+      if (closeAt === null || (window.since !== undefined && closeAt < window.since) || (window.until !== undefined && closeAt > window.until)) {
+        quality.outsideWindow++;
+        return false;
+      }
+    }
+    const slot = this.slots.get(key);
+    if (slot === undefined) {
+      quality.unmatched++;
+      const raw = row[this.keyColumn] ?? '';
+      if (quality.unmatchedExamples.length < 5 && key !== '' && !quality.unmatchedExamples.includes(raw)) {
+        quality.unmatchedExamples.push(raw);
+        this.exampleAt.push(at);
+      }
+      return false;
+    }
+    quality.matched++;
+    let outcome = WON;
+    if (this.stage !== undefined) {
+      const raw = (row[this.stage] ?? '').trim();
+      const read = classifyStage(raw);
+      outcome = CODE[read.outcome];
+      if (!read.known && raw !== '') this.unknown.set(raw, (this.unknown.get(raw) ?? 0) + 1);
+    } else if (this.wonFlag !== undefined) {
+      outcome = parseBoolean(row[this.wonFlag] ?? '') ? WON : LOST;
+    }
+    // Without a create date of its own, a deal's cycle starts when its customer did (a lead's first contact).
+    const fallback = this.startAt?.[slot];
+    const start = createAt ?? (fallback === undefined || Number.isNaN(fallback) ? null : fallback);
+    const days = closeAt !== null && start !== null ? (closeAt - start) / DAY_MS : null;
+    if (days !== null && days < 0) {
+      quality.negativeCycles++;
+      if (outcome === WON) quality.negativeWonCycles++;
+    }
+    const deals = this.deals[slot] as number;
+    if (deals === 0) {
+      this.firstAt[slot] = at;
+      this.order.push(slot);
+    }
+    this.deals[slot] = deals + 1;
+    const cell = 3 * slot + outcome;
+    this.outcomes[cell] = (this.outcomes[cell] as number) + 1;
+    if (outcome !== WON) {
+      this.onDeal?.({ row, key, outcome: OUTCOMES[outcome] as DealOutcome, closeAt, createAt, value: null });
+      return true;
+    }
+    const value = numberAt(this.columns, this.amount, row);
+    this.onDeal?.({ row, key, outcome: 'won', closeAt, createAt, value });
+    if (this.amount !== undefined && value === null) quality.withoutAmount++;
+    let cycle = Number.NaN;
+    if (closeAt !== null) {
+      const first = this.firstWon[slot] as number;
+      if (!(first <= closeAt)) this.firstWon[slot] = closeAt;
+      const last = this.lastWon[slot] as number;
+      if (!(last >= closeAt)) this.lastWon[slot] = closeAt;
+      if (days !== null && days >= 0) cycle = days;
+    }
+    if (value !== null || !Number.isNaN(cycle)) this.won = pushWon(this.won, slot, at, value ?? Number.NaN, cycle);
+    return true;
+  }
+
+  /** What this tally counted, for another tally of the same customers to absorb. */
+  state(): TallyState {
+    const counts = Object.fromEntries(COUNTERS.map((c) => [c, this.quality[c]])) as TallyState['counts'];
+    const examples = this.quality.unmatchedExamples.map((raw, i) => ({ raw, at: this.exampleAt[i] as number }));
+    return {
+      deals: this.deals, outcomes: this.outcomes, firstWon: this.firstWon, lastWon: this.lastWon, firstAt: this.firstAt,
+      order: this.order, won: this.won, unknown: [...this.unknown], examples, counts,
+    };
+  }
+
+  /** Adds what another tally of the same customers counted of other deals of the same file. */
+  absorb(other: TallyState): void {
+    if (other.deals.length !== this.deals.length) throw new InternalError('a deal tally can only absorb a tally of the same customers');
+    this.done = undefined;
+    this.order = mergeOrder(this.order, this.firstAt, other.order, other.firstAt);
+    for (let slot = 0; slot < this.deals.length; slot++) {
+      this.deals[slot] = (this.deals[slot] as number) + (other.deals[slot] as number);
+      this.firstAt[slot] = Math.min(this.firstAt[slot] as number, other.firstAt[slot] as number);
+      const first = other.firstWon[slot] as number;
+      if (!Number.isNaN(first) && !((this.firstWon[slot] as number) <= first)) this.firstWon[slot] = first;
+      const last = other.lastWon[slot] as number;
+      if (!Number.isNaN(last) && !((this.lastWon[slot] as number) >= last)) this.lastWon[slot] = last;
+    }
+    for (let i = 0; i < this.outcomes.length; i++) this.outcomes[i] = (this.outcomes[i] as number) + (other.outcomes[i] as number);
+    this.won = mergeWon(this.won, other.won);
+    for (const [stage, count] of other.unknown) this.unknown.set(stage, (this.unknown.get(stage) ?? 0) + count);
+    for (const counter of COUNTERS) this.quality[counter] += other.counts[counter];
+    // Each part kept its first five distinct examples, which hold the first five of the whole file.
+    const examples = [...this.quality.unmatchedExamples.map((raw, i) => ({ raw, at: this.exampleAt[i] as number })), ...other.examples].sort((a, b) => a.at - b.at);
+    this.quality.unmatchedExamples = [];
+    this.exampleAt = [];
+    for (const { raw, at } of examples) {
+      if (this.quality.unmatchedExamples.length === 5 || this.quality.unmatchedExamples.includes(raw)) continue;
+      this.quality.unmatchedExamples.push(raw);
+      this.exampleAt.push(at);
+    }
+  }
+
+  /** The sums per customer key and the counts of the deals file, once every deal was added. */
+  result(): { byKey: Map<string, DealStats>; quality: DealQuality } {
+    if (this.done) return this.done;
+    this.quality.unknownStages = [...this.unknown]
+      .map(([s, count]) => ({ stage: s, count }))
+      .sort((a, b) => b.count - a.count || (a.stage < b.stage ? -1 : 1));
+    const n = this.keys.length;
+    const wonValue = new Float64Array(n);
+    const cycleCount = new Int32Array(n);
+    const won = this.won;
+    for (let i = 0; i < won.count; i++) {
+      const slot = won.slot[i] as number;
+      const value = won.value[i] as number;
+      if (!Number.isNaN(value)) wonValue[slot] = (wonValue[slot] as number) + value;
+      if (!Number.isNaN(won.days[i] as number)) cycleCount[slot] = (cycleCount[slot] as number) + 1;
+    }
+    const cyclesOf: number[][] = [];
+    const byKey = new Map<string, DealStats>();
+    for (const slot of this.order) {
+      const first = this.firstWon[slot] as number;
+      const last = this.lastWon[slot] as number;
+      const cycleDays = new Array<number>(cycleCount[slot] as number);
+      cyclesOf[slot] = cycleDays;
+      byKey.set(this.keys[slot] as string, {
+        deals: this.deals[slot] as number,
+        won: this.outcomes[3 * slot + WON] as number,
+        lost: this.outcomes[3 * slot + LOST] as number,
+        open: this.outcomes[3 * slot + OPEN] as number,
+        wonValue: wonValue[slot] as number,
+        cycleDays,
+        firstWon: Number.isNaN(first) ? null : first,
+        lastWon: Number.isNaN(last) ? null : last,
+      });
+    }
+    const filled = new Int32Array(n);
+    for (let i = 0; i < won.count; i++) {
+      const days = won.days[i] as number;
+      if (Number.isNaN(days)) continue;
+      const slot = won.slot[i] as number;
+      const k = filled[slot] as number;
+      (cyclesOf[slot] as number[])[k] = days;
+      filled[slot] = k + 1;
+    }
+    this.done = { byKey, quality: this.quality };
+    return this.done;
+  }
+}
+

@@ -1,0 +1,53 @@
+import { isMissing } from '../columns/parse/index.js';
+import { memoize } from '../memoize.js';
+import type { Table } from '../table.js';
+import { KeyMap } from './key-map.js';
+import { normalizeKey } from './keys.js';
+
+// The key cells a DealJoin compares: of the customers (as KeyMaps and key sets) and of the deals' sample.
+
+/**
+ * Whether most key cells of the sample change under normalizeKey (names do: case, spaces): only then is
+ * remembering its answers cheaper than computing them; ids come as they are compared.
+ */
+export function keysNeedWork(sample: readonly string[][], column: number): boolean {
+  let changed = 0;
+  for (const row of sample) {
+    const raw = row[column];
+    if (raw !== undefined && normalizeKey(raw) !== raw) changed++;
+  }
+  return changed * 2 > sample.length;
+}
+
+/** The keys groupCustomers gives the customers when grouped by `column`, without building the records. */
+export function groupKeys(customers: Table, column: number): Set<string> {
+  const keys = new Set<string>();
+  const normalize = memoize(normalizeKey);
+  customers.rows.forEach((row, index) => {
+    const raw = row[column] ?? '';
+    keys.add(isMissing(raw) ? `#row${index + 1}` : normalize(raw));
+  });
+  return keys;
+}
+
+/** True when the two hold the same keys. */
+export function sameKeys(keys: KeyMap<true>, customerKeys: ReadonlySet<string>): boolean {
+  let size = 0;
+  for (const key of customerKeys) {
+    if (!keys.has(key)) return false;
+    size++;
+  }
+  return size === keys.size;
+}
+
+/** keySet of a customers column as a KeyMap, with normalizeKey remembered for values that repeat (names). */
+export function keyMap(customers: Table, column: number): KeyMap<true> {
+  const map = new KeyMap<true>();
+  const normalize = memoize(normalizeKey);
+  for (const row of customers.rows) {
+    const raw = row[column];
+    const key = raw === undefined ? '' : normalize(raw);
+    if (key !== '') map.set(key, true);
+  }
+  return map;
+}
