@@ -34,9 +34,12 @@ function modeOf(values: readonly string[]): string {
   return best;
 }
 
-/** The key of the customer on row `index` (0-based) whose key cell is `raw`: a row without one is its own customer. */
-export function customerKey(raw: string, index: number): string {
-  return isMissing(raw) ? `#row${index + 1}` : normalizeKey(raw);
+/**
+ * The key of the customer on row `index` (0-based) whose key cell is `raw`: a row without one is its own
+ * customer. `normalize` is normalizeKey, or the same remembered for key cells that repeat.
+ */
+export function customerKey(raw: string, index: number, normalize: (raw: string) => string = normalizeKey): string {
+  return isMissing(raw) ? `#row${index + 1}` : normalize(raw);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { isMissing } from '../columns/parse/index.js';
 import { memoize } from '../memoize.js';
 import type { Table } from '../table.js';
+import { customerKey } from './customers.js';
 import { KeyMap } from './key-map.js';
 import { normalizeKey } from './keys.js';
 
@@ -23,10 +23,7 @@ export function keysNeedWork(sample: readonly string[][], column: number): boole
 export function groupKeys(customers: Table, column: number): Set<string> {
   const keys = new Set<string>();
   const normalize = memoize(normalizeKey);
-  customers.rows.forEach((row, index) => {
-    const raw = row[column] ?? '';
-    keys.add(isMissing(raw) ? `#row${index + 1}` : normalize(raw));
-  });
+  customers.rows.forEach((row, index) => keys.add(customerKey(row[column] ?? '', index, normalize)));
   return keys;
 }
 
