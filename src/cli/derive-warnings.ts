@@ -1,6 +1,7 @@
 import { cycleStartText, negativeCycleText } from '../core/report/data-quality.js';
 import type { DeriveResult } from '../core/derive/derive.js';
 import type { CommandContext } from './context.js';
+import { agree, plural } from '../core/plural.js';
 
 /** Tells the user, on stderr, how the files were joined and what in them needs a look. */
 export function reportDeriveWarnings(r: DeriveResult, ctx: CommandContext): void {
@@ -15,9 +16,9 @@ export function reportDeriveWarnings(r: DeriveResult, ctx: CommandContext): void
       );
     }
     if (q.unmatched > 0) {
-      ctx.warn({ file: deals, message: `${q.unmatched} deals match no customer (e.g. ${q.unmatchedExamples.map((e) => JSON.stringify(e)).join(', ')})` });
+      ctx.warn({ file: deals, message: `${plural(q.unmatched, 'deal')} ${agree(q.unmatched, 'matches', 'match')} no customer (e.g. ${q.unmatchedExamples.map((e) => JSON.stringify(e)).join(', ')})` });
     }
-    if (q.outsideWindow > 0) ctx.warn({ file: deals, message: `${q.outsideWindow} deals closed outside --since/--until (or undated) were left out` });
+    if (q.outsideWindow > 0) ctx.warn({ file: deals, message: `${plural(q.outsideWindow, 'deal')} closed outside --since/--until (or undated) ${agree(q.outsideWindow, 'was', 'were')} left out` });
     if (q.outcomeSource === 'all_won') ctx.warn({ file: deals, message: 'no deal stage or won column: every deal counts as won' });
     if (!q.hasAmount) ctx.warn({ file: deals, message: 'no amount column: best customers are those with a won deal' });
     if (q.unknownStages.length > 0) {

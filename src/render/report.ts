@@ -5,6 +5,7 @@ import { formatNumber, formatPercent, truncate } from './format.js';
 import { markdownTable } from './markdown.js';
 import { paint } from './messages.js';
 import { renderTable } from './table.js';
+import { agree, plural } from '../core/plural.js';
 
 const BAR_WIDTH = 20;
 const DASH = '-';
@@ -94,12 +95,12 @@ function qualityLines(r: Report): string[] {
   const q = r.data_quality;
   const lines: string[] = [];
   if (q.deals_total !== null) lines.push(`${q.deals_matched} of ${q.deals_total} deals joined an account${q.deals_outside_window > 0 ? `; ${q.deals_outside_window} closed outside the window` : ''}`);
-  if (q.unmatched_deals.count > 0) lines.push(`${q.unmatched_deals.count} deals match no account${q.unmatched_deals.examples.length ? ` (e.g. ${q.unmatched_deals.examples.join(', ')})` : ''}`);
+  if (q.unmatched_deals.count > 0) lines.push(`${plural(q.unmatched_deals.count, 'deal')} ${agree(q.unmatched_deals.count, 'matches', 'match')} no account${q.unmatched_deals.examples.length ? ` (e.g. ${q.unmatched_deals.examples.join(', ')})` : ''}`);
   if (q.deals_without_close_date > 0) lines.push(`${q.deals_without_close_date} deals without a close date${r.window.since || r.window.until ? ' (outside any window)' : ''}`);
-  if (q.deals_without_dates.count > 0) lines.push(`${q.deals_without_dates.count} deals without a create or close date`);
+  if (q.deals_without_dates.count > 0) lines.push(`${plural(q.deals_without_dates.count, 'deal')} without a create or close date`);
   if (q.negative_cycles.count > 0) lines.push(negativeCycleText(q.negative_cycles));
-  if (q.unknown_stages.count > 0) lines.push(`${q.unknown_stages.count} deals with unknown stages, counted as open: ${q.unknown_stages.stages.map((s) => `${s.stage} (${s.count})`).join(', ')}`);
-  if (q.won_deals_without_amount > 0) lines.push(`${q.won_deals_without_amount} won deals without an amount`);
+  if (q.unknown_stages.count > 0) lines.push(`${plural(q.unknown_stages.count, 'deal')} with unknown stages, counted as open: ${q.unknown_stages.stages.map((s) => `${s.stage} (${s.count})`).join(', ')}`);
+  if (q.won_deals_without_amount > 0) lines.push(`${plural(q.won_deals_without_amount, 'won deal')} without an amount`);
   if (q.duplicate_keys.count > 0) lines.push(`${q.duplicate_keys.count} duplicate keys (customers ${q.duplicate_keys.customers}, deals ${q.duplicate_keys.deals}, leads ${q.duplicate_keys.leads})`);
   for (const m of q.missing_criteria) lines.push(`no column "${m.column}" for "${m.label}": unknown for every account`);
   if (q.leads_without_outcome > 0) lines.push(`${q.leads_without_outcome} leads without a readable converted value`);

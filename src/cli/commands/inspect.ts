@@ -6,6 +6,7 @@ import { renderInspect } from '../../render/inspect.js';
 import type { CommandContext } from '../context.js';
 import { csvOptions, inputPath } from '../input.js';
 import type { CommandInput } from '../registry.js';
+import { agree, plural } from '../../core/plural.js';
 
 /** `icp inspect <file>`: how icp reads each column, and what the file can tell about an ICP. */
 export async function run({ args, options }: CommandInput, ctx: CommandContext): Promise<number> {
@@ -17,7 +18,7 @@ export async function run({ args, options }: CommandInput, ctx: CommandContext):
   for (const p of profiles) {
     for (const note of p.notes) ctx.warn({ message: `${note}`, file: file.displayName, column: p.header });
     if (p.invalid > 0) {
-      ctx.warn({ message: `${p.invalid} cells are not a valid ${p.type}`, file: file.displayName, column: p.header });
+      ctx.warn({ message: `${plural(p.invalid, 'cell')} ${agree(p.invalid, 'is', 'are')} not a valid ${p.type}`, file: file.displayName, column: p.header });
     }
   }
   const report = inspectReport(

@@ -16,6 +16,7 @@ import { describeTop, rankCohort, type TopRule } from './cohort.js';
 import { buildDocument } from './document.js';
 import { chooseMeasure, type Measure } from './measure.js';
 import { selectCriteria, type Selection } from './select.js';
+import { agree, plural } from '../plural.js';
 
 export interface DeriveOptions {
   top: TopRule;
@@ -103,7 +104,7 @@ export function derive(input: DeriveInput): DeriveResult {
   const grouped = groupCustomers(table, customerKeyColumn(roles, join));
   const { duplicateKeys } = grouped;
   if (duplicateKeys > 0) {
-    warnings.push({ file: table.name, message: `${duplicateKeys} keys repeat; their rows were combined (values summed, attributes by most frequent value)` });
+    warnings.push({ file: table.name, message: `${plural(duplicateKeys, 'key')} ${agree(duplicateKeys, 'repeats', 'repeat')}; their rows were combined (values summed, attributes by most frequent value)` });
   }
   const chosen = chooseMeasure({
     customers: grouped.customers, table, columns, value: options.value, outcome: options.outcome,
@@ -113,7 +114,7 @@ export function derive(input: DeriveInput): DeriveResult {
   // put them in the contrast group and bias every comparison.
   const keep = chosen.known.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
   const unknown = chosen.known.length - keep.length;
-  if (unknown > 0) warnings.push({ file: table.name, message: `${unknown} customers have no ${chosen.label}; left out of the ranking and the tests` });
+  if (unknown > 0) warnings.push({ file: table.name, message: `${plural(unknown, 'customer')} ${agree(unknown, 'has', 'have')} no ${chosen.label}; left out of the ranking and the tests` });
   const customers = keep.map((i) => grouped.customers[i] as CustomerRecord);
   const measure = restrictMeasure(chosen, keep);
   const keys = customers.map((c) => c.key);

@@ -2,6 +2,7 @@ import type { DealQuality } from '../profile/deals.js';
 import type { CompiledIcp } from '../score/compile.js';
 import type { Warning } from '../warnings.js';
 import type { DataQuality } from './report-types.js';
+import { agree, plural } from '../plural.js';
 
 /** The data_quality section: what was dropped or doubtful in the inputs, with counts. */
 export function dataQuality(input: {
@@ -42,32 +43,32 @@ export function dataQualityWarnings(dq: DataQuality, files: { customers: string;
   if (deals !== undefined) {
     if (dq.unmatched_deals.count > 0) {
       const examples = dq.unmatched_deals.examples.length > 0 ? ` (e.g. ${dq.unmatched_deals.examples.join(', ')})` : '';
-      out.push({ file: deals, message: `${dq.unmatched_deals.count} deals match no account in ${files.customers}${examples}: left out` });
+      out.push({ file: deals, message: `${plural(dq.unmatched_deals.count, 'deal')} ${agree(dq.unmatched_deals.count, 'matches', 'match')} no account in ${files.customers}${examples}: left out` });
     }
-    if (dq.deals_without_dates.count > 0) out.push({ file: deals, message: `${dq.deals_without_dates.count} deals have neither a create nor a close date` });
+    if (dq.deals_without_dates.count > 0) out.push({ file: deals, message: `${plural(dq.deals_without_dates.count, 'deal')} ${agree(dq.deals_without_dates.count, 'has', 'have')} neither a create nor a close date` });
     if (dq.cycle_start?.from === 'customers') out.push({ file: deals, message: cycleStartText(dq.cycle_start.column, files.customers) });
     if (dq.negative_cycles.count > 0) out.push({ file: deals, message: negativeCycleText(dq.negative_cycles) });
     if (dq.unknown_stages.count > 0) {
       const names = dq.unknown_stages.stages.slice(0, 5).map((s) => `"${s.stage}" (${s.count})`).join(', ');
-      out.push({ file: deals, message: `${dq.unknown_stages.count} deals have a stage icp does not know, counted as open: ${names}` });
+      out.push({ file: deals, message: `${plural(dq.unknown_stages.count, 'deal')} ${agree(dq.unknown_stages.count, 'has', 'have')} a stage icp does not know, counted as open: ${names}` });
     }
-    if (dq.duplicate_keys.deals > 0) out.push({ file: deals, message: `${dq.duplicate_keys.deals} deal ids repeat: each row is counted as a deal` });
-    if (dq.won_deals_without_amount > 0) out.push({ file: deals, message: `${dq.won_deals_without_amount} won deals have no amount: counted as 0 in won value` });
+    if (dq.duplicate_keys.deals > 0) out.push({ file: deals, message: `${plural(dq.duplicate_keys.deals, 'deal id')} ${agree(dq.duplicate_keys.deals, 'repeats', 'repeat')}: each row is counted as a deal` });
+    if (dq.won_deals_without_amount > 0) out.push({ file: deals, message: `${plural(dq.won_deals_without_amount, 'won deal')} ${agree(dq.won_deals_without_amount, 'has', 'have')} no amount: counted as 0 in won value` });
   }
   if (dq.duplicate_keys.customers > 0) {
-    out.push({ file: files.customers, message: `${dq.duplicate_keys.customers} keys repeat; their rows were combined into one account` });
+    out.push({ file: files.customers, message: `${plural(dq.duplicate_keys.customers, 'key')} ${agree(dq.duplicate_keys.customers, 'repeats', 'repeat')}; their rows were combined into one account` });
   }
-  if (dq.duplicate_keys.leads > 0 && files.leads !== undefined) out.push({ file: files.leads, message: `${dq.duplicate_keys.leads} lead keys repeat` });
+  if (dq.duplicate_keys.leads > 0 && files.leads !== undefined) out.push({ file: files.leads, message: `${plural(dq.duplicate_keys.leads, 'lead key')} ${agree(dq.duplicate_keys.leads, 'repeats', 'repeat')}` });
   for (const m of dq.missing_criteria) out.push({ file: files.customers, message: `no column "${m.column}" for "${m.label}": unknown for every account` });
   if (dq.leads_without_outcome > 0 && files.leads !== undefined) {
-    out.push({ file: files.leads, message: `${dq.leads_without_outcome} leads have no readable converted value: left out of conversion rates` });
+    out.push({ file: files.leads, message: `${plural(dq.leads_without_outcome, 'lead')} ${agree(dq.leads_without_outcome, 'has', 'have')} no readable converted value: left out of conversion rates` });
   }
   return out;
 }
 
 /** `3491 deals close before they were created (488 of them won, left out of the cycle figures)`. */
 export function negativeCycleText(n: { count: number; won_excluded: number }): string {
-  return `${n.count} deals close before they were created (${n.won_excluded} of them won, left out of the cycle figures)`;
+  return `${plural(n.count, 'deal')} ${agree(n.count, 'closes before it was', 'close before they were')} created (${n.won_excluded} of them won, left out of the cycle figures)`;
 }
 
 /** `no create date: sales cycles run from leads.csv's "first_contact_date" to the close date`. */
