@@ -25,15 +25,15 @@ export function reportDeriveWarnings(r: DeriveResult, ctx: CommandContext): void
       const list = q.unknownStages.slice(0, 8).map((s) => `"${s.stage}" (${s.count})`).join(', ');
       ctx.warn({ file: deals, message: `stage names read as open (neither won nor lost): ${list}` });
     }
-    if (q.cycleStart?.from === 'customers') ctx.warn({ file: deals, message: cycleStartText(q.cycleStart.column, customers ?? 'the customers') });
-    if (q.negativeCycles > 0) ctx.warn({ file: deals, message: negativeCycleText({ count: q.negativeCycles, won_excluded: q.negativeWonCycles }) });
+    if (q.cycleStart?.from === 'customers') ctx.warn({ file: deals, message: cycleStartText(q.cycleStart.column, customers ?? 'the customers file') });
+    if (q.negativeCycles > 0) ctx.warn({ file: deals, message: negativeCycleText({ count: q.negativeCycles, won_excluded: q.negativeWonCycles }, q.cycleStart) });
   }
   const size = r.doc.cohort.size;
-  if (size < 30) ctx.warn({ file: customers, message: `the cohort has only ${size} customers: the profile is fragile` });
+  if (size < 30) ctx.warn({ file: customers, message: `the cohort has only ${plural(size, 'customer')}: the profile is fragile` });
   if (r.doc.status === 'inconclusive') {
     ctx.warn({
       file: customers,
-      message: `no attribute separates the best customers: ${r.candidates.length} candidate criteria over ${r.attributes.length} columns tested on ${r.customers.length} customers`,
+      message: `no attribute separates the best customers: ${plural(r.candidates.length, 'candidate criterion', 'candidate criteria')} over ${plural(r.attributes.length, 'column')} tested on ${plural(r.customers.length, 'customer')}`,
     });
   }
 }

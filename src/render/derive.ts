@@ -9,7 +9,7 @@ import { paint } from './messages.js';
 import { renderTable } from './table.js';
 
 /** The note of document.ts on tiers no customer falls in. */
-const EMPTY_TIERS = /^Tiers? [ABC](?: and [ABC])? holds? no customer/;
+const EMPTY_TIERS = /^Tiers? [ABC](?:, [ABC])*(?: and [ABC])? holds? no customer/;
 
 function fmtQ(q: number): string {
   return q < 0.001 ? '<0.001' : q.toFixed(3);

@@ -1,11 +1,12 @@
 import type { Report } from '../core/report/report-types.js';
 import { reportSections } from './report.js';
+import { plural } from '../core/plural.js';
 
 /** What the report covers, in one line under the title: files, window and which tiers are ICP. */
 function subtitle(r: Report): string {
   const files = r.inputs.map((i) => `${i.role} ${i.name} (${i.rows} rows)`).join(', ');
   const window = r.window.since || r.window.until ? `; deals closed ${r.window.since ?? 'any time'} to ${r.window.until ?? 'now'}` : '';
-  return `_${r.icp.name} (${r.icp.criteria} criteria, ${r.icp.status}); ICP = tiers ${r.icp.icp_tiers.join(', ')}; ${files}${window}_`;
+  return `_${r.icp.name} (${plural(r.icp.criteria, 'criterion', 'criteria')}, ${r.icp.status}); ICP = tiers ${r.icp.icp_tiers.join(', ')}; ${files}${window}_`;
 }
 
 /** The report as a Markdown document to share: the same sections as the terminal, plus the formulas. */

@@ -96,14 +96,15 @@ function qualityLines(r: Report): string[] {
   const lines: string[] = [];
   if (q.deals_total !== null) lines.push(`${q.deals_matched} of ${q.deals_total} deals joined an account${q.deals_outside_window > 0 ? `; ${q.deals_outside_window} closed outside the window` : ''}`);
   if (q.unmatched_deals.count > 0) lines.push(`${plural(q.unmatched_deals.count, 'deal')} ${agree(q.unmatched_deals.count, 'matches', 'match')} no account${q.unmatched_deals.examples.length ? ` (e.g. ${q.unmatched_deals.examples.join(', ')})` : ''}`);
-  if (q.deals_without_close_date > 0) lines.push(`${q.deals_without_close_date} deals without a close date${r.window.since || r.window.until ? ' (outside any window)' : ''}`);
+  if (q.deals_without_close_date > 0) lines.push(`${plural(q.deals_without_close_date, 'deal')} without a close date${r.window.since || r.window.until ? ' (outside any window)' : ''}`);
   if (q.deals_without_dates.count > 0) lines.push(`${plural(q.deals_without_dates.count, 'deal')} without a create or close date`);
-  if (q.negative_cycles.count > 0) lines.push(negativeCycleText(q.negative_cycles));
+  if (q.cycle_start?.from === 'customers') lines.push(`cycles from the customers' "${q.cycle_start.column}" to each customer's first won deal (the deals have no create date)`);
+  if (q.negative_cycles.count > 0) lines.push(negativeCycleText(q.negative_cycles, q.cycle_start));
   if (q.unknown_stages.count > 0) lines.push(`${plural(q.unknown_stages.count, 'deal')} with unknown stages, counted as open: ${q.unknown_stages.stages.map((s) => `${s.stage} (${s.count})`).join(', ')}`);
   if (q.won_deals_without_amount > 0) lines.push(`${plural(q.won_deals_without_amount, 'won deal')} without an amount`);
-  if (q.duplicate_keys.count > 0) lines.push(`${q.duplicate_keys.count} duplicate keys (customers ${q.duplicate_keys.customers}, deals ${q.duplicate_keys.deals}, leads ${q.duplicate_keys.leads})`);
+  if (q.duplicate_keys.count > 0) lines.push(`${plural(q.duplicate_keys.count, 'duplicate key')} (customers ${q.duplicate_keys.customers}, deals ${q.duplicate_keys.deals}, leads ${q.duplicate_keys.leads})`);
   for (const m of q.missing_criteria) lines.push(`no column "${m.column}" for "${m.label}": unknown for every account`);
-  if (q.leads_without_outcome > 0) lines.push(`${q.leads_without_outcome} leads without a readable converted value`);
+  if (q.leads_without_outcome > 0) lines.push(`${plural(q.leads_without_outcome, 'lead')} without a readable converted value`);
   return lines;
 }
 

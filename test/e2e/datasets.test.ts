@@ -34,7 +34,7 @@ describe.skipIf(!existsSync(olistDeals))('the olist funnel (public dataset)', ()
     expect(r.stderr).toMatch(/joined 842 of 842 deals .*"mql_id" = .*"mql_id"/);
     expect(r.stderr).toMatch(/no deal stage or won column: every deal counts as won/);
     // The closed deals have no create date: a deal's cycle starts at its lead's first contact.
-    expect(r.stderr).toMatch(/no create date: sales cycles run from .*"first_contact_date" to the close date/);
+    expect(r.stderr).toMatch(/no create date: sales cycles run from .*"first_contact_date" to each customer's first won deal/);
     expect(r.stdout).toMatch(/│ 1 +│ 000dd3543ac84d906eae52e7c779bb2a │ yes +│ 1 +│ 0 +│ 100% +│ 19 +│/);
     const doc = parse(readFileSync(join(dir, 'icp.yaml'), 'utf8')) as { status: string; cohort: { size: number; total: number }; criteria: { column: string }[] };
     expect(doc.cohort).toMatchObject({ size: 842, total: 8000 });
@@ -50,7 +50,7 @@ describe.skipIf(!existsSync(mavenAccounts))('the Maven CRM variant (public datas
     const r = spawnIcp(['derive', mavenAccounts, '--deals', mavenDeals, '-o', join(dir, 'icp.yaml'), '--format', 'json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/joined 8766 of 8766 deals .*"account_id" = .*"account_id"/);
-    expect(r.stderr).toMatch(/deals close before they were created/);
+    expect(r.stderr).toMatch(/deals closed before they were created/);
     const doc = JSON.parse(r.stdout) as { status: string; cohort: { measure: string; size: number; total: number }; notes: string[] };
     expect(doc.cohort).toMatchObject({ measure: 'won value', size: 17, total: 85 });
     expect(['ok', 'inconclusive']).toContain(doc.status);

@@ -83,9 +83,12 @@ describe('icp derive on several threads', () => {
     const drop = (parsed[0] as string[]).indexOf('Create Date');
     const undated = join(dir, 'deals-undated.csv');
     writeFileSync(undated, Papa.unparse(parsed.map((row) => row.filter((_, i) => i !== drop))) + '\n');
-    const one = derive(fixture('customers.csv'), undated, 'undated-one', ['--threads', '1']);
-    const two = derive(fixture('customers.csv'), undated, 'undated-two', ['--threads', '2', '--verbose']);
-    expect(one.stderr).toMatch(/no create date: sales cycles run from .*customers.csv's "Create Date" to the close date/);
+    // The table, not the JSON document, shows each top customer's median cycle.
+    const one = derive(fixture('customers.csv'), undated, 'undated-one', ['--threads', '1', '--format', 'table']);
+    const two = derive(fixture('customers.csv'), undated, 'undated-two', ['--threads', '2', '--verbose', '--format', 'table']);
+    expect(one.stderr).toMatch(/no create date: sales cycles run from .*customers.csv's "Create Date" to each customer's first won deal/);
+    expect(one.stdout).toMatch(/median cycle days/);
+    expect(one.stdout).toMatch(/│ \d+ +│ \d{4}-\d\d-\d\d │/);
     expect(two.stderr).toMatch(/on 2 threads: the workers took [1-9]/);
     expect(two.yaml).toBe(one.yaml);
     expect(two.stdout).toBe(one.stdout);

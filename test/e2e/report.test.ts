@@ -64,7 +64,7 @@ describe.skipIf(!existsSync(MAVEN))('icp report on maven-crm-variant', () => {
     expect(report.data_quality.negative_cycles.count).toBe(negative);
     expect(report.data_quality.unmatched_deals.count).toBe(unmatched);
     expect(report.data_quality.deals_total).toBe(deals.length);
-    expect(r.stderr).toMatch(new RegExp(`icp: warning: ${negative} deals close before they were created`));
+    expect(r.stderr).toMatch(new RegExp(`icp: warning: ${negative} deals closed before they were created`));
     // The comparison is still there, with figures.
     expect(report.segments.icp.accounts).toBeGreaterThan(0);
     expect(report.comparison.win_rate_lift).toEqual(expect.any(Number));
@@ -112,7 +112,7 @@ describe.skipIf(!existsSync(OLIST))('icp report on the olist funnel', () => {
     const median = cycles.length % 2 === 1 ? (cycles[Math.floor(mid)] as number) : ((cycles[mid - 1] as number) + (cycles[mid] as number)) / 2;
     expect(report.segments.icp.median_cycle_days).toBeCloseTo(median, 9);
     expect(report.data_quality.cycle_start).toEqual({ from: 'customers', column: 'first_contact_date' });
-    expect(r.stderr).toMatch(/no create date: sales cycles run from .*"first_contact_date" to the close date/);
+    expect(r.stderr).toMatch(/no create date: sales cycles run from .*"first_contact_date" to each customer's first won deal/);
     // Closed deals carry no stage: no win rate, and the report says why.
     expect(report.segments.icp.win_rate).toBeNull();
     expect(report.notes.join(' ')).toMatch(/converted = the lead's "mql_id" has a won deal/);

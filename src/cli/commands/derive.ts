@@ -13,6 +13,7 @@ import { csvOptions, inputPath } from '../input.js';
 import { joinThreads, readJoinedDeals } from '../join-deals.js';
 import { dateOption, keyOption, listOption, numberOption, parseTop } from '../parse-options.js';
 import type { CommandInput } from '../registry.js';
+import { plural } from '../../core/plural.js';
 
 /** Reads and checks derive's options; every mistake is a usage error before any file is read. */
 export function deriveOptions(o: Record<string, unknown>): { options: DeriveOptions; recorded: Record<string, string | number | boolean | null | string[]> } {
@@ -80,7 +81,7 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
     return 0;
   }
   await writeIcp(outPath, result.doc, { force: Boolean(o.force), displayPath: output });
-  if (!ctx.quiet) ctx.stderr.write(`wrote ${output} (${result.doc.status}, ${result.doc.criteria.length} criteria)\n`);
+  if (!ctx.quiet) ctx.stderr.write(`wrote ${output} (${result.doc.status}, ${plural(result.doc.criteria.length, 'criterion', 'criteria')})\n`);
   if (format === 'json') ctx.stdout.write(JSON.stringify(result.doc, null, 2) + '\n');
   else if (format === 'yaml') ctx.stdout.write(stringifyIcp(result.doc));
   else if (format === 'md') ctx.stdout.write(renderDeriveMarkdown(result));

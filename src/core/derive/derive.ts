@@ -126,7 +126,7 @@ export function derive(input: DeriveInput): DeriveResult {
     const wanted = 'percent' in options.top ? Math.ceil((options.top.percent / 100) * customers.length) : options.top.count;
     if (ranked.size < wanted) {
       const why = wanted > customers.length ? `there are only ${customers.length} customers` : `only ${ranked.size} of ${customers.length} are worth more than 0`;
-      warnings.push({ file: table.name, message: `the cohort has ${ranked.size} customers, not the ${wanted} asked for: ${why}` });
+      warnings.push({ file: table.name, message: `the cohort has ${plural(ranked.size, 'customer')}, not the ${wanted} asked for: ${why}` });
     }
   }
   const valueColumns = [measure.column, join?.customerColumn].filter((c): c is number => c !== null && c !== undefined);

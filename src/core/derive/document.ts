@@ -13,6 +13,7 @@ import type { Measure } from './measure.js';
 import { assignPoints } from './points.js';
 import { liftOf, type Selected, type Selection } from './select.js';
 import { chooseTiers, TIER_RULE } from './tiers.js';
+import { agree, plural } from '../plural.js';
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 const significant = (x: number) => (x === 0 ? 0 : Number(x.toPrecision(3)));
@@ -59,6 +60,16 @@ function customerScores(criteria: readonly Criterion[], selected: readonly Selec
     });
   });
   return scores.map((s) => Math.max(0, Math.min(100, s)));
+}
+
+/** `A`, `A and B`, `A, B and C`. */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) as string}`;
+}
+
+/** `100`, `100 or 0`, `100, 60 or 0`. */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) as string}`;
 }
 
 /** The tiers among A, B and C that no customer's score falls in. */
@@ -113,11 +124,11 @@ export function buildDocument(x: {
   if (empty.length > 0) {
     // Few criteria, or criteria that exclude one another, leave gaps a threshold cannot fill.
     const values = [...new Set(scores)].sort((a, b) => b - a);
-    const listed = values.length === 1 ? String(values[0]) : `${values.slice(0, -1).join(', ')} or ${String(values.at(-1))}`;
-    notes.push(`Tier${empty.length === 1 ? '' : 's'} ${empty.join(' and ')} ${empty.length === 1 ? 'holds' : 'hold'} no customer: every customer scores ${listed}.`);
+    const shown = values.length > 6 ? [...values.slice(0, 5).map(String), `${values.length - 5} other values`] : values.map(String);
+    notes.push(`${empty.length === 1 ? 'Tier' : 'Tiers'} ${andList(empty)} ${empty.length === 1 ? 'holds' : 'hold'} no customer: every customer scores ${orList(shown)}.`);
   }
-  if (!ok) notes.unshift(`Inconclusive: no attribute separates the cohort (${ranked.size} customers) from the rest (${total - ranked.size}); ${x.candidates.length} candidate criteria over ${x.attrs.size} columns were tested.`);
-  if (ranked.size < 30) notes.unshift(`Fragile: the cohort has only ${ranked.size} customers; treat this profile as a hypothesis.`);
+  if (!ok) notes.unshift(`Inconclusive: no attribute separates the cohort (${plural(ranked.size, 'customer')}) from the rest (${total - ranked.size}); ${plural(x.candidates.length, 'candidate criterion', 'candidate criteria')} over ${plural(x.attrs.size, 'column')} ${agree(x.candidates.length, 'was', 'were')} tested.`);
+  if (ranked.size < 30) notes.unshift(`Fragile: the cohort has only ${plural(ranked.size, 'customer')}; treat this profile as a hypothesis.`);
   for (const r of selection.redundant) {
     const col = columns[r.criterion.column] as ColumnInfo;
     const because = columns[r.because.column] as ColumnInfo;

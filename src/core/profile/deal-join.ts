@@ -109,13 +109,11 @@ export class DealJoin {
     const sampleTable: Table = { name: deals.name, header: deals.header, rows: deals.sample as string[][], lines: [], sha256: '' };
     const columns = typeTable(sampleTable, dRoles, DEAL_SAMPLE_ROWS);
     const pairs = joinPairs(customers, cRoles, deals, options);
-    const keySets = new Map<number, KeyMap<true>>();
-    const keysOf = (column: number): KeyMap<true> => {
-      const keys = keySets.get(column) ?? keyMap(customers, column);
-      keySets.set(column, keys);
-      return keys;
-    };
-    const grouped = new Map<number, Set<string>>();
+    // Pairs may share a customer column: what is built from it is built once.
+    const keysOf = memoByColumn((column) => keyMap(customers, column));
+    const groupedBy = memoByColumn((column) => groupKeys(customers, column));
+    // Deals without a create date column start their cycles when their customer started (customerStarts).
+    const startsOf = memoByColumn((column) => (dRoles.byRole.get('created_date') === undefined ? customerStarts(customers, cRoles, column) : undefined));
     const leader = options.rereadable && !options.countAll && pairs.length > 1 ? sampleLeader(pairs, deals.sample, keysOf) : undefined;
     const window = { since: options.since, until: options.until };
     const windowed = options.since !== undefined || options.until !== undefined;
@@ -124,11 +122,8 @@ export class DealJoin {
       let tally: DealTally | undefined;
       let countHits = true;
       if (leader === undefined || leader === i) {
-        const customerKeys = grouped.get(pair.customer) ?? groupKeys(customers, pair.customer);
-        grouped.set(pair.customer, customerKeys);
-        // Deals without a create date of their own start their cycles when their customer started.
-        const starts = dRoles.byRole.get('created_date') === undefined ? customerStarts(customers, cRoles, pair.customer) : undefined;
-        tally = new DealTally(dRoles, columns, pair.deal, customerKeys, window, undefined, starts);
+        const customerKeys = groupedBy(pair.customer);
+        tally = new DealTally(dRoles, columns, pair.deal, customerKeys, window, undefined, startsOf(pair.customer));
         // Without a window, a pair's matches are the tally's matched deals when both key sets agree, which
         // saves a second look-up per deal.
         countHits = windowed || !sameKeys(keys, customerKeys);
@@ -240,9 +235,13 @@ export class DealJoin {
   }
 }
 
-/** The customer columns a DealJoin reads: its pairs' keys and the customers' created date (see customerStarts). */
+/**
+ * The customer columns a DealJoin reads: its pairs' keys, and the customers' created date when the deals
+ * have no create date column (see customerStarts).
+ */
 export function customerColumnsUsed(customers: Table, cRoles: RoleAssignment, deals: { name: string; header: string[] }, options: DealJoinOptions): number[] {
-  const created = cRoles.byRole.get('created_date');
+  const dealsDated = assignRoles(deals.header, options.map, deals.name).byRole.has('created_date');
+  const created = dealsDated ? undefined : cRoles.byRole.get('created_date');
   return [...new Set([...joinPairs(customers, cRoles, deals, options).map((p) => p.customer), ...(created === undefined ? [] : [created])])];
 }
 
@@ -265,6 +264,15 @@ export function joinDealTable(customers: Table, cRoles: RoleAssignment, deals: T
     for (const row of deals.rows) join.add(row);
   }
   return join.finish(deals.sha256);
+}
+
+/** `make` for each column once. */
+function memoByColumn<T>(make: (column: number) => T): (column: number) => T {
+  const made = new Map<number, T>();
+  return (column) => {
+    if (!made.has(column)) made.set(column, make(column));
+    return made.get(column) as T;
+  };
 }
 
 /** Whether some deal of the sample is matched by `pair` and missed by the leader. */

@@ -177,7 +177,8 @@ export class DealTally {
     } else if (this.wonFlag !== undefined) {
       outcome = parseBoolean(row[this.wonFlag] ?? '') ? WON : LOST;
     }
-    // Without a create date of its own, a deal's cycle starts when its customer did (a lead's first contact).
+    // Without a create date of its own, a deal is measured from when its customer started (a lead's first
+    // contact): closing before that is the same data problem; its cycle is the first won deal's (result()).
     const fallback = this.startAt?.[slot];
     const start = createAt ?? (fallback === undefined || Number.isNaN(fallback) ? null : fallback);
     const days = closeAt !== null && start !== null ? (closeAt - start) / DAY_MS : null;
@@ -206,7 +207,7 @@ export class DealTally {
       if (!(first <= closeAt)) this.firstWon[slot] = closeAt;
       const last = this.lastWon[slot] as number;
       if (!(last >= closeAt)) this.lastWon[slot] = closeAt;
-      if (days !== null && days >= 0) cycle = days;
+      if (createAt !== null && days !== null && days >= 0) cycle = days;
     }
     if (value !== null || !Number.isNaN(cycle)) this.won = pushWon(this.won, slot, at, value ?? Number.NaN, cycle);
     return true;
@@ -283,6 +284,14 @@ export class DealTally {
         firstWon: Number.isNaN(first) ? null : first,
         lastWon: Number.isNaN(last) ? null : last,
       });
+    }
+    // From a customer's start, only the first won deal has a cycle: the later ones would measure the
+    // customer's age, not a sale.
+    if (this.startAt) {
+      for (const slot of this.order) {
+        const days = ((this.firstWon[slot] as number) - (this.startAt[slot] as number)) / DAY_MS;
+        if (days >= 0) (cyclesOf[slot] as number[]).push(days);
+      }
     }
     const filled = new Int32Array(n);
     for (let i = 0; i < won.count; i++) {

@@ -47,7 +47,7 @@ export function dataQualityWarnings(dq: DataQuality, files: { customers: string;
     }
     if (dq.deals_without_dates.count > 0) out.push({ file: deals, message: `${plural(dq.deals_without_dates.count, 'deal')} ${agree(dq.deals_without_dates.count, 'has', 'have')} neither a create nor a close date` });
     if (dq.cycle_start?.from === 'customers') out.push({ file: deals, message: cycleStartText(dq.cycle_start.column, files.customers) });
-    if (dq.negative_cycles.count > 0) out.push({ file: deals, message: negativeCycleText(dq.negative_cycles) });
+    if (dq.negative_cycles.count > 0) out.push({ file: deals, message: negativeCycleText(dq.negative_cycles, dq.cycle_start) });
     if (dq.unknown_stages.count > 0) {
       const names = dq.unknown_stages.stages.slice(0, 5).map((s) => `"${s.stage}" (${s.count})`).join(', ');
       out.push({ file: deals, message: `${plural(dq.unknown_stages.count, 'deal')} ${agree(dq.unknown_stages.count, 'has', 'have')} a stage icp does not know, counted as open: ${names}` });
@@ -66,12 +66,18 @@ export function dataQualityWarnings(dq: DataQuality, files: { customers: string;
   return out;
 }
 
-/** `3491 deals close before they were created (488 of them won, left out of the cycle figures)`. */
-export function negativeCycleText(n: { count: number; won_excluded: number }): string {
-  return `${plural(n.count, 'deal')} ${agree(n.count, 'closes before it was', 'close before they were')} created (${n.won_excluded} of them won, left out of the cycle figures)`;
+/**
+ * `3491 deals closed before they were created (488 of them won, left out of the cycle figures)`; with cycles
+ * from the customers' dates, `... closed before their customer's "first_contact_date" ...`.
+ */
+export function negativeCycleText(n: { count: number; won_excluded: number }, start?: { from: 'deals' | 'customers'; column: string } | null): string {
+  const one = n.count === 1;
+  const before = start?.from === 'customers' ? `before ${one ? 'its' : 'their'} customer's "${start.column}"` : `before ${one ? 'it was' : 'they were'} created`;
+  const won = one ? (n.won_excluded === 1 ? 'won' : 'not won') : `${n.won_excluded} of them won`;
+  return `${plural(n.count, 'deal')} closed ${before} (${won}, left out of the cycle figures)`;
 }
 
-/** `no create date: sales cycles run from leads.csv's "first_contact_date" to the close date`. */
+/** `no create date: sales cycles run from leads.csv's "first_contact_date" to each customer's first won deal`. */
 export function cycleStartText(column: string, customers: string): string {
-  return `no create date: sales cycles run from ${customers}'s "${column}" to the close date`;
+  return `no create date: sales cycles run from ${customers}'s "${column}" to each customer's first won deal`;
 }

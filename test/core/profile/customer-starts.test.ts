@@ -42,16 +42,28 @@ describe('aggregateDeals with customer starts', () => {
     return aggregateDeals(deals, roles, typeTable(deals, roles), 0, keys, {}, undefined, starts);
   };
 
-  it('starts the cycle of a deal without a create date when its customer started', () => {
-    const deals = table('deals.csv', ['mql_id', 'won_date'], [['a', '25-01-2018 12:00'], ['b', '20-10-2017 00:00'], ['c', '01-03-2018 00:00'], ['b', '19-10-2017 00:00']]);
+  it('measures a customer\'s cycle from its start to its first won deal, when the deals have no create date', () => {
+    const deals = table('deals.csv', ['mql_id', 'won_date'], [
+      ['a', '25-01-2018 12:00'],
+      ['a', '25-06-2019 12:00'], // a later deal of the same customer: its age, not a sale
+      ['b', '20-10-2017 00:00'],
+      ['c', '01-03-2018 00:00'],
+    ]);
     const { byKey, quality } = sum(deals);
     expect(byKey.get('a')?.cycleDays).toEqual([10.5]);
-    // b: 0 days, then a deal won before the first contact, left out and counted as a negative cycle.
     expect(byKey.get('b')?.cycleDays).toEqual([0]);
-    expect(quality.negativeCycles).toBe(1);
     // c has no readable first contact: no cycle.
     expect(byKey.get('c')?.cycleDays).toEqual([]);
+    expect(quality.negativeCycles).toBe(0);
     expect(quality.cycleStart).toEqual({ from: 'customers', column: 'first_contact_date' });
+  });
+
+  it('counts a deal won before its customer started as a negative cycle, and gives that customer none', () => {
+    const deals = table('deals.csv', ['mql_id', 'won_date'], [['b', '19-10-2017 00:00'], ['b', '20-10-2017 00:00']]);
+    const { byKey, quality } = sum(deals);
+    expect(byKey.get('b')?.cycleDays).toEqual([]);
+    expect(quality.negativeCycles).toBe(1);
+    expect(quality.negativeWonCycles).toBe(1);
   });
 
   it('keeps the deals own create date when they have one', () => {

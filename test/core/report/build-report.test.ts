@@ -50,7 +50,7 @@ describe('buildReport', () => {
     expect(q.unknown_stages).toEqual({ count: 1, stages: [{ stage: 'Waiting On Legal', count: 1 }] });
     expect(q.duplicate_keys).toEqual({ count: 2, customers: 1, deals: 1, leads: 0 });
     const text = warnings.map((w) => w.message).join('\n');
-    for (const pattern of [/1 deal id repeats/, /1 deal matches no account/, /closes before it was created/, /neither a create nor a close date/, /Waiting On Legal/, /1 key repeats/]) {
+    for (const pattern of [/1 deal id repeats/, /1 deal matches no account/, /closed before it was created/, /neither a create nor a close date/, /Waiting On Legal/, /1 key repeats/]) {
       expect(text).toMatch(pattern);
     }
   });
