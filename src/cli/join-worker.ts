@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { assignRoles } from '../core/columns/roles.js';
 import { DealJoin } from '../core/profile/deal-join.js';
-import type { TallyState } from '../core/profile/deal-tally.js';
+import type { TallyState } from '../core/profile/tally-state.js';
 import { RecordBatch } from '../io/record-batch.js';
 import type { ToWorker } from './join-thread.js';
 

@@ -21,3 +21,12 @@ export function memoize<T>(fn: (raw: string) => T, limit = 65_536, trial = 20_00
     return value;
   };
 }
+
+/** `make` with each key's answer kept, however many keys: for a handful of keys, such as column indexes. */
+export function onceEach<K, T>(make: (key: K) => T): (key: K) => T {
+  const made = new Map<K, T>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key) as T;
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoize } from '../../src/core/memoize.js';
+import { memoize, onceEach } from '../../src/core/memoize.js';
 
 describe('memoize', () => {
   it('answers as the function does, computing each repeated value once', () => {
@@ -28,5 +28,15 @@ describe('memoize', () => {
     id('0');
     id('0');
     expect(calls).toBe(12);
+  });
+});
+
+describe('onceEach', () => {
+  it('makes each key once', () => {
+    const made: number[] = [];
+    const square = onceEach((n: number) => (made.push(n), { n: n * n }));
+    expect(square(3)).toBe(square(3));
+    expect(square(4).n).toBe(16);
+    expect(made).toEqual([3, 4]);
   });
 });

@@ -3,12 +3,13 @@ import { typeTable } from '../columns/type-table.js';
 import type { Table } from '../table.js';
 import { customerStarts } from './customers.js';
 import { dealDates, type DealQuality, type DealStats } from './deals.js';
-import { DealTally, type TallyState } from './deal-tally.js';
+import { DealTally } from './deal-tally.js';
+import type { TallyState } from './tally-state.js';
 import { candidatePairs, headerIndex, unjoinable, type JoinKeys, type Pair } from './join.js';
 import type { KeyMap } from './key-map.js';
 import { groupKeys, keyMap, keysNeedWork, sameKeys } from './join-keys.js';
 import { normalizeKey } from './keys.js';
-import { memoize } from '../memoize.js';
+import { memoize, onceEach } from '../memoize.js';
 import { InternalError } from '../../errors.js';
 
 export interface DealJoinOptions {
@@ -110,10 +111,10 @@ export class DealJoin {
     const columns = typeTable(sampleTable, dRoles, DEAL_SAMPLE_ROWS);
     const pairs = joinPairs(customers, cRoles, deals, options);
     // Pairs may share a customer column: what is built from it is built once.
-    const keysOf = memoByColumn((column) => keyMap(customers, column));
-    const groupedBy = memoByColumn((column) => groupKeys(customers, column));
+    const keysOf = onceEach((column: number) => keyMap(customers, column));
+    const groupedBy = onceEach((column: number) => groupKeys(customers, column));
     // Deals without a create date column start their cycles when their customer started (customerStarts).
-    const startsOf = memoByColumn((column) => (dRoles.byRole.get('created_date') === undefined ? customerStarts(customers, cRoles, column) : undefined));
+    const startsOf = onceEach((column: number) => (dRoles.byRole.get('created_date') === undefined ? customerStarts(customers, cRoles, column) : undefined));
     const leader = options.rereadable && !options.countAll && pairs.length > 1 ? sampleLeader(pairs, deals.sample, keysOf) : undefined;
     const window = { since: options.since, until: options.until };
     const windowed = options.since !== undefined || options.until !== undefined;
@@ -264,15 +265,6 @@ export function joinDealTable(customers: Table, cRoles: RoleAssignment, deals: T
     for (const row of deals.rows) join.add(row);
   }
   return join.finish(deals.sha256);
-}
-
-/** `make` for each column once. */
-function memoByColumn<T>(make: (column: number) => T): (column: number) => T {
-  const made = new Map<number, T>();
-  return (column) => {
-    if (!made.has(column)) made.set(column, make(column));
-    return made.get(column) as T;
-  };
 }
 
 /** Whether some deal of the sample is matched by `pair` and missed by the leader. */

@@ -6,7 +6,7 @@ import { InternalError } from '../../errors.js';
 import type { CustomerStarts, DealQuality, DealStats, DealWindow, MatchedDeal } from './deals.js';
 import { KeyMap } from './key-map.js';
 import { classifyStage, type DealOutcome } from './stage.js';
-import { mergeWon, pushWon, wonDeals, type WonDeals } from './won-deals.js';
+import { COUNTERS, mergeOrder, mergeWon, pushWon, wonDeals, type TallyState } from './tally-state.js';
 
 const DAY_MS = 86_400_000;
 
@@ -22,44 +22,6 @@ const LOST = 1;
 const OPEN = 2;
 const OUTCOMES: readonly DealOutcome[] = ['won', 'lost', 'open'];
 const CODE: Readonly<Record<DealOutcome, number>> = { won: WON, lost: LOST, open: OPEN };
-
-/** Counters of DealQuality that parts of one deals file add up. */
-const COUNTERS = ['total', 'matched', 'unmatched', 'outsideWindow', 'withoutCloseDate', 'withoutDates', 'negativeCycles', 'negativeWonCycles', 'withoutAmount'] as const;
-
-/**
- * What a DealTally has counted, as plain data and typed arrays (a worker thread can post it): a tally
- * that counted other deals of the same file absorbs it.
- */
-export interface TallyState {
-  deals: Int32Array;
-  outcomes: Int32Array;
-  firstWon: Float64Array;
-  lastWon: Float64Array;
-  firstAt: Float64Array;
-  /** Customers with a matched deal, by firstAt. */
-  order: number[];
-  won: WonDeals;
-  unknown: [string, number][];
-  examples: { raw: string; at: number }[];
-  counts: Record<(typeof COUNTERS)[number], number>;
-}
-
-/**
- * Two tallies' customers, each in the order of their first deal there, as one list in the order of their
- * first deal in either: a customer in both comes where its earlier first deal puts it.
- */
-function mergeOrder(a: readonly number[], aAt: Float64Array, b: readonly number[], bAt: Float64Array): number[] {
-  const out: number[] = [];
-  const first = (slot: number) => Math.min(aAt[slot] as number, bAt[slot] as number);
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const fromA = j >= b.length || (i < a.length && (aAt[a[i] as number] as number) < (bAt[b[j] as number] as number));
-    const slot = (fromA ? a[i++] : b[j++]) as number;
-    if ((fromA ? aAt : bAt)[slot] === first(slot)) out.push(slot);
-  }
-  return out;
-}
 
 /**
  * aggregateDeals one deal at a time, so deals can be summed as they are read (and for several candidate
