@@ -1,4 +1,5 @@
 import { detectDateFormat, isMissing, parseDate } from '../columns/parse/index.js';
+import type { ColumnInfo } from '../columns/infer.js';
 import type { RoleAssignment } from '../columns/roles.js';
 import type { Table } from '../table.js';
 import { normalizeKey } from './keys.js';
@@ -88,11 +89,13 @@ export function customerKeyColumn(roles: RoleAssignment, join?: { customerColumn
  * When each customer (by key, as groupCustomers keys them) started: the earliest readable date of the
  * customers' created-date column (a lead's first contact, an account's create date), for sales cycles of
  * deals that carry no create date of their own. Undefined when the customers have no such column.
+ * `columns`: the customers' typed columns, when the caller has them (else the column's format is detected).
  */
-export function customerStarts(table: Table, roles: RoleAssignment, keyColumn: number): { column: string; byKey: Map<string, number> } | undefined {
+export function customerStarts(table: Table, roles: RoleAssignment, keyColumn: number, columns?: readonly ColumnInfo[]): { column: string; byKey: Map<string, number> } | undefined {
   const column = roles.byRole.get('created_date');
   if (column === undefined) return undefined;
-  const format = detectDateFormat(table.rows.map((row) => row[column] ?? ''), true);
+  // A caller that typed the customers already knows the column's date format: the same reading everywhere.
+  const format = columns ? columns[column]?.dateFormat : detectDateFormat(table.rows.map((row) => row[column] ?? ''), true);
   if (!format) return undefined;
   const byKey = new Map<string, number>();
   table.rows.forEach((row, index) => {

@@ -116,7 +116,7 @@ export function scoreAccounts(input: {
   let dealQuality: DealQuality | null = null;
   if (deals && join) {
     const keys = new Set(records.map((r) => r.key));
-    const starts = deals.roles.byRole.get('created_date') === undefined ? customerStarts(customers.table, customers.roles, join.customerColumn) : undefined;
+    const starts = deals.roles.byRole.get('created_date') === undefined ? customerStarts(customers.table, customers.roles, join.customerColumn, customers.columns) : undefined;
     const result = aggregateDeals(deals.table, deals.roles, deals.columns, join.dealColumn, keys, input.window, (d) => matchedDeals.push(d), starts);
     byKey = result.byKey;
     dealQuality = result.quality;
