@@ -13,9 +13,13 @@ function workdir(files: Record<string, string>): string {
 const accounts = (extra: string[], rows: (i: number) => string[]) =>
   [['Record ID', 'Company name', 'Industry', 'Annual Revenue', ...extra].join(','), ...Array.from({ length: 50 }, (_, i) => [String(i + 1), `Co ${i}`, i % 2 ? 'Retail' : 'Software', String(1000 * (i + 1)), ...rows(i)].join(','))].join('\n') + '\n';
 
+// A count in no particular order (0-49 shuffled): the numbers 0, 1, 2 ... in row order would be a running
+// number, which icp reads as a record number (an id), not a measure.
+const count = (i: number) => String((i * 7) % 50);
+
 describe('icp derive: what "best" means', () => {
   it('exits 2 listing candidate columns when no value column can be found, never taking Annual Revenue', async () => {
-    const dir = workdir({ 'c.csv': accounts(['Seats', 'Spend 2025'], (i) => [String(i), String(i * 10)]) });
+    const dir = workdir({ 'c.csv': accounts(['Seats', 'Spend 2025'], (i) => [count(i), String(Number(count(i)) * 10)]) });
     const r = await runCli(['derive', 'c.csv'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no lifetime value, total spend, ARR, MRR or profit column/);
@@ -24,7 +28,7 @@ describe('icp derive: what "best" means', () => {
   });
 
   it('exits 2 when several value columns compete, naming them', async () => {
-    const dir = workdir({ 'c.csv': accounts(['ARR', 'Total Revenue'], (i) => [String(i), String(i * 10)]) });
+    const dir = workdir({ 'c.csv': accounts(['ARR', 'Total Revenue'], (i) => [count(i), String(i * 10)]) });
     const r = await runCli(['derive', 'c.csv'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/several value columns/);
@@ -32,7 +36,7 @@ describe('icp derive: what "best" means', () => {
   });
 
   it('uses the one lifetime value column it finds, and --value picks another', async () => {
-    const dir = workdir({ 'c.csv': accounts(['Total Revenue', 'Seats'], (i) => [String(i % 2 ? 10 : 1000 + i), String(i)]) });
+    const dir = workdir({ 'c.csv': accounts(['Total Revenue', 'Seats'], (i) => [String(i % 2 ? 10 : 1000 + i), count(i)]) });
     const r = await runCli(['derive', 'c.csv', '-o', 'icp.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
     const yaml = readFileSync(join(dir, 'icp.yaml'), 'utf8');

@@ -10,7 +10,7 @@ import {
   splitMulti,
 } from './parse/index.js';
 
-/** A cell read with its column's type: a number (dates as epoch ms), a boolean, a token list, or a string. */
+/** A cell read with its column's type: a number (dates as epoch ms), a boolean, a non-empty token list, or a string. */
 export type CellValue = number | boolean | string | readonly string[];
 
 /**
@@ -31,8 +31,13 @@ export function readCell(column: ColumnInfo, raw: string | undefined): CellValue
       return column.dateFormat ? (parseDate(raw, column.dateFormat.order) ?? undefined) : undefined;
     case 'boolean':
       return parseBoolean(raw) ?? undefined;
-    case 'multi':
-      return column.separator ? splitMulti(raw, column.separator) : [raw.trim()];
+    case 'multi': {
+      // An empty list is unknown, not "uses none": a CRM leaves a multi-select blank when nobody filled it in,
+      // so a blank cell (missing above), one of separators only (";", " | ") and one of missing markers only
+      // ("N/A; -") all read as missing, and a marker inside a list ("Slack;N/A") is no token.
+      const tokens = column.separator ? splitMulti(raw, column.separator).filter((t) => !isMissing(t)) : [raw.trim()];
+      return tokens.length > 0 ? tokens : null;
+    }
     default:
       return raw.trim();
   }

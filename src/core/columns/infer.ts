@@ -11,6 +11,8 @@ import {
   type DecimalMark,
   type MultiSeparator,
 } from './parse/index.js';
+import { isLinkColumn } from './link.js';
+import { isRecordNumberColumn, isRunningNumber } from './record-number.js';
 import type { Role } from './roles.js';
 
 export const COLUMN_TYPES = [
@@ -22,6 +24,7 @@ export const COLUMN_TYPES = [
   'category',
   'multi',
   'id',
+  'link',
   'text',
   'empty',
 ] as const;
@@ -74,6 +77,7 @@ function looksLikeIds(values: readonly string[], header: string): boolean {
   if (values.length < 20) return false;
   const distinct = new Set(values).size;
   // All-unique plain numbers are measures (seats, spend) far more often than keys; keys carry letters.
+  // (A plain-number key is caught by its header, see record-number.ts, or by running in row order.)
   return (
     distinct / values.length >= 0.98 &&
     values.every((v) => TOKEN.test(v)) &&
@@ -93,8 +97,9 @@ function categoryOrText(values: readonly string[]): ColumnType {
 }
 
 /**
- * Types a column from a sample of its non-missing cells. The role breaks ties the values cannot
+ * Types a column from a sample of its non-missing cells, in row order. The role breaks ties the values cannot
  * (an all-unique numeric `Record ID` is an id, not a number) but never forces a type the values contradict.
+ * Links are known by their values (mostly URLs), never by a header: "Total Time Spent on Website" is a number.
  */
 export function inferColumn(index: number, header: string, role: Role | undefined, values: readonly string[]): ColumnInfo {
   const info = (rest: Omit<ColumnInfo, 'index' | 'header' | 'role' | 'notes'> & { notes?: string[] }): ColumnInfo => ({
@@ -107,7 +112,11 @@ export function inferColumn(index: number, header: string, role: Role | undefine
   if (values.length === 0) return info({ type: 'empty' });
   if (KEY_ROLES.has(role)) return info({ type: 'id' });
   if (NAME_ROLES.has(role)) return info({ type: 'text' });
-  if (!NUMERIC_ROLES.has(role) && isBooleanColumn(values)) return info({ type: 'boolean' });
+  if (isLinkColumn(values)) return info({ type: 'link' });
+  // A measure's role (employees, revenue, amounts, founded year) keeps it a number whatever its header says.
+  const numericRole = NUMERIC_ROLES.has(role);
+  if (!numericRole && isRecordNumberColumn(header, values)) return info({ type: 'id' });
+  if (!numericRole && isBooleanColumn(values)) return info({ type: 'boolean' });
 
   const dateFormat = detectDateFormat(values, DATE_ROLES.has(role) || DATE_HEADER.test(header));
   if (dateFormat) {
@@ -119,7 +128,10 @@ export function inferColumn(index: number, header: string, role: Role | undefine
   if (values.some(isEmployeeRangeString) && share(values, (v) => parseEmployeeRange(v) !== null) >= PARSE_SHARE) {
     return info({ type: 'employee_range' });
   }
-  if (looksLikeIds(values, header) && !NUMERIC_ROLES.has(role)) return info({ type: 'id' });
+  if (!numericRole && looksLikeIds(values, header)) return info({ type: 'id' });
+  if (!numericRole && isRunningNumber(values)) {
+    return info({ type: 'id', notes: ['distinct whole numbers running in row order: read as a record number (an id), not a measure'] });
+  }
   const numeric = numericType(values);
   if (numeric) return info(numeric);
   const separator = detectMultiSeparator(values);

@@ -12,7 +12,6 @@ const LEAKAGE_ROLES: ReadonlySet<Role> = new Set([
   'lost_reason', 'pipeline', 'cost',
 ]);
 const ATTRIBUTE_TYPES = new Set(['category', 'multi', 'boolean', 'number', 'money', 'employee_range', 'date']);
-const URLISH = /(url|website|link|linkedin|twitter|facebook)$/i;
 
 function resolveList(names: readonly string[], header: readonly string[], flag: string, file: string): number[] {
   return names.map((name) => {
@@ -45,7 +44,8 @@ export function attributeColumns(
     else if (options.valueColumns.includes(column.index)) skip('it is the value or outcome measured');
     else if (column.role && IDENTITY_ROLES.has(column.role)) skip(`identifies a customer (${column.role})`);
     else if (column.role && LEAKAGE_ROLES.has(column.role)) skip(`computed from the outcome (${column.role})`);
-    else if (URLISH.test(column.header)) skip('a link');
+    // Known by its values (mostly URLs), not its header: "Total Time Spent on Website" is a number and mined.
+    else if (column.type === 'link') skip('a link');
     else if (!ATTRIBUTE_TYPES.has(column.type)) skip(`${column.type} column`);
     else included.push(column.index);
   }
