@@ -6,7 +6,7 @@ import { plural } from '../core/plural.js';
 function subtitle(r: Report): string {
   const files = r.inputs.map((i) => `${i.role} ${i.name} (${i.rows} rows)`).join(', ');
   const window = r.window.since || r.window.until ? `; deals closed ${r.window.since ?? 'any time'} to ${r.window.until ?? 'now'}` : '';
-  return `_${r.icp.name} (${plural(r.icp.criteria, 'criterion', 'criteria')}, ${r.icp.status}); ICP = tiers ${r.icp.icp_tiers.join(', ')}; ${files}${window}_`;
+  return `_${r.icp.name} (${plural(r.icp.criteria, 'criterion', 'criteria')}, ${r.icp.status}); ICP = ${r.icp.icp_tiers.length === 1 ? 'tier' : 'tiers'} ${r.icp.icp_tiers.join(', ')}; ${files}${window}_`;
 }
 
 /** The report as a Markdown document to share: the same sections as the terminal, plus the formulas. */

@@ -124,9 +124,9 @@ function allNotes(r: Report): string[] {
 export function reportSections(r: Report, color: boolean, markdown = false): ReportSection[] {
   const c = paint(color && !markdown);
   const table = (head: string[], rows: string[][]) => (markdown ? markdownTable(head, rows) : renderTable(head, rows, color));
-  const tiers = r.icp.icp_tiers.join(', ');
+  const tiers = `${r.icp.icp_tiers.length === 1 ? 'tier' : 'tiers'} ${r.icp.icp_tiers.join(', ')}`;
   const sections: ReportSection[] = [{ title: 'Verdict', body: c.bold(r.verdict) }];
-  sections.push({ title: 'ICP vs non-ICP', body: table(['', `ICP (tiers ${tiers})`, 'non-ICP'], metricRows([r.segments.icp, r.segments.non_icp])) });
+  sections.push({ title: 'ICP vs non-ICP', body: table(['', `ICP (${tiers})`, 'non-ICP'], metricRows([r.segments.icp, r.segments.non_icp])) });
   sections.push({ title: 'Comparison', body: table(['', 'value', 'test'], comparisonRows(r)) });
   const t = tierRows(r, !markdown);
   sections.push({ title: 'Tiers', body: table(t.head, t.rows) });

@@ -1,3 +1,4 @@
+import { tiersOf, type TierLabel } from '../core/icp/tiers.js';
 import type { CompiledIcp } from '../core/score/compile.js';
 import type { ScoreTally } from '../core/score/tally.js';
 import { formatNumber, formatPercent, truncate } from './format.js';
@@ -5,8 +6,9 @@ import { renderTable } from './table.js';
 
 /** The end-of-run lines on stderr: rows scored, rows per tier, and how often each criterion was unknown. */
 export function renderScoreSummary(tally: ScoreTally, compiled: CompiledIcp, extra: { dropped?: string } = {}): string {
-  const tiers = (['A', 'B', 'C', 'D', 'disqualified'] as const)
-    .filter((t) => t !== 'disqualified' || tally.tiers[t] > 0)
+  // The tiers the ICP file has (a file may stop at A or B), then disqualified when a row was.
+  const labels: TierLabel[] = [...tiersOf(compiled.doc.tiers), ...(tally.tiers.disqualified > 0 ? (['disqualified'] as const) : [])];
+  const tiers = labels
     .map((t) => `${t} ${formatNumber(tally.tiers[t], 0)}`)
     .join(', ');
   const lines = [`scored ${formatNumber(tally.rows, 0)} rows: ${tiers}`];

@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tiersOf } from '../../src/core/icp/tiers.js';
 import type { Report } from '../../src/core/report/report-types.js';
+import { INDUSTRY_SIZE, manualIcpYaml } from '../helpers/manual-icp.js';
 import { runCli } from '../helpers/run-cli.js';
 import { fixture } from '../helpers/spawn-icp.js';
 
@@ -75,7 +77,9 @@ describe('icp report: output', () => {
       expect(ab.segments.icp).toHaveProperty(key);
     }
     for (const key of ['win_rate_lift', 'win_rate_p_value', 'cycle_days_p_value', 'clv_ratio', 'auc']) expect(ab.comparison).toHaveProperty(key);
-    expect(Object.keys(ab.tiers)).toEqual(['A', 'B', 'C', 'D']);
+    // The tiers the derived file has (derive writes fewer than three when the scores take few values).
+    expect(Object.keys(ab.tiers)).toEqual(tiersOf(ab.icp.thresholds));
+    expect(Object.keys(ab.tiers)).toContain('B');
     expect(ab.segments.icp.accounts).toBe((ab.tiers.A?.accounts ?? 0) + (ab.tiers.B?.accounts ?? 0));
     expect(a.icp.icp_tiers).toEqual(['A']);
     expect(a.segments.icp.accounts).toBe(ab.tiers.A?.accounts);
@@ -121,11 +125,42 @@ describe('icp report: output', () => {
     expect(quiet.stderr).toBe('');
   });
 
+  it('on an ICP file with only tiers A and B: per-tier tables have no C row, --icp-tiers C is left out or refused', async () => {
+    const files = workdir({
+      'icp.yaml': manualIcpYaml(INDUSTRY_SIZE, { A: 100, B: 60 }),
+      'c.csv': 'Record ID,Industry,Employees\n1,Software,100\n2,Software,10\n3,Retail,100\n4,Retail,10\n',
+      'd.csv': 'Associated Company IDs,Deal Stage,Create Date,Close Date,Amount\n1,Closed Won,2026-01-01,2026-02-01,5\n2,Closed Won,2026-01-01,2026-02-01,5\n3,Closed Lost,2026-01-01,2026-02-01,5\n4,Closed Lost,2026-01-01,2026-02-01,5\n',
+    });
+    const table = await runCli(['report', '--customers', 'c.csv', '--deals', 'd.csv'], { cwd: files });
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^│ A \(ICP\) /m);
+    expect(table.stdout).toMatch(/^│ B \(ICP\) /m);
+    expect(table.stdout).toMatch(/^│ D /m);
+    expect(table.stdout).not.toMatch(/^│ C /m);
+    const md = await runCli(['report', '--customers', 'c.csv', '--deals', 'd.csv', '--format', 'md'], { cwd: files });
+    expect(md.stdout).toMatch(/^\| B \(ICP\) /m);
+    expect(md.stdout).not.toMatch(/^\| C /m);
+    const json = await runCli(['report', '--customers', 'c.csv', '--deals', 'd.csv', '--format', 'json', '--icp-tiers', 'A,B,C'], { cwd: files });
+    const report = JSON.parse(json.stdout) as Report;
+    expect(Object.keys(report.tiers)).toEqual(['A', 'B', 'D']);
+    expect(report.icp.icp_tiers).toEqual(['A', 'B']);
+    expect(report.icp.thresholds).toEqual({ A: 100, B: 60 });
+    expect(json.stderr).toMatch(/icp: warning: --icp-tiers: the ICP has no tier C \(its tiers: A>=100 B>=60, D below\); ICP = tiers A, B/);
+    const refused = await runCli(['report', '--customers', 'c.csv', '--icp-tiers', 'C'], { cwd: files });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^icp: error: --icp-tiers C: the ICP has no such tier/);
+    writeFileSync(join(files, 'one.yaml'), manualIcpYaml(INDUSTRY_SIZE, { A: 60 }));
+    const one = await runCli(['report', '--icp', 'one.yaml', '--customers', 'c.csv', '--deals', 'd.csv'], { cwd: files });
+    expect(one.stdout).toMatch(/│ ICP \(tier A\) +│ non-ICP/);
+    expect(one.stdout).not.toMatch(/^│ [BC] /m);
+    expect(one.stderr).not.toMatch(/--icp-tiers/);
+  });
+
   it('reads the customers from stdin', async () => {
     const r = await runCli(['report', '--customers', '-', '--format', 'json'], { cwd: dir, stdin: readFileSync(CUSTOMERS) });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
-    expect(report.segments.icp.accounts + report.segments.non_icp.accounts).toBe(300);
+    expect(report.segments.icp.accounts + report.segments.non_icp.accounts).toBe(1000);
     // No deals: won value comes from the customers' Total Revenue column, said in the notes.
     expect(report.segments.icp.total_won_value).toBeGreaterThan(0);
     expect(report.segments.icp.notes.join(' ')).toMatch(/"Total Revenue" column/);

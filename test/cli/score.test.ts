@@ -78,6 +78,18 @@ describe('icp score keeps every row and cell', () => {
     expect(r.stderr).toMatch(/scored 3 rows: A 1, B 1, C 0, D 1/);
   });
 
+  it('on an ICP file with only tiers A and B: rows below B are D, and the summary has no C', async () => {
+    const two = workdir({ 'icp.yaml': manualIcpYaml(INDUSTRY_SIZE, { A: 100, B: 60 }) });
+    const csv = 'Industry,Employees\nRetail,10\nSoftware,100\nSoftware,10\nRetail,100\n';
+    const r = await runCli(['score', '-', '--format', 'csv'], { cwd: two, stdin: csv });
+    expect(r.code).toBe(0);
+    expect(parse(r.stdout).map((row) => [row[2], row[3]])).toEqual([['icp_score', 'icp_tier'], ['0', 'D'], ['100', 'A'], ['60', 'B'], ['40', 'D']]);
+    expect(r.stderr).toMatch(/scored 4 rows: A 1, B 1, D 2\n/);
+    // --min-tier C on a file without C keeps C or better, that is A and B.
+    const c = await runCli(['score', '-', '--format', 'csv', '--min-tier', 'C'], { cwd: two, stdin: csv });
+    expect(parse(c.stdout).slice(1).map((row) => row[3])).toEqual(['A', 'B']);
+  });
+
   it('keeps a malformed row as read and warns with its line', async () => {
     const csv = 'Industry,Employees,Notes\nSoftware,100\nRetail,5,x,extra\n';
     const r = await runCli(['score', '-', '--format', 'csv'], { cwd: dir, stdin: csv });

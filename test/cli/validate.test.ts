@@ -44,6 +44,24 @@ describe('icp validate', () => {
     expect(ctx.out()).toBe('icp.yaml: ok (manual, 9 criteria, tiers A>=75 B>=50 C>=25)\n');
   });
 
+  it('passes a hand-written file with only tier A, and fails C without B with a clear message', async () => {
+    await init({ args: [], options: {} }, fakeContext(dir));
+    const text = await readFile(join(dir, 'icp.yaml'), 'utf8');
+    const withTiers = (tiers: string) => text.replace(/^tiers:\n(?: {2}.*\n)+/m, `tiers: ${tiers}\n`);
+    expect(withTiers('{A: 80}')).not.toBe(text);
+    await writeFile(join(dir, 'one.yaml'), withTiers('{A: 80}'));
+    const ok = fakeContext(dir);
+    expect(await validate({ args: ['one.yaml'], options: {} }, ok)).toBe(0);
+    expect(ok.out()).toBe('one.yaml: ok (manual, 9 criteria, tiers A>=80)\n');
+
+    const bad = withTiers('{A: 50, C: 20}');
+    await writeFile(join(dir, 'gap.yaml'), bad);
+    const ctx = fakeContext(dir);
+    expect(await validate({ args: ['gap.yaml'], options: {} }, ctx)).toBe(1);
+    const line = bad.split('\n').findIndex((l) => l.startsWith('tiers:')) + 1;
+    expect(ctx.out()).toBe(`gap.yaml:${line}: tiers.C: C (20) needs a B between A (50) and C: add B, or remove C (a file may have A; A and B; or A, B and C)\n`);
+  });
+
   it('reports a wrong type with its YAML line and exits 1', async () => {
     await init({ args: [], options: {} }, fakeContext(dir));
     const lines = (await readFile(join(dir, 'icp.yaml'), 'utf8')).split('\n');

@@ -42,7 +42,7 @@ describe('icp report on the fixtures (built binary)', () => {
     expect(report.segments.icp.accounts).toBe(0);
     expect(report.segments.icp.win_rate).toBeNull();
     expect(report.segments.icp.notes.join(' ')).toMatch(/win_rate/);
-    expect(report.segments.non_icp.accounts).toBe(300);
+    expect(report.segments.non_icp.accounts).toBe(1000);
     expect(report.verdict).toMatch(/The ICP segment is empty/);
   });
 });

@@ -1,8 +1,8 @@
 import { stringifyIcp } from '../../src/io/yaml.js';
-import type { Criterion, IcpDocument } from '../../src/core/icp/schema.js';
+import type { Criterion, IcpDocument, Tiers } from '../../src/core/icp/schema.js';
 
 /** A small hand-written ICP (status manual) over the given criteria, as YAML text. */
-export function manualIcpYaml(criteria: Criterion[], tiers = { A: 75, B: 50, C: 25 }): string {
+export function manualIcpYaml(criteria: Criterion[], tiers: Tiers = { A: 75, B: 50, C: 25 }): string {
   const doc: IcpDocument = {
     version: 1,
     name: 'test ICP',

@@ -170,6 +170,15 @@ describe('stringifyIcp', () => {
     expect(text).toMatch(/# evidence compares the cohort[^]*\ncriteria:/);
   });
 
+  it('writes a file with fewer tiers without the missing keys, and its comment names only those it has', () => {
+    const two = stringifyIcp({ ...doc, tiers: { A: 100, B: 40 } });
+    expect(two).toContain('# A row is tier A at or above A points, B at or above B, and D below B (this file has no C).\ntiers:\n  A: 100\n  B: 40\n');
+    const one = stringifyIcp({ ...doc, tiers: { A: 100 } });
+    expect(one).toContain('# A row is tier A at or above A points, and D below A (this file has no B or C).\ntiers:\n  A: 100\n');
+    expect(checkIcpText(one, 'icp.yaml').doc?.tiers).toEqual({ A: 100 });
+    expect(stringifyIcp(doc)).toContain('# A row is tier A at or above A points, B at or above B, C at or above C, and D below C.\ntiers:');
+  });
+
   it('writes keys in the documented order whatever order the object has', () => {
     const shuffled = Object.fromEntries(Object.entries(doc).reverse()) as IcpDocument;
     const text = stringifyIcp({ ...shuffled, notes: ['n'], options: { top: 0.2, alpha: 0.05 } });
@@ -377,9 +386,9 @@ const icpDocumentArb: fc.Arbitrary<IcpDocument> = fc
       ),
       criteria: status === 'inconclusive' ? fc.constant([]) : criteriaArb(status === 'ok'),
       tiers: fc
-        .uniqueArray(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 })
+        .uniqueArray(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 3 })
         .map((xs) => xs.sort((a, b) => b - a))
-        .map(([A, B, C]) => ({ A: A!, B: B!, C: C! })),
+        .map(([A, B, C]) => ({ A: A!, ...(B !== undefined && { B }), ...(C !== undefined && { C }) })),
       notes: fc.option(fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { maxLength: 3 }), { nil: undefined }),
     }),
   ) as fc.Arbitrary<IcpDocument>;

@@ -15,9 +15,13 @@ import { loadIcp } from '../load-icp.js';
 import { dateOption, listOption } from '../parse-options.js';
 import type { CommandInput } from '../registry.js';
 
-/** `--icp-tiers A,B`: the tiers that count as ICP; a usage error for anything but A-D. */
-export function icpTiersOption(raw: unknown): Tier[] {
-  const items = listOption(raw) ?? ['A', 'B'];
+/**
+ * `--icp-tiers A,B`: the tiers that count as ICP; a usage error for anything but A-D. Not given: undefined,
+ * so that the report takes its default (A and B, or those of them the ICP file has).
+ */
+export function icpTiersOption(raw: unknown): Tier[] | undefined {
+  const items = listOption(raw);
+  if (items === undefined) return undefined;
   const tiers = [...new Set(items.map((t) => t.toUpperCase()))];
   const bad = tiers.filter((t) => !(TIER_NAMES as readonly string[]).includes(t));
   if (bad.length > 0 || tiers.length === 0) {
@@ -29,8 +33,9 @@ export function icpTiersOption(raw: unknown): Tier[] {
 /** Reads and checks report's options before any file is read. */
 export function reportOptions(o: Record<string, unknown>): ReportOptions {
   if (o.customers === undefined) throw new UsageError('--customers <file> is required', { hint: 'e.g. icp report --customers accounts.csv --deals deals.csv' });
+  const icpTiers = icpTiersOption(o.icpTiers);
   const options: ReportOptions = {
-    icpTiers: icpTiersOption(o.icpTiers),
+    ...(icpTiers && { icpTiers }),
     since: dateOption(o.since, '--since'),
     until: dateOption(o.until, '--until', true),
     map: parseRoleMap(o.map as string[] | undefined),

@@ -1,4 +1,5 @@
 import type { Criterion, IcpDocument, Match } from '../icp/schema.js';
+import { describeTiers } from '../icp/tiers.js';
 import { categoryKey } from '../score/match.js';
 
 /**
@@ -31,6 +32,8 @@ export interface IcpDiff {
   changes: CriterionChange[];
   unchanged: string[];
   tiers_changed: boolean;
+  /** Each file's thresholds as `A>=75 B>=50 C>=25` (a file may have fewer tiers: `A>=100 B>=40`). */
+  tiers: { old: string; new: string };
   status_changed: boolean;
   noise_rule: string;
 }
@@ -100,8 +103,11 @@ export function diffIcp(oldDoc: IcpDocument, newDoc: IcpDocument): IcpDiff {
   for (const [key, n] of newBy) {
     if (!oldBy.has(key)) changes.push({ kind: 'added', column: n.column, direction: n.points >= 0 ? 'fit' : 'anti', new: n, within_noise: false, description: `added: ${n.label}` });
   }
-  const t = (d: IcpDocument) => `${d.tiers.A}/${d.tiers.B}/${d.tiers.C}`;
-  return { changes, unchanged, tiers_changed: t(oldDoc) !== t(newDoc), status_changed: oldDoc.status !== newDoc.status, noise_rule: NOISE_RULE };
+  const [oldTiers, newTiers] = [describeTiers(oldDoc.tiers), describeTiers(newDoc.tiers)];
+  return {
+    changes, unchanged, tiers_changed: oldTiers !== newTiers, tiers: { old: oldTiers, new: newTiers },
+    status_changed: oldDoc.status !== newDoc.status, noise_rule: NOISE_RULE,
+  };
 }
 
 /** The changes that mean the ICP itself moved: a criterion added or removed, or a categorical value set changed. */

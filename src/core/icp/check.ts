@@ -109,8 +109,13 @@ function checkLabels(doc: IcpDocument): PathProblem[] {
 function checkTiers(doc: IcpDocument): PathProblem[] {
   const { A, B, C } = doc.tiers;
   const problems: PathProblem[] = [];
-  if (B >= A) problems.push({ path: ['tiers', 'B'], message: `tiers must decrease: B (${B}) must be below A (${A})` });
-  if (C >= B) problems.push({ path: ['tiers', 'C'], message: `tiers must decrease: C (${C}) must be below B (${B})` });
+  if (B !== undefined && B >= A) problems.push({ path: ['tiers', 'B'], message: `tiers must decrease: B (${B}) must be below A (${A})` });
+  if (C !== undefined && B === undefined) {
+    const message = `C (${C}) needs a B between A (${A}) and C: add B, or remove C (a file may have A; A and B; or A, B and C)`;
+    problems.push({ path: ['tiers', 'C'], message });
+  } else if (C !== undefined && B !== undefined && C >= B) {
+    problems.push({ path: ['tiers', 'C'], message: `tiers must decrease: C (${C}) must be below B (${B})` });
+  }
   return problems;
 }
 

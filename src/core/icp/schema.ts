@@ -58,6 +58,25 @@ export const evidenceSchema = z.strictObject({
   lift: z.number().min(0).nullable(),
   p_value: share,
   q_value: share,
+  /**
+   * How p_value was obtained: `exact` (one pre-specified test), `nominal` (Fisher's test of a set on the data
+   * that chose it: not valid evidence on its own, q_value is), `bonferroni` (an interval's best test times the
+   * intervals tried), `permutation` (the selection re-run on permuted labels).
+   */
+  p_kind: z.enum(['exact', 'nominal', 'bonferroni', 'permutation']).optional(),
+  /** Share of half-samples whose derive selected this column with an overlapping set or range. */
+  stability: share.optional(),
+});
+
+/** The out-of-sample check saved with the ICP: cross-validated AUC and tier A's share out of fold, or why it was skipped. */
+export const validationSchema = z.strictObject({
+  method: text,
+  folds: z.number().int().min(2).optional(),
+  auc: share.nullable().optional(),
+  auc_se: z.number().min(0).nullable().optional(),
+  tier_a_share_of_customers: share.nullable().optional(),
+  tier_a_share_of_value: share.nullable().optional(),
+  skipped: text.optional(),
 });
 
 export const criterionSchema = z.strictObject({
@@ -72,7 +91,9 @@ export const criterionSchema = z.strictObject({
 });
 
 const tierPoints = z.number().int().min(0).max(100);
-export const tiersSchema = z.strictObject({ A: tierPoints, B: tierPoints, C: tierPoints });
+// A is required; B and C may be left out when the scores take too few values for three tiers (C only
+// with B, and the thresholds decreasing, are judged in check.ts).
+export const tiersSchema = z.strictObject({ A: tierPoints, B: tierPoints.optional(), C: tierPoints.optional() });
 
 const optionScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const optionsSchema = z.record(z.string(), z.union([optionScalar, z.array(optionScalar)]));
@@ -90,6 +111,7 @@ export const icpDocumentSchema = z.strictObject({
   options: optionsSchema.optional(),
   criteria: z.array(criterionSchema),
   tiers: tiersSchema,
+  validation: validationSchema.optional(),
   notes: z.array(z.string()).optional(),
 });
 
@@ -99,6 +121,7 @@ export type Cohort = z.infer<typeof cohortSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
 export type Match = z.infer<typeof matchSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
+export type ValidationRecord = z.infer<typeof validationSchema>;
 export type Tiers = z.infer<typeof tiersSchema>;
 export type IcpStatus = z.infer<typeof icpDocumentSchema>['status'];
 export type CriterionCategory = z.infer<typeof criterionSchema>['category'];

@@ -1,6 +1,6 @@
 import { findHeader, type Role } from '../columns/roles.js';
 import type { IcpDocument } from '../icp/schema.js';
-import { TIER_NAMES, type Tier, type TierLabel } from '../icp/tiers.js';
+import { describeTiers, tiersOf, type Tier, type TierLabel } from '../icp/tiers.js';
 import type { Table } from '../table.js';
 import type { Warning } from '../warnings.js';
 import { UsageError } from '../../errors.js';
@@ -16,7 +16,10 @@ import { verdict } from './verdict.js';
 
 /** How to cut the report: which tiers are ICP, which deals count, column overrides, significance level. */
 export interface ReportOptions {
-  /** The tiers that count as ICP (default A and B). */
+  /**
+   * The tiers that count as ICP (default A and B). A tier the ICP file does not have (C in a file with
+   * only A and B) holds no row, so it is left out with a warning; naming only such tiers is a usage error.
+   */
   icpTiers?: readonly Tier[];
   /** Only deals closed in [since, until] (epoch ms) count. */
   since?: number | undefined;
@@ -73,12 +76,29 @@ function checkMap(map: ReadonlyMap<Role, string>, tables: readonly Table[]): voi
 }
 
 /**
+ * The ICP tiers among those the file has (a file may stop at A or B). The default A,B narrows silently;
+ * tiers the caller named that the file lacks are returned, to be warned about.
+ */
+function presentIcpTiers(doc: IcpDocument, asked: readonly Tier[] | undefined): { icpTiers: Tier[]; missingTiers: Tier[] } {
+  const has = tiersOf(doc.tiers);
+  const wanted = asked ?? (['A', 'B'] as const);
+  const icpTiers = wanted.filter((t) => has.includes(t));
+  const missingTiers = asked === undefined ? [] : asked.filter((t) => !has.includes(t));
+  if (icpTiers.length === 0) {
+    throw new UsageError(`--icp-tiers ${wanted.join(',')}: the ICP has no such tier (its tiers: ${describeTiers(doc.tiers)}, D below)`, {
+      hint: `pick among ${has.join(', ')}`,
+    });
+  }
+  return { icpTiers, missingTiers };
+}
+
+/**
  * Builds the whole report: scores accounts (and leads) with the ICP, joins deals in the window, and
  * compares ICP with non-ICP accounts, tier by tier. Pure: the same input gives the same report.
  */
 export function buildReport(input: ReportInput): ReportResult {
   const o = input.options ?? {};
-  const icpTiers = o.icpTiers ?? (['A', 'B'] as const);
+  const { icpTiers, missingTiers } = presentIcpTiers(input.doc, o.icpTiers);
   const map = o.map ?? new Map<Role, string>();
   const window = { since: o.since, until: o.until };
   checkMap(map, [input.customers, input.deals, input.leads, input.spend].filter((t): t is Table => t !== undefined));
@@ -103,7 +123,8 @@ export function buildReport(input: ReportInput): ReportResult {
   const icp = group((_, isIcp) => isIcp);
   const nonIcp = group((_, isIcp) => !isIcp);
   const tiers: Report['tiers'] = {};
-  for (const t of TIER_NAMES) tiers[t] = group((tier) => tier === t);
+  // Only the tiers the file has: a file with A and B has no C row to show, not an empty one.
+  for (const t of tiersOf(input.doc.tiers)) tiers[t] = group((tier) => tier === t);
   if (set.accounts.some((a) => a.tier === 'disqualified') || leads.some((l) => l.tier === 'disqualified')) {
     tiers.disqualified = group((tier) => tier === 'disqualified');
   }
@@ -143,6 +164,10 @@ export function buildReport(input: ReportInput): ReportResult {
     notes,
   };
   const warnings = dataQualityWarnings(dq, { customers: input.customers.name, deals: input.deals?.name, leads: input.leads?.name });
+  if (missingTiers.length > 0) {
+    const which = `tier${missingTiers.length > 1 ? 's' : ''} ${missingTiers.join(', ')}`;
+    warnings.push({ message: `--icp-tiers: the ICP has no ${which} (its tiers: ${describeTiers(input.doc.tiers)}, D below); ICP = tier${icpTiers.length > 1 ? 's' : ''} ${icpTiers.join(', ')}` });
+  }
   for (const u of spend?.summary.unallocated ?? []) {
     warnings.push({ file: spend?.summary.source, message: `spend on "${u.source}" (${u.amount}) matches no account's source: left out of CAC` });
   }

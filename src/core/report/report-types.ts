@@ -1,3 +1,4 @@
+import type { Tiers } from '../icp/schema.js';
 import type { Tier, TierLabel } from '../icp/tiers.js';
 
 /**
@@ -112,7 +113,7 @@ export interface SpendSummary {
 
 /** The whole report: what `icp report` prints and `icp review` backtests with. */
 export interface Report {
-  icp: { name: string; status: string; generated_at: string; criteria: number; thresholds: { A: number; B: number; C: number }; icp_tiers: Tier[] };
+  icp: { name: string; status: string; generated_at: string; criteria: number; thresholds: Tiers; icp_tiers: Tier[] };
   inputs: { role: 'customers' | 'deals' | 'leads' | 'spend'; name: string; rows: number; sha256: string }[];
   window: { since: string | null; until: string | null };
   join: { customers: string; deals: string; reason: string; match_rate: number } | null;

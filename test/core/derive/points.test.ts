@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apportion, assignPoints, weightOfEvidence } from '../../../src/core/derive/points.js';
-import { chooseTiers } from '../../../src/core/derive/tiers.js';
-import { tierFor as tierOf } from '../../../src/core/icp/tiers.js';
 
 describe('apportion', () => {
   it('splits 100 into integers, each at least 1, that add up exactly', () => {
@@ -31,19 +29,5 @@ describe('assignPoints', () => {
     expect(points[0]).toBeGreaterThan(points[1] as number);
     expect(points[2]).toBeLessThan(0);
     expect(weightOfEvidence(anti.table)).toBeLessThan(0);
-  });
-});
-
-describe('chooseTiers', () => {
-  it('places A at the cohort-size rank and keeps thresholds strictly decreasing', () => {
-    const scores = [100, 90, 80, 70, 60, 50, 40, 30, 20, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-    const tiers = chooseTiers(scores, 4);
-    expect(tiers).toEqual({ A: 70, B: 30, C: 1 });
-    const flat = chooseTiers(new Array(20).fill(0), 4);
-    expect(flat.A).toBeGreaterThan(flat.B);
-    expect(flat.B).toBeGreaterThan(flat.C);
-    expect(tierOf(70, tiers)).toBe('A');
-    expect(tierOf(69, tiers)).toBe('B');
-    expect(tierOf(0, tiers)).toBe('D');
   });
 });

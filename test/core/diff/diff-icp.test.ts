@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diffIcp, structuralChanges } from '../../../src/core/diff/diff-icp.js';
-import type { Criterion, IcpDocument } from '../../../src/core/icp/schema.js';
+import type { Criterion, IcpDocument, Tiers } from '../../../src/core/icp/schema.js';
+import { renderDiff } from '../../../src/render/diff.js';
 
-const doc = (criteria: Criterion[], tiers = { A: 75, B: 50, C: 25 }): IcpDocument => ({
+const doc = (criteria: Criterion[], tiers: Tiers = { A: 75, B: 50, C: 25 }): IcpDocument => ({
   version: 1, name: 'x', status: 'manual', generated_at: '2026-01-01T00:00:00Z', source: [],
   cohort: { measure: 'm', rule: 'r', size: 0, total: 0, share_of_value: null }, criteria, tiers,
 });
@@ -45,6 +46,15 @@ describe('diffIcp', () => {
     expect(industry?.added_values).toEqual(['Retail']);
     expect(industry?.removed_values).toEqual(['Finance']);
     expect(structuralChanges(d).map((x) => x.kind)).toEqual(['values_changed', 'removed', 'added']);
+  });
+
+  it('compares the tiers each file has, a file with fewer tiers included, and shows both', () => {
+    expect(diffIcp(old, old)).toMatchObject({ tiers_changed: false, tiers: { old: 'A>=75 B>=50 C>=25', new: 'A>=75 B>=50 C>=25' } });
+    const two = doc(old.criteria, { A: 75, B: 50 });
+    const d = diffIcp(old, two);
+    expect(d).toMatchObject({ tiers_changed: true, tiers: { old: 'A>=75 B>=50 C>=25', new: 'A>=75 B>=50' } });
+    expect(diffIcp(two, doc(old.criteria, { A: 75, B: 50 })).tiers_changed).toBe(false);
+    expect(renderDiff(d, { old: 'old.yaml', new: 'new.yaml' }, { color: false })).toContain('Tier thresholds changed: A>=75 B>=50 C>=25 -> A>=75 B>=50.\n');
   });
 
   it('calls a range that moved by more than a quarter of its width a change', () => {

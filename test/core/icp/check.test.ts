@@ -82,6 +82,23 @@ describe('checkIcpRules', () => {
     ]);
   });
 
+  it('accepts fewer tiers: A alone, or A and B', () => {
+    expect(checkIcpRules({ ...okDoc(), tiers: { A: 80 } })).toEqual([]);
+    expect(checkIcpRules({ ...okDoc(), tiers: { A: 80, B: 40 } })).toEqual([]);
+  });
+
+  it('keeps "tiers must decrease" for the tiers that are present', () => {
+    expect(checkIcpRules({ ...okDoc(), tiers: { A: 40, B: 40 } })).toEqual([
+      { path: ['tiers', 'B'], message: 'tiers must decrease: B (40) must be below A (40)' },
+    ]);
+  });
+
+  it('does not accept C without B', () => {
+    expect(checkIcpRules({ ...okDoc(), tiers: { A: 50, C: 20 } })).toEqual([
+      { path: ['tiers', 'C'], message: 'C (20) needs a B between A (50) and C: add B, or remove C (a file may have A; A and B; or A, B and C)' },
+    ]);
+  });
+
   it('checks ranges: at least one bound, min <= max', () => {
     const doc = okDoc([
       criterion('Employees', 40, { match: { range: { min: 500, max: 50 } } }),
@@ -149,6 +166,13 @@ describe('validateIcp', () => {
     const broken = validateIcp({ ...okDoc(), tiers: { A: 10, B: 20, C: 5 } });
     expect(broken.doc).toBeUndefined();
     expect(broken.problems).toHaveLength(1);
+  });
+
+  it('keeps a file without B or C as it was written (no key added)', () => {
+    const result = validateIcp(JSON.parse(JSON.stringify({ ...okDoc(), tiers: { A: 80 } })));
+    expect(result.problems).toEqual([]);
+    expect(result.doc?.tiers).toEqual({ A: 80 });
+    expect(Object.keys(result.doc?.tiers ?? {})).toEqual(['A']);
   });
 
   it('stops at schema problems, since the rules need a well-typed document', () => {

@@ -20,6 +20,21 @@ describe('schemaProblems', () => {
     ]);
   });
 
+  it('requires tier A but not B or C, and still checks the type of those written', () => {
+    const onlyA = base();
+    onlyA.tiers = { A: 80 };
+    expect(schemaProblems(onlyA)).toEqual([]);
+    const none = base();
+    none.tiers = { B: 50 };
+    expect(schemaProblems(none)).toEqual([{ path: ['tiers', 'A'], message: 'is required' }]);
+    const typo = base();
+    typo.tiers = { A: 80, B: 'half', D: 10 };
+    expect(schemaProblems(typo)).toEqual([
+      { path: ['tiers', 'B'], message: 'expected a number, got text "half"' },
+      { path: ['tiers', 'D'], message: 'unknown key "D"' },
+    ]);
+  });
+
   it('reports a missing key as required and an unknown key on its own path', () => {
     const doc = base();
     delete doc.criteria[0].label;

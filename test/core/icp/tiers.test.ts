@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIERS, describeTiers, TIER_NAMES, tierFor } from '../../../src/core/icp/tiers.js';
+import { DEFAULT_TIERS, describeTiers, TIER_NAMES, tierFor, tiersOf } from '../../../src/core/icp/tiers.js';
 
 describe('tierFor', () => {
   it('puts a total exactly on a threshold into that tier', () => {
@@ -20,6 +20,12 @@ describe('tierFor', () => {
     expect(tierFor(-1, { A: 60, B: 30, C: 0 })).toBe('D');
   });
 
+  it('maps a score below the lowest threshold present to D in a file with fewer tiers', () => {
+    expect([100, 80, 79, 40, 39, 0].map((p) => tierFor(p, { A: 80, B: 40 }))).toEqual(['A', 'A', 'B', 'B', 'D', 'D']);
+    expect([100, 60, 59, 1, 0].map((p) => tierFor(p, { A: 60 }))).toEqual(['A', 'A', 'D', 'D', 'D']);
+    expect(tierFor(100, { A: 60 }, { disqualified: true })).toBe('disqualified');
+  });
+
   it('never gives more points a worse tier', () => {
     const tiersArb = fc
       .uniqueArray(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 })
@@ -34,8 +40,16 @@ describe('tierFor', () => {
   });
 });
 
-describe('describeTiers', () => {
-  it('shows each threshold', () => {
+describe('describeTiers and tiersOf', () => {
+  it('shows each threshold the file has', () => {
     expect(describeTiers({ A: 80, B: 55, C: 10 })).toBe('A>=80 B>=55 C>=10');
+    expect(describeTiers({ A: 80, B: 55 })).toBe('A>=80 B>=55');
+    expect(describeTiers({ A: 80 })).toBe('A>=80');
+  });
+
+  it('lists the tiers a row can fall in, D always last', () => {
+    expect(tiersOf({ A: 80, B: 55, C: 10 })).toEqual(['A', 'B', 'C', 'D']);
+    expect(tiersOf({ A: 80, B: 55 })).toEqual(['A', 'B', 'D']);
+    expect(tiersOf({ A: 80 })).toEqual(['A', 'D']);
   });
 });

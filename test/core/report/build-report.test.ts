@@ -104,6 +104,46 @@ describe('buildReport', () => {
     expect(r.segments.icp.accounts).toBe(3);
   });
 
+  describe('on an ICP file with only tiers A and B', () => {
+    const twoTier: IcpDocument = {
+      ...doc([
+        { ...SOFTWARE.criteria[0]!, points: 60 },
+        { column: 'Original Source', attribute: 'source', category: 'behavioral', label: 'Source is Referrals', match: { in: ['Referrals'] }, points: 40 },
+      ]),
+      tiers: { A: 100, B: 60 },
+    };
+    // Scores: 1 -> 100 (A); 2, 3, 4 -> 60 (B); 6, 7, 8 -> 40 and 5 -> 0 (D, below B).
+    const two = buildReport({ doc: twoTier, customers: CUSTOMERS, deals: DEALS });
+
+    it('shows only the tiers the file has, with below B as D, and no C row', () => {
+      expect(Object.keys(two.report.tiers)).toEqual(['A', 'B', 'D']);
+      expect([two.report.tiers.A?.accounts, two.report.tiers.B?.accounts, two.report.tiers.D?.accounts]).toEqual([1, 3, 4]);
+      expect(two.report.icp.thresholds).toEqual({ A: 100, B: 60 });
+      expect(two.report.icp.icp_tiers).toEqual(['A', 'B']);
+      expect(two.report.segments.icp.accounts).toBe(4);
+      expect(two.warnings.map((w) => w.message).join('\n')).not.toMatch(/--icp-tiers/);
+    });
+
+    it('leaves out a named tier the file lacks, with a warning; naming only such tiers is a usage error', () => {
+      const abc = buildReport({ doc: twoTier, customers: CUSTOMERS, deals: DEALS, options: { icpTiers: ['A', 'B', 'C'] } });
+      expect(abc.report.icp.icp_tiers).toEqual(['A', 'B']);
+      expect(abc.report.segments.icp).toEqual(two.report.segments.icp);
+      expect(abc.warnings.map((w) => w.message)).toContain('--icp-tiers: the ICP has no tier C (its tiers: A>=100 B>=60, D below); ICP = tiers A, B');
+      expect(() => buildReport({ doc: twoTier, customers: CUSTOMERS, options: { icpTiers: ['C'] } })).toThrow(
+        expect.objectContaining({ name: 'UsageError', message: '--icp-tiers C: the ICP has no such tier (its tiers: A>=100 B>=60, D below)' }),
+      );
+    });
+
+    it('with tier A alone, the default ICP is tier A, without a warning', () => {
+      const one = buildReport({ doc: { ...twoTier, tiers: { A: 60 } }, customers: CUSTOMERS, deals: DEALS });
+      expect(Object.keys(one.report.tiers)).toEqual(['A', 'D']);
+      expect(one.report.icp.icp_tiers).toEqual(['A']);
+      expect(one.report.tiers.A?.accounts).toBe(4);
+      expect(one.report.verdict).not.toMatch(/tiers A, B/);
+      expect(one.warnings.map((w) => w.message).join('\n')).not.toMatch(/--icp-tiers/);
+    });
+  });
+
   it('rejects a --map entry that names no column of any input', () => {
     expect(() => buildReport({ doc: SOFTWARE, customers: CUSTOMERS, deals: DEALS, options: { map: new Map([['converted', 'Nope']]) } })).toThrow(UsageError);
   });

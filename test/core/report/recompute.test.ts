@@ -51,7 +51,8 @@ function tierOf(doc: IcpDocument, row: Row): { tier: string; score: number } {
   const score = Math.max(0, Math.min(100, points));
   if (knocked) return { tier: 'disqualified', score };
   const t = doc.tiers;
-  return { tier: score >= t.A ? 'A' : score >= t.B ? 'B' : score >= t.C ? 'C' : 'D', score };
+  const tier = score >= t.A ? 'A' : t.B !== undefined && score >= t.B ? 'B' : t.B !== undefined && t.C !== undefined && score >= t.C ? 'C' : 'D';
+  return { tier, score };
 }
 
 // --- outcomes, by hand ----------------------------------------------------------------------------
@@ -161,6 +162,8 @@ const CASES: { name: string; doc: () => IcpDocument; icpTiers: ('A' | 'B' | 'C' 
   { name: 'a hand-written ICP with every match kind and a knockout', doc: () => HAND, icpTiers: ['A', 'B'] },
   { name: 'the same, ICP = tier A only, deals closed in 2025', doc: () => HAND, icpTiers: ['A'], since: Date.UTC(2025, 0, 1), until: Date.UTC(2025, 11, 31, 23, 59, 59, 999) },
   { name: 'the ICP derive mines from the fixtures', doc: derived, icpTiers: ['A', 'B'] },
+  { name: 'the hand-written ICP with only tiers A and B', doc: () => ({ ...HAND, tiers: { A: 70, B: 40 } }), icpTiers: ['A', 'B'] },
+  { name: 'the hand-written ICP with tier A alone, ICP = A', doc: () => ({ ...HAND, tiers: { A: 50 } }), icpTiers: ['A'] },
 ];
 
 describe('buildReport: every figure of segments and tiers, recomputed by hand from the fixture CSVs', () => {
@@ -174,11 +177,13 @@ describe('buildReport: every figure of segments and tiers, recomputed by hand fr
     });
     expectSame(report.segments.icp, figures((a) => a.icp), 'segments.icp');
     expectSame(report.segments.non_icp, figures((a) => !a.icp), 'segments.non_icp');
-    const tiers = ['A', 'B', 'C', 'D', ...(doc.criteria.some((c) => c.disqualify) ? ['disqualified'] : [])];
+    // Only the tiers the file has: no empty C row for a file that stops at B.
+    const has = ['A', ...(doc.tiers.B !== undefined ? ['B'] : []), ...(doc.tiers.B !== undefined && doc.tiers.C !== undefined ? ['C'] : []), 'D'];
+    const tiers = [...has, ...(doc.criteria.some((c) => c.disqualify) ? ['disqualified'] : [])];
     expect(Object.keys(report.tiers)).toEqual(tiers);
     for (const t of tiers) expectSame(report.tiers[t as 'A'], figures((a) => a.tier === t), `tiers.${t}`);
     // Every account is in exactly one segment and one tier.
-    expect(report.segments.icp.accounts + report.segments.non_icp.accounts).toBe(300);
+    expect(report.segments.icp.accounts + report.segments.non_icp.accounts).toBe(1000);
     expect(report.segments.icp.accounts).toBeGreaterThan(0);
     expect(report.spend?.unallocated).toEqual([{ source: 'TV', amount: 12000 }]);
   });
