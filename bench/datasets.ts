@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCrm } from './crm-files.js';
 import { writeLeads } from './leads-file.js';
+import { writeWideCustomers } from './wide-customers.js';
 
 /** Bump when the generators change, so cached files are made again. */
-const DATA_VERSION = 'v1';
+const DATA_VERSION = 'v2';
 const SEED = 20261123;
 
 export interface Datasets {
@@ -13,6 +14,8 @@ export interface Datasets {
   leads: { rows: number; path: string; bytes: number }[];
   customers: { rows: number; path: string; bytes: number };
   deals: { rows: number; path: string; bytes: number };
+  /** 100k customers with 40 attribute columns and a value column, for derive's full engine at width. */
+  wide: { rows: number; path: string; bytes: number };
 }
 
 function cached(path: string, make: () => void, log: (text: string) => void): number {
@@ -41,5 +44,7 @@ export function datasets(leadSizes: readonly number[], crm: boolean, log: (text:
     customers.bytes = statSync(customers.path).size;
     deals.bytes = statSync(deals.path).size;
   }
-  return { dir, leads, customers, deals };
+  const wide = { rows: 100_000, path: join(dir, 'wide-customers-100000.csv'), bytes: 0 };
+  if (crm) wide.bytes = cached(wide.path, () => writeWideCustomers(wide.path, wide.rows, SEED), log);
+  return { dir, leads, customers, deals, wide };
 }

@@ -33,7 +33,7 @@ export function reportDeriveWarnings(r: DeriveResult, ctx: CommandContext): void
   if (r.doc.status === 'inconclusive') {
     ctx.warn({
       file: customers,
-      message: `no attribute separates the best customers: ${plural(r.candidates.length, 'candidate criterion', 'candidate criteria')} over ${plural(r.attributes.length, 'column')} tested on ${plural(r.customers.length, 'customer')}`,
+      message: r.outcome.inconclusive ?? `no attribute separates the best customers: ${plural(r.outcome.tested, 'hypothesis', 'hypotheses')} over ${plural(r.attributes.length, 'column')} tested on ${plural(r.customers.length, 'customer')}`,
     });
   }
 }

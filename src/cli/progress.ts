@@ -25,6 +25,16 @@ export class Progress {
     this.stderr.write(`\r${this.label} ${count.toLocaleString('en-US')}…`);
   }
 
+  /** Shows a step of slow work, such as `derive: half-sample 12 of 50`; drawn like tick, after a second. */
+  show(text: string): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.started < 1000 || now - this.lastDraw < 100) return;
+    this.lastDraw = now;
+    this.drawn = true;
+    this.stderr.write(`\r\x1b[2K${this.label} ${text}`);
+  }
+
   /** Clears the line so that the summary that follows starts clean. */
   done(): void {
     if (this.drawn) this.stderr.write('\r\x1b[2K');

@@ -53,6 +53,8 @@ export const commands: CommandSpec[] = [
       { flags: '--min-support <s>', description: 'a value must be this share (or count) of the cohort (default: 0.05)' },
       { flags: '--min-lift <r>', description: 'a criterion must be this many times as common in the cohort (default: 1.5)' },
       { flags: '--name <text>', description: 'the name written into the ICP file' },
+      { flags: '--fast', description: 'skip the 5-fold validation and the half-sample stability (the file says so)' },
+      { flags: '--seed <n>', description: 'seed of the permutations, folds and half-samples (default: 20261202)' },
       { flags: '--threads <n>', description: 'threads that join the deals (default: 2 for a deals file over 16 MB on 2+ cores, else 1)' },
       formatOption(['table', 'json', 'md', 'yaml'], 'table'),
       mapOption,

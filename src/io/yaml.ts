@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml';
 import { validateIcp } from '../core/icp/check.js';
 import type { Criterion, IcpDocument } from '../core/icp/schema.js';
+import { thresholds } from '../core/icp/tiers.js';
 import { IcpError, InternalError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 
@@ -175,7 +176,8 @@ const ICP_FILE_HEADER = [
   '          in tier "disqualified" whatever else it scores.',
   'unknown   A missing value (empty cell, N/A, -) is unknown, not a mismatch: it earns no points',
   '          and is listed as unknown.',
-  'tiers     The total points pick the tier: A, B and C are the lowest totals that reach each; below C is D.',
+  'tiers     The total points pick the tier: A, B and C are the lowest totals that reach each; below the',
+  '          lowest is D. B and C may be left out (A alone, or A and B) when the scores allow fewer tiers.',
   'editing   Change labels, values, points or tiers, set status: manual, then run',
   '          "icp validate <this file>" to check every rule (it reports problems with their line).',
 ]
@@ -191,9 +193,21 @@ const MATCH_GUIDE = [
 
 const EVIDENCE_GUIDE = [
   ' evidence compares the cohort with the rest: how many had the value (count, share), lift =',
-  ' cohort_share / rest_share (null when no other row had it), p_value from Fisher\'s exact test and',
-  ' q_value after the Benjamini-Hochberg correction across every candidate tested.',
+  ' cohort_share / rest_share (null when no other row had it), q_value after the Benjamini-Hochberg',
+  ' correction across every hypothesis tested (for a set, the largest q of its values). p_kind says what',
+  ' p_value is: exact (one pre-specified test), bonferroni (the best interval times the intervals tried),',
+  ' permutation (the value picking re-run on permuted labels), or nominal (Fisher\'s test of a set on the',
+  ' data that chose it: read q_value instead). stability = share of 50 half-samples that chose it again.',
 ];
+
+/** What the thresholds mean, naming only the tiers the file has. */
+function tiersComment(tiers: IcpDocument['tiers']): string {
+  const present = thresholds(tiers).map(([tier]) => tier);
+  const steps = present.map((t) => (t === 'A' ? 'A at or above A points' : `${t} at or above ${t}`));
+  const missing = ['B', 'C'].filter((t) => !(present as string[]).includes(t));
+  const note = missing.length === 0 ? '' : ` (this file has no ${missing.join(' or ')})`;
+  return ` A row is tier ${steps.join(', ')}, and D below ${present.at(-1) as string}${note}.`;
+}
 
 function sectionComment(key: string, doc: IcpDocument): string | undefined {
   switch (key) {
@@ -205,10 +219,12 @@ function sectionComment(key: string, doc: IcpDocument): string | undefined {
       const withEvidence = doc.criteria.some((c) => c.evidence !== undefined);
       return [...MATCH_GUIDE, ...(withEvidence ? EVIDENCE_GUIDE : [])].join('\n');
     }
+    case 'validation':
+      return ' The out-of-sample check: derive re-ran in folds and scored the customers each fold did not see.';
     case 'tiers': {
       // derive records how it chose the thresholds as a note; repeat it where a reader looks for it.
       const rule = doc.notes?.find((n) => n.startsWith('Tiers: '));
-      const base = ' A row is tier A at or above A points, B at or above B, C at or above C, and D below C.';
+      const base = tiersComment(doc.tiers);
       return rule ? `${base}\n How they were chosen: ${rule.slice('Tiers: '.length)}` : base;
     }
     default:
@@ -226,12 +242,13 @@ function icpDocumentOrdered(doc: IcpDocument): Record<string, unknown> {
       options: doc.options === undefined ? undefined : pick(doc.options, Object.keys(doc.options).sort()),
       criteria: doc.criteria.map(orderedCriterion),
       tiers: pick(doc.tiers, ['A', 'B', 'C']),
+      validation: doc.validation && pick(doc.validation, ['method', 'folds', 'auc', 'auc_se', 'tier_a_share_of_customers', 'tier_a_share_of_value', 'skipped']),
     },
-    ['version', 'name', 'status', 'generated_at', 'source', 'cohort', 'options', 'criteria', 'tiers', 'notes'],
+    ['version', 'name', 'status', 'generated_at', 'source', 'cohort', 'options', 'criteria', 'tiers', 'validation', 'notes'],
   );
 }
 
-const EVIDENCE_KEYS = ['cohort_count', 'rest_count', 'cohort_share', 'rest_share', 'lift', 'p_value', 'q_value'];
+const EVIDENCE_KEYS = ['cohort_count', 'rest_count', 'cohort_share', 'rest_share', 'lift', 'p_value', 'q_value', 'p_kind', 'stability'];
 
 function orderedCriterion(criterion: Criterion): Record<string, unknown> {
   const match = 'range' in criterion.match ? { range: pick(criterion.match.range, ['min', 'max']) } : criterion.match;

@@ -1,6 +1,7 @@
 import type { DeriveResult } from '../core/derive/derive.js';
 import { summarySentence } from '../core/derive/summary.js';
-import type { Criterion } from '../core/icp/schema.js';
+import type { Criterion, Tiers } from '../core/icp/schema.js';
+import { thresholds } from '../core/icp/tiers.js';
 import { formatIsoDate } from '../core/columns/parse/index.js';
 import { median } from '../core/stats/index.js';
 import { formatNumber, formatPercent, truncate } from './format.js';
@@ -8,8 +9,13 @@ import { markdownTable } from './markdown.js';
 import { paint } from './messages.js';
 import { renderTable } from './table.js';
 
-/** The note of document.ts on tiers no customer falls in. */
-const EMPTY_TIERS = /^Tiers? [ABC](?:, [ABC])*(?: and [ABC])? holds? no customer/;
+/** The note of chooseTiers when the scores allow fewer than three tiers: `Only 2 tiers, A and B: ...`. */
+const TIER_NOTE = /^Only \d tiers?, /;
+
+/** `A >= 75, B >= 50, C >= 25, D below`, naming only the tiers the file has. */
+function tiersLine(tiers: Tiers): string {
+  return [...thresholds(tiers).map(([tier, min]) => `${tier} >= ${min}`), 'D below'].join(', ');
+}
 
 function fmtQ(q: number): string {
   return q < 0.001 ? '<0.001' : q.toFixed(3);
@@ -23,6 +29,7 @@ function criteriaRows(criteria: readonly Criterion[]): string[][] {
     c.evidence ? `${formatPercent(c.evidence.rest_share)} (${c.evidence.rest_count})` : '',
     c.evidence ? (c.evidence.lift === null ? '∞' : c.evidence.lift.toFixed(2)) : '',
     c.evidence ? fmtQ(c.evidence.q_value) : '',
+    c.evidence?.stability === undefined ? '' : formatPercent(c.evidence.stability),
   ]);
 }
 
@@ -58,11 +65,15 @@ export function deriveSections(r: DeriveResult, color: boolean, markdown = false
   sections.push({ title: 'Verdict', body: c.bold(summarySentence(doc)) });
   const table = (head: string[], rows: string[][]) => (markdown ? markdownTable(head, rows) : renderTable(head, rows, color));
   if (doc.criteria.length > 0) {
-    sections.push({ title: 'Criteria', body: table(['criterion', 'points', 'cohort', 'rest', 'lift', 'q'], criteriaRows(doc.criteria)) });
-    const empty = doc.notes?.find((n) => EMPTY_TIERS.test(n));
-    sections.push({ title: 'Tiers', body: `A >= ${doc.tiers.A}, B >= ${doc.tiers.B}, C >= ${doc.tiers.C}, D below${empty ? `\n${empty}` : ''}` });
+    sections.push({ title: 'Criteria', body: table(['criterion', 'points', 'cohort', 'rest', 'lift', 'q', 'stability'], criteriaRows(doc.criteria)) });
+    const note = doc.notes?.find((n) => TIER_NOTE.test(n));
+    sections.push({ title: 'Tiers', body: `${tiersLine(doc.tiers)}${note ? `\n${note}` : ''}` });
   }
-  const left = doc.notes?.filter((n) => n.startsWith('Left out') || n.startsWith('Inconclusive') || n.startsWith('Fragile')) ?? [];
+  const validation = doc.notes?.find((n) => n.startsWith('Validation: '));
+  const checked = validation ?? (doc.validation?.skipped ? `Validation: not run (${doc.validation.skipped}).` : undefined);
+  if (checked) sections.push({ title: 'Out of sample', body: checked.slice('Validation: '.length) });
+  const shown = ['Tested', 'Left out', 'Inconclusive', 'Fragile', 'Low stability'];
+  const left = doc.notes?.filter((n) => shown.some((p) => n.startsWith(p))) ?? [];
   if (left.length > 0) sections.push({ title: 'Notes', body: left.map((n) => `- ${n}`).join('\n') });
   const head = ['#', 'customer', r.measure.kind === 'value' ? r.measure.label : r.measure.label];
   if (r.dealStats) head.push('won', 'lost', 'win rate', 'median cycle days', 'first won', 'last won');

@@ -38,9 +38,13 @@ describe.skipIf(!existsSync(olistDeals))('the olist funnel (public dataset)', ()
     expect(r.stdout).toMatch(/│ 1 +│ 000dd3543ac84d906eae52e7c779bb2a │ yes +│ 1 +│ 0 +│ 100% +│ 19 +│/);
     const doc = parse(readFileSync(join(dir, 'icp.yaml'), 'utf8')) as { status: string; cohort: { size: number; total: number }; criteria: { column: string }[] };
     expect(doc.cohort).toMatchObject({ size: 842, total: 8000 });
-    expect(doc.status).toBe('ok');
-    expect(doc.criteria.map((c) => c.column)).toContain('origin');
-    expect(r.stdout).toMatch(/origin is /);
+    // Sets are judged as sets: the origins that convert more often merge into one set whose lift (1.28) is
+    // under --min-lift, and what remains (social, email convert less) is anti-fit only, which cannot rank
+    // leads: the ICP is inconclusive and says what it found.
+    expect(doc.status).toBe('inconclusive');
+    expect(doc.criteria).toEqual([]);
+    expect(r.stdout).toMatch(/Inconclusive: only anti-fit criteria were found.*found but not kept: origin is /s);
+    expect(r.stdout).toMatch(/Left out \(below lift\): origin is .* \(lift 1\.\d\d, under the minimum of 1\.5\)/);
   });
 });
 
@@ -61,6 +65,6 @@ describe.skipIf(!existsSync(mavenAccounts))('the Maven CRM variant (public datas
     const values = [...won.values()].sort((a, b) => b - a);
     const share = values.slice(0, 17).reduce((s, v) => s + v, 0) / values.reduce((s, v) => s + v, 0);
     expect((doc.cohort as unknown as { share_of_value: number }).share_of_value).toBeCloseTo(share, 3);
-    if (doc.status === 'inconclusive') expect(doc.notes.join(' ')).toMatch(/candidate criteria over \d+ columns were tested/);
+    if (doc.status === 'inconclusive') expect(doc.notes.join(' ')).toMatch(/hypothes[ie]s over \d+ columns were tested|Inconclusive: /);
   });
 });

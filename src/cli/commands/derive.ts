@@ -10,6 +10,7 @@ import { renderDerive, renderDeriveMarkdown } from '../../render/derive.js';
 import type { CommandContext } from '../context.js';
 import { reportDeriveWarnings } from '../derive-warnings.js';
 import { csvOptions, inputPath } from '../input.js';
+import { Progress } from '../progress.js';
 import { joinThreads, readJoinedDeals } from '../join-deals.js';
 import { dateOption, keyOption, listOption, numberOption, parseTop } from '../parse-options.js';
 import type { CommandInput } from '../registry.js';
@@ -32,6 +33,8 @@ export function deriveOptions(o: Record<string, unknown>): { options: DeriveOpti
     exclude: listOption(o.exclude),
     map: parseRoleMap(o.map as string[] | undefined),
     ...(o.name !== undefined && { name: String(o.name) }),
+    ...(o.fast === true && { fast: true }),
+    ...(o.seed !== undefined && { seed: numberOption(o.seed, '--seed', 0, (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number from 0 to 4294967295') }),
   };
   const recorded: Record<string, string | number | boolean | null | string[]> = {
     top: String(o.top ?? '20%'),
@@ -51,6 +54,8 @@ export function deriveOptions(o: Record<string, unknown>): { options: DeriveOpti
   copy('attributes', options.attributes);
   copy('exclude', options.exclude);
   copy('map', o.map);
+  if (options.fast) recorded.fast = true;
+  if (options.seed !== undefined) recorded.seed = options.seed;
   return { options, recorded };
 }
 
@@ -72,7 +77,10 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
   // Deals are joined and summed as they are read: a year of deals is never held in memory.
   const dealsPath = o.deals ? inputPath(o.deals as string, ctx) : undefined;
   const joinedDeals = dealsPath === undefined ? undefined : await readJoinedDeals(dealsPath, read, customers, options, joinThreads(dealsPath, threads), ctx.verbose ? (line) => ctx.stderr.write(`${line}\n`) : undefined);
-  const result: DeriveResult = derive({ customers, joinedDeals, options, generatedAt: ctx.now().toISOString(), recordedOptions: recorded });
+  const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'derive:');
+  const onProgress = (step: string, done: number, total: number) => progress.show(`${step} ${done} of ${total}`);
+  const result: DeriveResult = derive({ customers, joinedDeals, options: { ...options, onProgress }, generatedAt: ctx.now().toISOString(), recordedOptions: recorded });
+  progress.done();
   reportDeriveWarnings(result, ctx);
   const format = o.format as string | undefined;
   if (outPath === '-') {

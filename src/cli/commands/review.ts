@@ -22,7 +22,7 @@ function recordedDeriveOptions(recorded: Record<string, unknown>, cliMap: unknow
   return {
     top: pick('top'), alpha: pick('alpha'), minSupport: pick('min_support'), maxCriteria: pick('max_criteria'), minLift: pick('min_lift'),
     value: pick('value'), outcome: pick('outcome'), key: pick('key'), attributes: list('attributes'), exclude: list('exclude'),
-    map: cliMap ?? recorded.map,
+    map: cliMap ?? recorded.map, fast: recorded.fast === true ? true : undefined, seed: pick('seed'),
   };
 }
 

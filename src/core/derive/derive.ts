@@ -1,6 +1,6 @@
 import { columnReader } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
-import { assignRoles, type Role } from '../columns/roles.js';
+import { assignRoles } from '../columns/roles.js';
 import { typeTable } from '../columns/type-table.js';
 import type { IcpDocument } from '../icp/schema.js';
 import { joinDealTable, type JoinedDeals } from '../profile/deal-join.js';
@@ -11,41 +11,16 @@ import { IcpError } from '../../errors.js';
 import type { Table } from '../table.js';
 import type { Warning } from '../warnings.js';
 import { attributeColumns } from './attributes.js';
-import { testCandidates, type AttributeColumn, type Candidate } from './candidates.js';
-import { describeTop, rankCohort, type TopRule } from './cohort.js';
+import type { DeriveInput } from './derive-types.js';
+import type { Outcome } from './document.js';
+import type { AttributeColumn, EncodedColumn } from './encode.js';
+import { describeTop, rankCohort } from './cohort.js';
 import { buildDocument } from './document.js';
 import { chooseMeasure, type Measure } from './measure.js';
-import { selectCriteria, type Selection } from './select.js';
+import { mine } from './mine.js';
 import { agree, plural } from '../plural.js';
 
-export interface DeriveOptions {
-  top: TopRule;
-  alpha: number;
-  minSupport: number;
-  maxCriteria: number;
-  minLift: number;
-  value?: string | undefined;
-  outcome?: string | undefined;
-  key?: { customer: string; deal?: string } | undefined;
-  since?: number | undefined;
-  until?: number | undefined;
-  attributes?: string[] | undefined;
-  exclude?: string[] | undefined;
-  map?: ReadonlyMap<Role, string>;
-  name?: string;
-}
-
-export interface DeriveInput {
-  customers: Table;
-  deals?: Table | undefined;
-  /** The deals already joined as they were read (DealJoin), in place of a deals table. */
-  joinedDeals?: JoinedDeals | undefined;
-  options: DeriveOptions;
-  /** ISO timestamp for generated_at: passed in so that core stays free of the clock. */
-  generatedAt: string;
-  /** Options as the user gave them, recorded in icp.yaml so a review can re-derive the same way. */
-  recordedOptions: Record<string, string | number | boolean | null | string[]>;
-}
+export type { DeriveInput, DeriveOptions } from './derive-types.js';
 
 /** Everything derive learned, for the summary and the tests; the document is what gets saved. */
 export interface DeriveResult {
@@ -55,8 +30,9 @@ export interface DeriveResult {
   measure: Measure;
   cohort: boolean[];
   order: number[];
-  candidates: Candidate[];
-  selection: Selection;
+  /** What the engine settled on: criteria, points, what was left out and why, stability and validation. */
+  outcome: Outcome;
+  encoded: Map<number, EncodedColumn>;
   attributes: number[];
   skipped: { header: string; why: string }[];
   join?: JoinKeys & { customerHeader: string; dealHeader: string };
@@ -108,13 +84,15 @@ export function derive(input: DeriveInput): DeriveResult {
   }
   const chosen = chooseMeasure({
     customers: grouped.customers, table, columns, value: options.value, outcome: options.outcome,
-    ...(dealResult && { deals: { byKey: dealResult.byKey, hasAmount: dealResult.quality.hasAmount } }),
+    ...(dealResult && { deals: { byKey: dealResult.byKey, hasAmount: dealResult.quality.hasAmount, windowed: options.since !== undefined || options.until !== undefined } }),
   });
   // Customers whose value or outcome is missing are neither best nor rest: ranking them as 0 would
   // put them in the contrast group and bias every comparison.
   const keep = chosen.known.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
   const unknown = chosen.known.length - keep.length;
-  if (unknown > 0) warnings.push({ file: table.name, message: `${plural(unknown, 'customer')} ${agree(unknown, 'has', 'have')} no ${chosen.label}; left out of the ranking and the tests` });
+  const windowed = dealResult !== undefined && (options.since !== undefined || options.until !== undefined) && !options.value && !options.outcome;
+  if (unknown > 0 && windowed) warnings.push({ file: table.name, message: `${plural(unknown, 'customer')} closed no deal in the window ${windowText(options.since, options.until)}; left out of the ranking and the tests (unknown there, not worth 0)` });
+  else if (unknown > 0) warnings.push({ file: table.name, message: `${plural(unknown, 'customer')} ${agree(unknown, 'has', 'have')} no ${chosen.label}; left out of the ranking and the tests` });
   const customers = keep.map((i) => grouped.customers[i] as CustomerRecord);
   const measure = restrictMeasure(chosen, keep);
   const keys = customers.map((c) => c.key);
@@ -137,14 +115,14 @@ export function derive(input: DeriveInput): DeriveResult {
     const read = columnReader(info);
     attrs.set(index, { info, values: customers.map((c) => read(c.cells[index])) });
   }
-  const candidates = testCandidates(attrs, ranked.cohort, { minSupport: options.minSupport });
-  const selection = selectCriteria(candidates, attrs, ranked.cohort, options);
+  const weights = Float64Array.from(customers, (_, i) => (measure.kind === 'value' ? Math.max(0, measure.values[i] as number) : measure.positive[i] ? 1 : 0));
+  const { outcome, encoded } = mine(attrs, ranked.cohort, weights, options);
   const doc = buildDocument({
-    input, columns, customers, measure, ranked, selection, attrs, candidates,
+    input, columns, encoded, customers, measure, ranked, outcome,
     rule: measure.kind === 'value' ? `${describeTop(options.top)} by ${measure.label}` : `customers where ${measure.label}`,
   });
   return {
-    doc, customers, columns, measure, cohort: ranked.cohort, order: ranked.order, candidates, selection,
+    doc, customers, columns, measure, cohort: ranked.cohort, order: ranked.order, outcome, encoded,
     attributes: included, skipped, duplicateKeys, warnings,
     ...(join && { join }),
     ...(dealResult && { dealQuality: dealResult.quality, dealStats: dealResult.byKey }),

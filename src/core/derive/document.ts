@@ -1,25 +1,31 @@
 import { categoryOf } from '../columns/categories.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import { normalizeHeader } from '../columns/roles.js';
-import type { Criterion, Evidence, IcpDocument, IcpSource, Tiers } from '../icp/schema.js';
-import { matcher } from '../score/match.js';
+import type { Criterion, Evidence, IcpDocument, IcpSource, Match, ValidationRecord } from '../icp/schema.js';
 import type { CustomerRecord } from '../profile/customers.js';
 import type { Table } from '../table.js';
-import type { AttributeColumn, Candidate } from './candidates.js';
 import type { Ranked } from './cohort.js';
-import type { DeriveInput } from './derive.js';
+import type { DeriveInput } from './derive-types.js';
+import type { EncodedColumn } from './encode.js';
+import { scoreRow } from './engine.js';
 import { labelFor } from './labels.js';
+import { leftOutNotes } from './left-out-notes.js';
 import type { Measure } from './measure.js';
-import { assignPoints } from './points.js';
-import { liftOf, type Selected, type Selection } from './select.js';
+import { readableBound } from './nice.js';
+import { liftOf } from './search.js';
+import type { LeftOut, Selected } from './select.js';
 import { chooseTiers, TIER_RULE } from './tiers.js';
+import type { Validation } from './validate.js';
 import { agree, plural } from '../plural.js';
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 const significant = (x: number) => (x === 0 ? 0 : Number(x.toPrecision(3)));
 
-/** Evidence as written to icp.yaml: counts, shares over known values, lift, p and q. */
-export function evidenceOf(s: Pick<Selected, 'table' | 'pValue' | 'qValue'>): Evidence {
+/** Below this share of half-samples a criterion is marked as of low stability. */
+export const LOW_STABILITY = 0.8;
+
+/** Evidence as written to icp.yaml: counts, shares over known values, lift, p (with its kind) and q. */
+export function evidenceOf(s: Pick<Selected, 'table' | 'pValue' | 'qValue'> & Partial<Pick<Selected, 'pKind'>>, stability?: number): Evidence {
   const { a, b, c, d } = s.table;
   const lift = liftOf(s.table);
   return {
@@ -30,6 +36,8 @@ export function evidenceOf(s: Pick<Selected, 'table' | 'pValue' | 'qValue'>): Ev
     lift: Number.isFinite(lift) ? round(lift, 3) : null,
     p_value: Math.min(1, significant(s.pValue)),
     q_value: Math.min(1, significant(s.qValue)),
+    ...(s.pKind !== undefined && { p_kind: s.pKind }),
+    ...(stability !== undefined && { stability: round(stability, 2) }),
   };
 }
 
@@ -49,62 +57,91 @@ function source(table: Table, role: IcpSource['role']): IcpSource {
   return { name: table.name, role, rows: table.rows.length, sha256: table.sha256 };
 }
 
-/** Sum of points each customer earns (unknown values earn nothing), clipped to 0-100 as scores are. */
-function customerScores(criteria: readonly Criterion[], selected: readonly Selected[], attrs: ReadonlyMap<number, AttributeColumn>, n: number): number[] {
-  const scores = new Array<number>(n).fill(0);
-  selected.forEach((s, k) => {
-    const attr = attrs.get(s.column) as AttributeColumn;
-    const test = matcher(s.match, attr.info.type === 'date');
-    attr.values.forEach((v, i) => {
-      if (test(v) === true) scores[i]! += (criteria[k] as Criterion).points;
-    });
-  });
-  return scores.map((s) => Math.max(0, Math.min(100, s)));
+/** A range's bounds rounded for reading, where no customer crosses them (500, not 497). */
+function readable(match: Match, column: EncodedColumn): Match {
+  if (!('range' in match) || column.kind !== 'numeric') return match;
+  const sorted = Float64Array.from(column.order, (r) => column.numbers[r] as number);
+  const { min, max } = match.range;
+  return { range: { ...(min !== undefined && { min: readableBound(min, 'min', sorted) }), ...(max !== undefined && { max: readableBound(max, 'max', sorted) }) } };
 }
 
-/** `A`, `A and B`, `A, B and C`. */
-function andList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) as string}`;
+/** What the engine settled on, for the document. */
+export interface Outcome {
+  kept: Selected[];
+  points: number[];
+  leftOut: LeftOut[];
+  tested: number;
+  columnsTested: number;
+  stability: number[] | undefined;
+  validation: Validation | null | undefined;
+  /** Why the ICP is inconclusive although criteria were found (validation failed, only anti-fit). */
+  inconclusive?: string;
+  nearMisses: string[];
 }
 
-/** `100`, `100 or 0`, `100, 60 or 0`. */
-function orList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) as string}`;
+function validationRecord(v: Validation | null | undefined, fast: boolean, hasCriteria: boolean): ValidationRecord {
+  if (fast) return { method: 'none', skipped: 'derive ran with --fast: no cross-validation and no stability' };
+  if (!v) return { method: 'none', skipped: hasCriteria ? 'the cohort or the rest is empty' : 'no criterion to validate' };
+  return {
+    method: `${v.folds}-fold cross-validation (stratified, fixed seed): every fold re-derived on the other folds`,
+    folds: v.folds,
+    auc: round(v.auc, 3),
+    auc_se: round(v.aucSe, 3),
+    tier_a_share_of_customers: round(v.tierAShareOfCustomers, 4),
+    tier_a_share_of_value: v.tierAShareOfValue === null ? null : round(v.tierAShareOfValue, 4),
+  };
 }
 
-/** The tiers among A, B and C that no customer's score falls in. */
-function emptyTiers(scores: readonly number[], tiers: Tiers): ('A' | 'B' | 'C')[] {
-  const bounds: ['A' | 'B' | 'C', number, number][] = [['A', tiers.A, Infinity], ['B', tiers.B, tiers.A], ['C', tiers.C, tiers.B]];
-  return bounds.filter(([, low, high]) => !scores.some((s) => s >= low && s < high)).map(([tier]) => tier);
-}
-
-/** Assembles the IcpDocument from the selection: labels, points, evidence, cohort, tiers and notes. */
-export function buildDocument(x: {
-  input: DeriveInput;
-  columns: readonly ColumnInfo[];
-  customers: readonly CustomerRecord[];
-  measure: Measure;
-  ranked: Ranked;
-  selection: Selection;
-  attrs: ReadonlyMap<number, AttributeColumn>;
-  candidates: readonly Candidate[];
-  rule: string;
-}): IcpDocument {
-  const { input, columns, measure, ranked, selection } = x;
-  const points = assignPoints(selection.selected);
-  const criteria: Criterion[] = selection.selected.map((s, k) => {
+function criteriaOf(o: Outcome, columns: readonly ColumnInfo[], encoded: ReadonlyMap<number, EncodedColumn>): Criterion[] {
+  return o.kept.map((s, k) => {
     const column = columns[s.column] as ColumnInfo;
     const category = categoryOf(column);
+    const match = readable(s.match, encoded.get(s.column) as EncodedColumn);
     return {
       column: column.header,
       attribute: attributeName(column),
       category: category === undefined ? 'other' : category,
-      label: labelFor(column.header, s.match, column.type === 'date'),
-      match: s.match,
-      points: points[k] as number,
-      evidence: evidenceOf(s),
+      label: labelFor(column.header, match, column.type === 'date'),
+      match,
+      points: o.points[k] as number,
+      evidence: evidenceOf(s, o.stability?.[k]),
     };
   });
+}
+
+function methodNotes(input: DeriveInput, o: Outcome): string[] {
+  const { alpha, minLift, maxCriteria } = input.options;
+  return [
+    `Tested: ${plural(o.tested, 'hypothesis', 'hypotheses')} over ${plural(o.columnsTested, 'column')} (each value of a category, each token of a list, the best interval of each number, each yes/no), Fisher's exact test, Benjamini-Hochberg q < ${alpha} over them all.`,
+    `Criteria: a category's significant over-represented values form one set, kept when the set's lift is at least ${minLift}; a list's tokens each need that lift; an interval is tested with Bonferroni over the intervals tried; an anti-fit set in a column that has a fit set must pass a selection-aware permutation test (p < 0.01); a nested or correlated column must still tell the cohort apart within its parent's values; at most ${maxCriteria} criteria.`,
+    'Points: one ridge-penalised logistic regression of the cohort on the criteria (an unknown value counts as no match, as in scoring), scaled so positive points add up to 100; a criterion whose fitted effect is negligible or has the wrong sign is dropped.',
+    `Tiers: ${TIER_RULE}`,
+  ];
+}
+
+function validationNote(v: Validation | null | undefined, kind: Measure['kind']): string | undefined {
+  if (!v) return undefined;
+  const auc = `cross-validated AUC ${v.auc.toFixed(2)} ± ${(2 * v.aucSe).toFixed(2)} (${v.folds} folds)`;
+  if (v.tierAShareOfValue === null || v.tierAShareOfCustomers === 0) return `Validation: ${auc}.`;
+  const ratio = v.tierAShareOfValue / v.tierAShareOfCustomers;
+  const what = kind === 'value' ? 'won value' : 'positive records';
+  return `Validation: ${auc}; on customers it did not see, tier A held ${ratio.toFixed(1)}x its share of ${what} (${Math.round(100 * v.tierAShareOfValue)}% of ${what} in ${Math.round(100 * v.tierAShareOfCustomers)}% of customers).`;
+}
+
+/** Assembles the IcpDocument from what the engine settled on: labels, points, evidence, tiers, validation and notes. */
+export function buildDocument(x: {
+  input: DeriveInput;
+  columns: readonly ColumnInfo[];
+  encoded: ReadonlyMap<number, EncodedColumn>;
+  customers: readonly CustomerRecord[];
+  measure: Measure;
+  ranked: Ranked;
+  outcome: Outcome;
+  rule: string;
+}): IcpDocument {
+  const { input, columns, measure, ranked, outcome: o } = x;
+  const ok = o.kept.length > 0 && o.inconclusive === undefined;
+  const criteria = ok ? criteriaOf(o, columns, x.encoded) : [];
   const total = x.customers.length;
   let shareOfValue: number | null = null;
   if (measure.kind === 'value') {
@@ -112,28 +149,23 @@ export function buildDocument(x: {
     const top = measure.values.reduce((s, v, i) => s + (ranked.cohort[i] ? Math.max(0, v) : 0), 0);
     shareOfValue = all > 0 ? round(top / all, 4) : null;
   }
-  const ok = criteria.length > 0;
-  const scores = ok ? customerScores(criteria, selection.selected, x.attrs, total) : [];
-  const tiers = ok ? chooseTiers(scores, ranked.size) : { A: 75, B: 50, C: 25 };
-  const notes = [
-    `Criteria: Fisher's exact test of each candidate (cohort vs rest, over customers whose value is known), Benjamini-Hochberg q < ${input.options.alpha} over all ${x.candidates.length} candidates tested, a cohort/rest share ratio of at least ${input.options.minLift} (or at most 1/${input.options.minLift} for anti-fit), at most ${input.options.maxCriteria} criteria.`,
-    'Points: weight of evidence ln(cohort share / rest share); positive points share 100 in proportion to it.',
-    `Tiers: ${TIER_RULE}`,
-  ];
-  const empty = ok ? emptyTiers(scores, tiers) : [];
-  if (empty.length > 0) {
-    // Few criteria, or criteria that exclude one another, leave gaps a threshold cannot fill.
-    const values = [...new Set(scores)].sort((a, b) => b - a);
-    const shown = values.length > 6 ? [...values.slice(0, 5).map(String), `${values.length - 5} other values`] : values.map(String);
-    notes.push(`${empty.length === 1 ? 'Tier' : 'Tiers'} ${andList(empty)} ${empty.length === 1 ? 'holds' : 'hold'} no customer: every customer scores ${orList(shown)}.`);
+  const scores = ok ? x.customers.map((_, i) => scoreRow(o.kept, o.points, i)) : [];
+  const tierChoice = ok ? chooseTiers(scores, ranked.size) : { tiers: { A: 75, B: 50, C: 25 } };
+  const notes = methodNotes(input, o);
+  if (tierChoice.note) notes.push(tierChoice.note);
+  const vNote = validationNote(o.validation, measure.kind);
+  if (vNote) notes.push(vNote);
+  if (ok && o.stability) {
+    const low = criteria.filter((c) => (c.evidence?.stability ?? 1) < LOW_STABILITY);
+    for (const c of low) notes.push(`Low stability: ${c.label} was chosen again in ${Math.round(100 * (c.evidence?.stability ?? 0))}% of half-samples.`);
   }
-  if (!ok) notes.unshift(`Inconclusive: no attribute separates the cohort (${plural(ranked.size, 'customer')}) from the rest (${total - ranked.size}); ${plural(x.candidates.length, 'candidate criterion', 'candidate criteria')} over ${plural(x.attrs.size, 'column')} ${agree(x.candidates.length, 'was', 'were')} tested.`);
+  notes.push(...leftOutNotes(o.leftOut, columns, input.options.minLift));
+  if (!ok) {
+    const why = o.inconclusive ?? `no attribute separates the cohort (${plural(ranked.size, 'customer')}) from the rest (${total - ranked.size}); ${plural(o.tested, 'hypothesis', 'hypotheses')} over ${plural(o.columnsTested, 'column')} ${agree(o.tested, 'was', 'were')} tested`;
+    const near = o.nearMisses.length > 0 ? ` Nearest misses: ${o.nearMisses.join('; ')}.` : '';
+    notes.unshift(`Inconclusive: ${why}.${near}`);
+  }
   if (ranked.size < 30) notes.unshift(`Fragile: the cohort has only ${plural(ranked.size, 'customer')}; treat this profile as a hypothesis.`);
-  for (const r of selection.redundant) {
-    const col = columns[r.criterion.column] as ColumnInfo;
-    const because = columns[r.because.column] as ColumnInfo;
-    notes.push(`Left out as redundant: ${labelFor(col.header, r.criterion.match, col.type === 'date')} adds nothing once ${labelFor(because.header, r.because.match, because.type === 'date')} is known.`);
-  }
   return {
     version: 1,
     name: input.options.name ?? 'Ideal Customer Profile',
@@ -143,7 +175,8 @@ export function buildDocument(x: {
     cohort: { measure: measure.label, rule: x.rule, size: ranked.size, total, share_of_value: shareOfValue },
     options: input.recordedOptions,
     criteria,
-    tiers,
+    tiers: tierChoice.tiers,
+    validation: validationRecord(o.validation, input.options.fast === true, o.kept.length > 0),
     notes,
   };
 }

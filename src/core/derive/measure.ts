@@ -64,7 +64,8 @@ export function chooseMeasure(input: {
   customers: readonly CustomerRecord[];
   table: Table;
   columns: readonly ColumnInfo[];
-  deals?: { byKey: Map<string, DealStats>; hasAmount: boolean };
+  /** `windowed`: only deals closed in a --since/--until window were joined. */
+  deals?: { byKey: Map<string, DealStats>; hasAmount: boolean; windowed?: boolean };
   value?: string | undefined;
   outcome?: string | undefined;
 }): Measure {
@@ -82,9 +83,11 @@ export function chooseMeasure(input: {
     return valueMeasure(table.header[column] as string, columns[column] as ColumnInfo, customers, table);
   }
   if (input.deals) {
-    // A customer without deals has won nothing: known, and worth 0.
+    // A customer without deals has won nothing: known, and worth 0. In a window, a customer with no deal
+    // closed in it is unknown instead: its worth in that window was never put to the test, and counting it
+    // as 0 would fill the rest with customers who simply did not buy then, diluting every contrast.
     const stats = customers.map((c) => input.deals?.byKey.get(c.key));
-    const known = customers.map(() => true);
+    const known = stats.map((s) => !input.deals?.windowed || s !== undefined);
     if (input.deals.hasAmount) return { kind: 'value', label: 'won value', column: null, values: stats.map((s) => s?.wonValue ?? 0), known };
     return { kind: 'outcome', label: 'has a won deal', column: null, positive: stats.map((s) => (s?.won ?? 0) > 0), known };
   }

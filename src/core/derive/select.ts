@@ -1,17 +1,39 @@
 import type { Match } from '../icp/schema.js';
-import { matcher } from '../score/match.js';
-import { benjaminiHochberg, cochranMantelHaenszel, fisherExact, type TwoByTwo } from '../stats/index.js';
-import { tabulate, type AttributeColumn, type Candidate } from './candidates.js';
+import { cochranMantelHaenszel, fisherExact, type TwoByTwo } from '../stats/index.js';
+import { ANTI_ALPHA, antiPermutationP, ANTI_PERMUTATIONS } from './anti-permutation.js';
+import { membership, type EncodedColumn } from './encode.js';
+import { withinParentP, type Parent } from './hierarchy.js';
+import { codeCounts, liftOf, support, type Sample, type Test } from './search.js';
 
-/** A criterion chosen from the candidates, with the evidence of exactly the match it will be scored with. */
+/** How a criterion's p-value was obtained, as the ICP file states it. */
+export type PKind = 'nominal' | 'permutation' | 'bonferroni' | 'exact';
+
+/** A criterion proposed from the tests, with the evidence of exactly the match it will be scored with. */
 export interface Selected {
+  slot: number;
+  /** The column's index in the customers file. */
   column: number;
   match: Match;
   /** fit: over-represented in the cohort (positive points); anti: under-represented (negative points). */
   direction: 'fit' | 'anti';
   table: TwoByTwo;
   pValue: number;
+  pKind: PKind;
   qValue: number;
+  /** Membership of every customer: 1 matches, 0 does not, -1 unknown. */
+  members: Int8Array;
+  /** Values or intervals it was picked from (for the conditional tests' Bonferroni). */
+  tries: number;
+}
+
+export type LeftOutReason = 'nested' | 'correlated' | 'redundant' | 'below_lift' | 'capped' | 'anti_not_beyond_selection' | 'unstable' | 'negligible' | 'sign';
+
+export interface LeftOut {
+  criterion: Selected;
+  reason: LeftOutReason;
+  /** The criterion or parent column that explains it. */
+  because?: { slot: number; column: number; match?: Match };
+  detail?: string;
 }
 
 export interface SelectOptions {
@@ -19,117 +41,178 @@ export interface SelectOptions {
   maxCriteria: number;
   /** Smallest cohort-share / rest-share ratio worth a criterion (and its inverse for anti-fit). */
   minLift: number;
+  minSupport: number;
+  /** Seed of the anti-fit permutations. */
+  seed: number;
+  /** Permutations of the anti-fit test (fewer in resamples). */
+  permutations?: number;
 }
 
 export interface Selection {
   selected: Selected[];
-  /** Significant criteria left out because a stronger, correlated one already explains them. */
-  redundant: { criterion: Selected; because: Selected }[];
-  /** Significant criteria left out by --max-criteria. */
-  capped: Selected[];
+  leftOut: LeftOut[];
+  /** Hypotheses tested (values, tokens, intervals, booleans). */
+  tested: number;
+}
+
+/** The 2x2 table of a membership over the sample's customers whose value is known. */
+export function tableOf(members: Int8Array, sample: Sample): TwoByTwo {
+  const t = { a: 0, b: 0, c: 0, d: 0 };
+  for (const r of sample.rows) {
+    const m = members[r] as number;
+    if (m < 0) continue;
+    if (sample.labels[r] === 1) m ? t.a++ : t.b++;
+    else m ? t.c++ : t.d++;
+  }
+  return t;
+}
+
+interface Context {
+  columns: readonly EncodedColumn[];
+  sample: Sample;
+  o: SelectOptions;
+  leftOut: LeftOut[];
+}
+
+function propose(cx: Context, slot: number, match: Match, direction: Selected['direction'], from: readonly Test[], pKind: PKind, pValue?: number): Selected {
+  const column = cx.columns[slot] as EncodedColumn;
+  const members = membership(column, match);
+  const table = tableOf(members, cx.sample);
+  return {
+    slot, column: column.index, match, direction, table, members, pKind,
+    pValue: pValue ?? fisherExact(table).pValue,
+    qValue: Math.max(...from.map((t) => t.qValue)),
+    tries: from.length === 1 && from[0]?.kind === 'interval' ? from[0].tries : 0,
+  };
+}
+
+function names(column: EncodedColumn, tests: readonly Test[]): string[] {
+  const all = 'names' in column ? column.names : [];
+  return tests.map((t) => all[t.code as number] as string).sort();
 }
 
 /**
- * Between two correlated attributes the simpler, coarser one is kept: country over region over city,
- * employees over revenue. Lower ranks are considered first; attributes without a rank sit at 1.
+ * A category's values join its set when each is significant (q < alpha) and over-represented (lift > 1);
+ * --min-lift then judges the set as a whole, so two equally good values are not split by the noise of the
+ * smaller one. The under-represented values form the anti-fit set; when the column also has a fit set they
+ * are picked within the values outside it and must beat the selection-aware permutation test.
  */
-const SIMPLICITY: Record<string, number> = {
-  industry: 0, employees: 0, country: 0, technologies: 0, annual_revenue: 1, region: 2, city: 3,
-};
-
-/** cohort share / rest share over known values; Infinity when the rest never has it. */
-export function liftOf(t: TwoByTwo): number {
-  const cohort = t.a / Math.max(1, t.a + t.b);
-  const rest = t.c / Math.max(1, t.c + t.d);
-  return rest === 0 ? (cohort === 0 ? 1 : Infinity) : cohort / rest;
-}
-
-function members(match: Match, column: AttributeColumn): (boolean | null)[] {
-  const isDate = column.info.type === 'date';
-  const test = matcher(match, isDate);
-  return column.values.map((v) => test(v));
-}
-
-// Each criterion's membership, computed once when it is built, for the redundancy tests that compare it
-// with every stronger one.
-const membership = new WeakMap<Selected, (boolean | null)[]>();
-
-function membersOf(s: Selected, columns: ReadonlyMap<number, AttributeColumn>): (boolean | null)[] {
-  let m = membership.get(s);
-  if (m === undefined) {
-    m = members(s.match, columns.get(s.column) as AttributeColumn);
-    membership.set(s, m);
+function categorySets(cx: Context, slot: number, tests: readonly Test[], all: number): Selected[] {
+  const column = cx.columns[slot] as EncodedColumn & { kind: 'category' };
+  const sig = tests.filter((t) => t.qValue < cx.o.alpha);
+  const out: Selected[] = [];
+  const fitTests = sig.filter((t) => liftOf(t.table) > 1);
+  let fit: Selected | undefined;
+  if (fitTests.length > 0) {
+    const s = propose(cx, slot, { in: names(column, fitTests) }, 'fit', fitTests, 'nominal');
+    s.tries = all;
+    if (liftOf(s.table) >= cx.o.minLift) out.push((fit = s));
+    else cx.leftOut.push({ criterion: s, reason: 'below_lift' });
   }
-  return m;
+  if (fit) {
+    const fitCodes = new Set(fitTests.map((t) => t.code as number));
+    const rule = { alpha: cx.o.alpha, minSupport: cx.o.minSupport, minLift: cx.o.minLift };
+    const { p, picked } = antiPermutationP(column, cx.sample, fitCodes, codeCounts(column, cx.sample), rule, cx.o.permutations ?? ANTI_PERMUTATIONS, cx.o.seed);
+    if (picked.length === 0) return out;
+    const from = tests.filter((t) => picked.includes(t.code as number));
+    const anti = propose(cx, slot, { in: picked.map((c) => column.names[c] as string).sort() }, 'anti', from.length > 0 ? from : tests, 'permutation', p);
+    anti.tries = all;
+    if (p >= ANTI_ALPHA) cx.leftOut.push({ criterion: anti, reason: 'anti_not_beyond_selection', because: { slot, column: column.index, match: fit.match } });
+    else out.push(anti);
+    return out;
+  }
+  const antiTests = sig.filter((t) => liftOf(t.table) < 1);
+  if (antiTests.length === 0) return out;
+  const anti = propose(cx, slot, { in: names(column, antiTests) }, 'anti', antiTests, 'nominal');
+  anti.tries = all;
+  if (liftOf(anti.table) > 1 / cx.o.minLift) cx.leftOut.push({ criterion: anti, reason: 'below_lift' });
+  else out.push(anti);
+  return out;
 }
 
-function build(column: number, match: Match, direction: Selected['direction'], attr: AttributeColumn, cohort: readonly boolean[], q: number): Selected {
-  const m = members(match, attr);
-  const table = tabulate(m, cohort);
-  const selected: Selected = { column, match, direction, table, pValue: fisherExact(table).pValue, qValue: q };
-  membership.set(selected, m);
-  return selected;
-}
-
-/** Merges a column's significant values into one `in` / `contains_any` set per direction. */
-function mergeSets(column: number, group: Candidate[], attr: AttributeColumn, cohort: readonly boolean[], o: SelectOptions): Selected[] {
+/** Tokens of a multi-valued column keep the per-token rule: each significant token must reach --min-lift. */
+function tokenSets(cx: Context, slot: number, tests: readonly Test[], all: number): Selected[] {
+  const column = cx.columns[slot] as EncodedColumn;
+  const sig = tests.filter((t) => t.qValue < cx.o.alpha);
   const out: Selected[] = [];
   for (const direction of ['fit', 'anti'] as const) {
-    const chosen = group.filter((c) => (direction === 'fit' ? liftOf(c.table) >= o.minLift : liftOf(c.table) <= 1 / o.minLift));
+    const inDirection = sig.filter((t) => (direction === 'fit' ? liftOf(t.table) > 1 : liftOf(t.table) < 1));
+    const chosen = inDirection.filter((t) => (direction === 'fit' ? liftOf(t.table) >= cx.o.minLift : liftOf(t.table) <= 1 / cx.o.minLift));
+    for (const t of inDirection.filter((x) => !chosen.includes(x))) {
+      cx.leftOut.push({ criterion: propose(cx, slot, t.match, direction, [t], 'exact', t.pValue), reason: 'below_lift' });
+    }
     if (chosen.length === 0) continue;
-    const values = chosen.map((c) => c.value as string).sort();
-    const match: Match = 'in' in (chosen[0] as Candidate).match ? { in: values } : { contains_any: values };
-    out.push(build(column, match, direction, attr, cohort, Math.max(...chosen.map((c) => c.qValue))));
+    const s = propose(cx, slot, { contains_any: names(column, chosen) }, direction, chosen, chosen.length === 1 ? 'exact' : 'nominal');
+    s.tries = all;
+    out.push(s);
   }
   return out;
 }
 
-/** The strongest significant interval of a numeric column (fit only: a range already says what is out). */
-function bestRange(column: number, group: Candidate[], attr: AttributeColumn, cohort: readonly boolean[], o: SelectOptions): Selected[] {
-  const fits = group.filter((c) => liftOf(c.table) >= o.minLift).sort((x, y) => x.pValue - y.pValue);
-  const best = fits[0];
-  return best ? [build(column, best.match, 'fit', attr, cohort, best.qValue)] : [];
-}
-
-function booleanFit(column: number, candidate: Candidate, attr: AttributeColumn, cohort: readonly boolean[], o: SelectOptions): Selected[] {
-  const lift = liftOf(candidate.table);
-  if (lift >= o.minLift) return [build(column, { equals: true }, 'fit', attr, cohort, candidate.qValue)];
-  if (lift <= 1 / o.minLift) return [build(column, { equals: false }, 'fit', attr, cohort, candidate.qValue)];
+/** A boolean is one test; the side with the lift is what the criterion says, shown as written. */
+function booleanSet(cx: Context, slot: number, test: Test): Selected[] {
+  if (test.qValue >= cx.o.alpha) return [];
+  const sides = [true, false].map((equals) => propose(cx, slot, { equals }, 'fit', [test], 'exact', test.pValue));
+  const fit = sides.find((s) => liftOf(s.table) >= cx.o.minLift);
+  if (fit) return [fit];
+  const anti = sides.find((s) => liftOf(s.table) <= 1 / cx.o.minLift);
+  if (anti) return [{ ...anti, direction: 'anti' }];
+  cx.leftOut.push({ criterion: sides.reduce((x, y) => (liftOf(x.table) >= liftOf(y.table) ? x : y)), reason: 'below_lift' });
   return [];
 }
 
-/** The 2x2 table of two memberships over the customers where both are known. */
-function crossTable(x: readonly (boolean | null)[], y: readonly (boolean | null)[]): TwoByTwo {
+/** One proposal per column and direction from the tests. */
+function proposals(cx: Context, tests: readonly Test[]): Selected[] {
+  const bySlot = new Map<number, Test[]>();
+  for (const t of tests) bySlot.set(t.slot, [...(bySlot.get(t.slot) ?? []), t]);
+  const out: Selected[] = [];
+  for (const [slot, group] of [...bySlot].sort((x, y) => x[0] - y[0])) {
+    const kind = (group[0] as Test).kind;
+    if (kind === 'value') out.push(...categorySets(cx, slot, group, group.length));
+    else if (kind === 'token') out.push(...tokenSets(cx, slot, group, group.length));
+    else if (kind === 'boolean') out.push(...booleanSet(cx, slot, group[0] as Test));
+    else {
+      const t = group[0] as Test;
+      if (t.qValue < cx.o.alpha) out.push(propose(cx, slot, t.match, 'fit', [t], 'bonferroni', t.pValue));
+    }
+  }
+  return out;
+}
+
+/** Values it was picked from times the values it holds: the Bonferroni factor of its conditional tests. */
+function picks(s: Selected): number {
+  const m = s.match;
+  const held = 'in' in m ? m.in.length : 'contains_any' in m ? m.contains_any.length : 1;
+  return Math.max(1, s.tries) * held;
+}
+
+// Two criteria are related when their memberships are associated beyond this p (Fisher); unrelated
+// attributes are never tested further.
+const RELATED_P = 0.001;
+
+function crossTable(x: Int8Array, y: Int8Array, sample: Sample): TwoByTwo {
   const t = { a: 0, b: 0, c: 0, d: 0 };
-  x.forEach((m, i) => {
-    const n = y[i];
-    if (m === null || n === null || n === undefined) return;
+  for (const r of sample.rows) {
+    const m = x[r] as number;
+    const n = y[r] as number;
+    if (m < 0 || n < 0) continue;
     if (m) n ? t.a++ : t.b++;
     else n ? t.c++ : t.d++;
-  });
+  }
   return t;
 }
 
-// Two criteria are related when their memberships are associated beyond this p (Fisher): a state inside a
-// country is, though its correlation coefficient is small; unrelated attributes are never tested further.
-const RELATED_P = 0.001;
-
-/**
- * Whether `next` adds nothing once `chosen` is known: the two are related and, within the customers
- * that match `chosen` and those that do not (Cochran-Mantel-Haenszel), `next` no longer tells the cohort
- * apart at `alpha`.
- */
-function addsNothing(next: Selected, chosen: Selected, columns: ReadonlyMap<number, AttributeColumn>, cohort: readonly boolean[], alpha: number): boolean {
-  const a = membersOf(next, columns);
-  const b = membersOf(chosen, columns);
-  if (next.column !== chosen.column && fisherExact(crossTable(a, b)).pValue >= RELATED_P) return false;
-  const strata: TwoByTwo[] = [true, false].map((stratum) => {
+/** Whether `next` adds nothing once `chosen` is known: related, and no contrast left within chosen's yes/no strata. */
+function addsNothing(next: Selected, chosen: Selected, sample: Sample, alpha: number): boolean {
+  if (next.slot !== chosen.slot && fisherExact(crossTable(next.members, chosen.members, sample)).pValue >= RELATED_P) return false;
+  const strata = [1, 0].map((stratum) => {
     const t = { a: 0, b: 0, c: 0, d: 0 };
-    a.forEach((m, i) => {
-      if (m === null || b[i] !== stratum) return;
-      if (cohort[i]) m ? t.a++ : t.b++;
+    for (const r of sample.rows) {
+      const m = next.members[r] as number;
+      if (m < 0 || chosen.members[r] !== stratum) continue;
+      if (sample.labels[r] === 1) m ? t.a++ : t.b++;
       else m ? t.c++ : t.d++;
-    });
+    }
     return t;
   });
   const cmh = cochranMantelHaenszel(strata);
@@ -137,48 +220,29 @@ function addsNothing(next: Selected, chosen: Selected, columns: ReadonlyMap<numb
 }
 
 /**
- * Turns significant candidates into at most `maxCriteria` criteria: one set or range per column and
- * direction, strongest first, leaving out any that add nothing given a stronger correlated one.
+ * Turns the tests into at most `maxCriteria` criteria: sets judged as sets, a nested or correlated column
+ * only when it still tells the cohort apart within its parent's values, forward selection that leaves out
+ * what a stronger related criterion already explains, then the cap.
  */
-export function selectCriteria(candidates: readonly Candidate[], columns: ReadonlyMap<number, AttributeColumn>, cohort: readonly boolean[], o: SelectOptions): Selection {
-  const significant = candidates.filter((c) => c.qValue < o.alpha);
-  const byColumn = new Map<number, Candidate[]>();
-  for (const c of significant) byColumn.set(c.column, [...(byColumn.get(c.column) ?? []), c]);
-  const proposals: Selected[] = [];
-  for (const [column, group] of [...byColumn].sort((x, y) => x[0] - y[0])) {
-    const attr = columns.get(column) as AttributeColumn;
-    const kind = Object.keys((group[0] as Candidate).match)[0];
-    if (kind === 'range') proposals.push(...bestRange(column, group, attr, cohort, o));
-    else if (kind === 'equals') proposals.push(...booleanFit(column, group[0] as Candidate, attr, cohort, o));
-    else proposals.push(...mergeSets(column, group, attr, cohort, o));
-  }
-  const rank = (s: Selected) => SIMPLICITY[columns.get(s.column)?.info.role ?? ''] ?? 1;
-  proposals.sort(
-    (x, y) => (x.direction === y.direction ? 0 : x.direction === 'fit' ? -1 : 1) || rank(x) - rank(y) || x.pValue - y.pValue || x.column - y.column,
-  );
-  // A set merged from a column's most enriched values (three cities out of forty) or its best interval
-  // was picked from many tries, once per value it holds; Bonferroni over the tries and the picks keeps it
-  // from surviving by selection alone.
-  const tries = new Map<number, number>();
-  for (const c of candidates) tries.set(c.column, (tries.get(c.column) ?? 0) + 1);
-  // A merged set is a hypothesis of its own: its q-value is adjusted together with every candidate tested,
-  // so that p and q in the evidence speak of the same criterion.
-  const q = benjaminiHochberg([...candidates.map((c) => c.pValue), ...proposals.map((p) => p.pValue)]);
-  proposals.forEach((p, i) => (p.qValue = q[candidates.length + i] as number));
+export function selectCriteria(columns: readonly EncodedColumn[], tests: readonly Test[], sample: Sample, parents: ReadonlyMap<number, Parent>, o: SelectOptions): Selection {
+  const cx: Context = { columns, sample, o, leftOut: [] };
+  const all = proposals(cx, tests);
+  all.sort((x, y) => (x.direction === y.direction ? 0 : x.direction === 'fit' ? -1 : 1) || x.pValue - y.pValue || x.slot - y.slot);
   const kept: Selected[] = [];
-  const redundant: Selection['redundant'] = [];
-  for (const next of proposals) {
-    if (next.qValue >= o.alpha) continue;
-    const m = next.match;
-    const picks = 'in' in m ? m.in.length : 'contains_any' in m ? m.contains_any.length : 1;
-    const alpha = o.alpha / ((tries.get(next.column) ?? 1) * picks);
-    const because = kept.find((chosen) => addsNothing(next, chosen, columns, cohort, alpha));
-    if (because) redundant.push({ criterion: next, because });
+  for (const next of all) {
+    const alpha = o.alpha / picks(next);
+    const parent = parents.get(next.slot);
+    if (parent && withinParentP(next.members, parent, sample) >= alpha) {
+      cx.leftOut.push({ criterion: next, reason: parent.why, because: { slot: parent.parent, column: (columns[parent.parent] as EncodedColumn).index } });
+      continue;
+    }
+    const because = kept.find((chosen) => addsNothing(next, chosen, sample, alpha));
+    if (because) cx.leftOut.push({ criterion: next, reason: 'redundant', because: { slot: because.slot, column: because.column, match: because.match } });
     else kept.push(next);
   }
-  // The cap keeps the strongest, fit before anti-fit; the order of the document stays the order above.
-  const strongest = new Set(
-    [...kept].sort((x, y) => (x.direction === y.direction ? 0 : x.direction === 'fit' ? -1 : 1) || x.pValue - y.pValue || x.column - y.column).slice(0, o.maxCriteria),
-  );
-  return { selected: kept.filter((s) => strongest.has(s)), redundant, capped: kept.filter((s) => !strongest.has(s)) };
+  const strongest = new Set(kept.slice(0, o.maxCriteria));
+  for (const s of kept) if (!strongest.has(s)) cx.leftOut.push({ criterion: s, reason: 'capped' });
+  return { selected: kept.filter((s) => strongest.has(s)), leftOut: cx.leftOut, tested: tests.length };
 }
+
+export { liftOf, support };

@@ -8,6 +8,8 @@ import type { Table } from '../table.js';
 import type { Warning } from '../warnings.js';
 import { quartersBefore, type Quarter } from './period.js';
 import { criterionStability, type Stability } from './stability.js';
+import { criterionDrift, type CriterionDrift } from './criterion-drift.js';
+import type { AccountOutcome } from '../report/accounts.js';
 
 /** The thresholds drift is judged by; stated in every review so that a reader can check them. */
 export const DRIFT_RULES = {
@@ -43,6 +45,10 @@ export interface Review {
   proposed: IcpDocument;
   diff: IcpDiff;
   stability: Stability[];
+  /** What the re-derived proposal changes: shown, but not drift by itself. */
+  proposed_changes: string[];
+  /** Each saved criterion's win odds ratio before the period and in it, and whether it fell. */
+  criteria_drift: CriterionDrift[];
   drift: { found: boolean; reasons: string[] };
   rules: string[];
 }
@@ -69,6 +75,10 @@ function backtest(result: ReportResult, since: number | undefined, until: number
 }
 
 /** Customer rows of the accounts that had a deal closed in the window (the population a period is about). */
+function accountsOf(result: ReportResult): AccountOutcome[] {
+  return result.accounts.accounts;
+}
+
 function activeRows(result: ReportResult): string[][] {
   return result.accounts.accounts.filter((a) => (a.stats?.deals ?? 0) > 0).map((a) => a.cells);
 }
@@ -120,7 +130,13 @@ export function review(input: {
   else if (lift === null) reasons.push(`no win-rate lift can be computed in ${period.label} (${periodTest.closed_deals} closed deals)`);
   else if (lift < DRIFT_RULES.min_lift) reasons.push(`win-rate lift in ${period.label} is ${lift.toFixed(2)}, below ${DRIFT_RULES.min_lift}`);
   else if (p === null || p >= alpha) reasons.push(`win-rate lift in ${period.label} (${lift.toFixed(2)}) is not significant at ${alpha} (p = ${p === null ? 'n/a' : p.toPrecision(2)})`);
-  for (const change of structuralChanges(diff)) reasons.push(`proposed ICP: ${change.description}`);
+  // A proposal re-derived on the window differs from the saved ICP by sampling noise as often as by a
+  // real change: it is shown (diff) but does not decide drift. A saved criterion whose effect on winning
+  // fell, tested one-sided with Holm over the criteria, does.
+  const criteria = criterionDrift(compiled, accountsOf(beforePeriod), accountsOf(inPeriod), alpha);
+  for (const c of criteria.filter((x) => x.fell)) {
+    reasons.push(`${c.label} stopped working: win odds ratio ${c.odds_ratio_before} before ${period.label}, ${c.odds_ratio_period} in it (one-sided, Holm p = ${(c.p_holm as number).toPrecision(2)})`);
+  }
   for (const s of stability) {
     if (s.psi > DRIFT_RULES.max_psi) reasons.push(`${s.column} shifted between derive time and ${period.label} (PSI ${s.psi.toFixed(2)} > ${DRIFT_RULES.max_psi})`);
   }
@@ -137,11 +153,14 @@ export function review(input: {
     },
     proposed: derived.doc,
     diff,
+    proposed_changes: structuralChanges(diff).map((c) => c.description),
+    criteria_drift: criteria,
     stability,
     drift: { found: reasons.length > 0, reasons },
     rules: [
       `drift when the saved ICP's win-rate lift in the period is below ${DRIFT_RULES.min_lift} or not significant at alpha ${alpha} (Fisher)`,
-      'drift when the proposed ICP adds or removes a criterion or changes a categorical value set',
+      `drift when a saved criterion's win odds ratio fell between the deals closed before the period and those closed in it (one-sided test of the log odds ratio, Holm over the criteria, at alpha ${alpha})`,
+      'not drift by itself: the proposed ICP adding or removing a criterion or changing a value set (listed as proposed changes)',
       `drift when a criterion's attribute has a population stability index above ${DRIFT_RULES.max_psi} between accounts with deals before the period and accounts with deals in it`,
       `not drift: ${diff.noise_rule}`,
     ],

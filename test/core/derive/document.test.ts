@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateFixtures } from '../../../fixtures/generator/index.js';
 import { derive, type DeriveOptions } from '../../../src/core/derive/derive.js';
-import { tierFor } from '../../../src/core/icp/tiers.js';
+import { TIER_RULE } from '../../../src/core/derive/tiers.js';
+import { describeTiers, thresholds, tierFor } from '../../../src/core/icp/tiers.js';
 import { compileIcp } from '../../../src/core/score/compile.js';
 import { scoreRow } from '../../../src/core/score/score-row.js';
 import { tableFromCsv } from '../../helpers/table-from-csv.js';
@@ -20,21 +21,27 @@ function customers(): string {
 }
 
 describe('buildDocument notes', () => {
-  it('says which tiers no customer falls in when the criteria leave gaps (one criterion: scores 0 or 100)', () => {
+  it('writes fewer tiers, and says so plainly, when the scores take few values (one criterion: scores 0 or 100)', () => {
     const { doc } = derive({ customers: tableFromCsv('c.csv', customers()), options: OPTIONS, generatedAt: '2026-11-23T00:00:00.000Z', recordedOptions: {} });
     expect(doc.criteria.map((c) => [c.label, c.points])).toEqual([['Industry is Software', 100]]);
-    expect(doc.notes).toContain('Tiers B and C hold no customer: every customer scores 100 or 0.');
+    expect(doc.tiers).toEqual({ A: 100 });
+    expect(doc.notes).toContain('Only 1 tier, A: every customer scores 100 or 0.');
+    expect(doc.notes?.find((n) => n.startsWith('Tiers: '))).toBe(`Tiers: ${TIER_RULE}`);
   });
 
-  it.each([7, 11, 2026])('names exactly the tiers that none of the customers, scored with the ICP, falls in (fixtures seed %i)', (seed) => {
+  it.each([7, 11, 2026])('leaves no tier it writes empty of customers, and notes fewer tiers (fixtures seed %i)', (seed) => {
     const f = generateFixtures({ seed });
     const table = tableFromCsv('customers.csv', f.customers);
     const { doc } = derive({ customers: table, deals: tableFromCsv('deals.csv', f.deals), options: OPTIONS, generatedAt: '2026-11-23T00:00:00.000Z', recordedOptions: {} });
+    // An inconclusive ICP has no criteria and keeps the default tiers: nothing to choose them from.
+    if (doc.criteria.length === 0) return;
     const compiled = compileIcp(doc, table.header, table.rows);
-    const tiers = new Set(table.rows.map((row) => tierFor(scoreRow(compiled, row).score, doc.tiers)));
-    const empty = (['A', 'B', 'C'] as const).filter((t) => !tiers.has(t));
-    const note = doc.notes?.find((n) => / no customer: /.test(n));
-    if (empty.length === 0) expect(note).toBeUndefined();
-    else expect(note).toMatch(new RegExp(`^Tiers? ${empty.length === 3 ? 'A, B and C' : empty.join(' and ')} holds? no customer`));
+    const reached = new Set(table.rows.map((row) => tierFor(scoreRow(compiled, row).score, doc.tiers)));
+    const written = thresholds(doc.tiers).map(([tier]) => tier);
+    for (const tier of written) expect(reached.has(tier), `tier ${tier} of ${describeTiers(doc.tiers)}`).toBe(true);
+    const note = doc.notes?.find((n) => /^Only \d tiers?, /.test(n));
+    if (written.length === 3) expect(note).toBeUndefined();
+    else expect(note).toMatch(/^Only [12] tiers?, A(?: and B)?: every customer scores /);
+    expect(doc.notes?.some((n) => / no customer: /.test(n))).toBe(false);
   });
 });

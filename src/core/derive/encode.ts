@@ -1,0 +1,199 @@
+import type { ColumnInfo } from '../columns/infer.js';
+import type { Match } from '../icp/schema.js';
+import { categoryKey, rangeNumber, tokensOf } from '../score/match.js';
+import type { CellValue } from '../columns/cell-value.js';
+
+/** An attribute column with each customer's value read once. */
+export interface AttributeColumn {
+  info: ColumnInfo;
+  values: readonly (CellValue | null | undefined)[];
+}
+
+/**
+ * An attribute column read once into typed arrays, so that the search can be run again on any sample of
+ * the customers (folds, half-samples, permutations) without touching a string. The semantics are the
+ * scorer's (match.ts): categories by categoryKey, tokens by tokensOf, numbers by rangeNumber (dates as
+ * years), booleans as they are; anything else is unknown.
+ */
+export type EncodedColumn =
+  | { kind: 'category'; index: number; info: ColumnInfo; names: string[]; codes: Int32Array }
+  | { kind: 'multi'; index: number; info: ColumnInfo; names: string[]; offsets: Int32Array; tokens: Int32Array }
+  | { kind: 'numeric'; index: number; info: ColumnInfo; numbers: Float64Array; order: Int32Array }
+  | { kind: 'boolean'; index: number; info: ColumnInfo; flags: Int8Array };
+
+/** Interns keys to codes and remembers each key's commonest spelling. */
+class Spellings {
+  private readonly codes = new Map<string, number>();
+  private readonly forms: Map<string, number>[] = [];
+
+  code(spelling: string): number {
+    const key = categoryKey(spelling);
+    let code = this.codes.get(key);
+    if (code === undefined) {
+      code = this.forms.length;
+      this.codes.set(key, code);
+      this.forms.push(new Map());
+    }
+    const forms = this.forms[code] as Map<string, number>;
+    forms.set(spelling, (forms.get(spelling) ?? 0) + 1);
+    return code;
+  }
+
+  /** The commonest spelling of each code (ties by the spelling itself), as labels show it. */
+  names(): string[] {
+    return this.forms.map((forms) => {
+      let best = '';
+      let count = -1;
+      for (const [form, n] of forms) if (n > count || (n === count && form < best)) [best, count] = [form, n];
+      return best.trim();
+    });
+  }
+}
+
+function encodeCategory(column: AttributeColumn, index: number): EncodedColumn {
+  const spellings = new Spellings();
+  const codes = new Int32Array(column.values.length).fill(-1);
+  column.values.forEach((v, i) => {
+    if (typeof v === 'string' && v.trim() !== '') codes[i] = spellings.code(v);
+  });
+  return { kind: 'category', index, info: column.info, names: spellings.names(), codes };
+}
+
+function encodeMulti(column: AttributeColumn, index: number): EncodedColumn {
+  const spellings = new Spellings();
+  const offsets = new Int32Array(column.values.length + 1);
+  const flat: number[] = [];
+  column.values.forEach((v, i) => {
+    offsets[i] = flat.length;
+    const tokens = v === null || v === undefined ? undefined : tokensOf(v);
+    // A row with no token is unknown: -1 marks it (see memberRows), so it counts in no table.
+    if (!tokens || tokens.length === 0) {
+      flat.push(-1);
+      return;
+    }
+    const seen = new Set<number>();
+    for (const t of tokens) {
+      if (t.trim() === '') continue;
+      const code = spellings.code(t);
+      if (!seen.has(code)) {
+        seen.add(code);
+        flat.push(code);
+      }
+    }
+    if (seen.size === 0) flat.push(-1);
+  });
+  offsets[column.values.length] = flat.length;
+  return { kind: 'multi', index, info: column.info, names: spellings.names(), offsets, tokens: Int32Array.from(flat) };
+}
+
+function encodeNumeric(column: AttributeColumn, index: number): EncodedColumn {
+  const isDate = column.info.type === 'date';
+  const numbers = new Float64Array(column.values.length).fill(Number.NaN);
+  column.values.forEach((v, i) => {
+    const n = v === null || v === undefined ? undefined : rangeNumber(v, isDate);
+    if (n !== undefined && Number.isFinite(n)) numbers[i] = n;
+  });
+  const known: number[] = [];
+  numbers.forEach((n, i) => {
+    if (!Number.isNaN(n)) known.push(i);
+  });
+  known.sort((x, y) => (numbers[x] as number) - (numbers[y] as number) || x - y);
+  return { kind: 'numeric', index, info: column.info, numbers, order: Int32Array.from(known) };
+}
+
+/** Reads an attribute column into its encoded form. */
+export function encodeColumn(index: number, column: AttributeColumn): EncodedColumn {
+  switch (column.info.type) {
+    case 'category':
+      return encodeCategory(column, index);
+    case 'multi':
+      return encodeMulti(column, index);
+    case 'boolean': {
+      const flags = new Int8Array(column.values.length).fill(-1);
+      column.values.forEach((v, i) => {
+        if (typeof v === 'boolean') flags[i] = v ? 1 : 0;
+      });
+      return { kind: 'boolean', index, info: column.info, flags };
+    }
+    default:
+      return encodeNumeric(column, index);
+  }
+}
+
+// Memberships are over every customer, so the same match found again on another sample (a fold, a
+// half-sample) is computed once. Bounded per column: a long search must not hold every set it tried.
+const cache = new WeakMap<EncodedColumn, Map<string, Int8Array>>();
+const CACHED_PER_COLUMN = 64;
+
+/**
+ * Membership of every customer in a match over the encoded column: 1 matches, 0 does not, -1 unknown.
+ * Equal to what the scorer's matcher gives on the same cells. Shared between callers: never change it.
+ */
+export function membership(column: EncodedColumn, match: Match): Int8Array {
+  let byMatch = cache.get(column);
+  if (!byMatch) cache.set(column, (byMatch = new Map()));
+  const key = JSON.stringify(match);
+  let out = byMatch.get(key);
+  if (!out) {
+    out = computeMembership(column, match);
+    if (byMatch.size >= CACHED_PER_COLUMN) byMatch.delete(byMatch.keys().next().value as string);
+    byMatch.set(key, out);
+  }
+  return out;
+}
+
+function computeMembership(column: EncodedColumn, match: Match): Int8Array {
+  switch (column.kind) {
+    case 'category': {
+      const wanted = codeFlags(column.names, 'in' in match ? match.in : []);
+      const out = new Int8Array(column.codes.length);
+      for (let i = 0; i < out.length; i++) {
+        const c = column.codes[i] as number;
+        out[i] = c < 0 ? -1 : (wanted[c] as number);
+      }
+      return out;
+    }
+    case 'multi': {
+      const wanted = codeFlags(column.names, 'contains_any' in match ? match.contains_any : []);
+      const out = new Int8Array(column.offsets.length - 1);
+      for (let i = 0; i < out.length; i++) {
+        const from = column.offsets[i] as number;
+        const to = column.offsets[i + 1] as number;
+        if (column.tokens[from] === -1) {
+          out[i] = -1;
+          continue;
+        }
+        let hit = 0;
+        for (let k = from; k < to && hit === 0; k++) hit = wanted[column.tokens[k] as number] as number;
+        out[i] = hit;
+      }
+      return out;
+    }
+    case 'numeric': {
+      const range = 'range' in match ? match.range : {};
+      const lo = range.min ?? -Infinity;
+      const hi = range.max ?? Infinity;
+      const out = new Int8Array(column.numbers.length);
+      for (let i = 0; i < out.length; i++) {
+        const n = column.numbers[i] as number;
+        out[i] = Number.isNaN(n) ? -1 : n >= lo && n <= hi ? 1 : 0;
+      }
+      return out;
+    }
+    case 'boolean': {
+      const equals = 'equals' in match ? (match.equals ? 1 : 0) : 1;
+      const out = new Int8Array(column.flags.length);
+      for (let i = 0; i < out.length; i++) {
+        const f = column.flags[i] as number;
+        out[i] = f < 0 ? -1 : f === equals ? 1 : 0;
+      }
+      return out;
+    }
+  }
+}
+
+/** 1 for each code whose name is one of `values` (compared as categories are), 0 otherwise. */
+function codeFlags(names: readonly string[], values: readonly string[]): Uint8Array {
+  const keys = new Set(values.map(categoryKey));
+  return Uint8Array.from(names, (name) => (keys.has(categoryKey(name)) ? 1 : 0));
+}

@@ -1,0 +1,111 @@
+import type { DeriveOptions } from './derive-types.js';
+import type { Outcome } from './document.js';
+import type { Match } from '../icp/schema.js';
+import { categoryKey } from '../score/match.js';
+import { fisherExact } from '../stats/index.js';
+import { encodeColumn, membership, type AttributeColumn, type EncodedColumn } from './encode.js';
+import { runEngine, type EngineOptions } from './engine.js';
+import { findParents } from './hierarchy.js';
+import { labelFor } from './labels.js';
+import { fitPoints } from './points.js';
+import { liftOf, sampleOf, type Sample } from './search.js';
+import { tableOf, type LeftOut, type Selected } from './select.js';
+import { crossValidate, stabilityOf } from './validate.js';
+
+/** The seed of every permutation, fold and half-sample when none is given. */
+export const DERIVE_SEED = 20261202;
+/** A criterion chosen again in fewer than this share of half-samples is left out as unstable. */
+export const MIN_STABILITY = 0.6;
+
+/**
+ * The engine end to end on every customer: search, selection and points; then, unless `fast`, the
+ * half-sample stability (unstable criteria leave, the rest are refitted) and the out-of-fold validation,
+ * whose interval decides whether the ICP is confirmed or inconclusive.
+ */
+export function mine(attrs: ReadonlyMap<number, AttributeColumn>, cohort: readonly boolean[], weights: Float64Array, options: DeriveOptions): { outcome: Outcome; encoded: Map<number, EncodedColumn> } {
+  const columns = [...attrs].map(([index, column]) => encodeColumn(index, column));
+  const encoded = new Map(columns.map((c) => [c.index, c]));
+  const labels = Uint8Array.from(cohort, (c) => (c ? 1 : 0));
+  const sample = sampleOf(Int32Array.from(cohort.keys()), labels);
+  const parents = findParents(columns);
+  const o: EngineOptions = { alpha: options.alpha, maxCriteria: options.maxCriteria, minLift: options.minLift, minSupport: options.minSupport, seed: options.seed ?? DERIVE_SEED };
+  const run = runEngine(columns, sample, parents, o);
+  let { kept, points } = run;
+  const leftOut = [...run.leftOut];
+  let stability: number[] | undefined;
+  if (!options.fast && kept.length > 0) {
+    const measured = stabilityOf(kept, columns, sample, parents, o, (done, total) => options.onProgress?.('half-sample', done + 1, total));
+    const steady = kept.map((s, k) => steadyPart(s, measured.criteria[k] as number, measured.tokens[k], columns, sample, leftOut));
+    const stable = steady.filter((s): s is Selected => s !== undefined);
+    if (stable.length < kept.length || stable.some((s, k) => s !== kept[k])) {
+      const refit = fitPoints(stable, sample);
+      leftOut.push(...refit.dropped);
+      kept = refit.kept;
+      points = refit.points;
+    }
+    stability = kept.map((s) => measured.criteria[steady.indexOf(s)] as number);
+  }
+  const hasFit = kept.some((s) => s.direction === 'fit');
+  let inconclusive: string | undefined;
+  let validation: Outcome['validation'];
+  if (kept.length > 0 && !hasFit) inconclusive = 'only anti-fit criteria were found: a score needs at least one trait the best customers share';
+  // Validation runs even when nothing was found: the folds may find what the whole data did not, and
+  // their out-of-fold AUC is the honest measure of whether any pattern is there.
+  if (!options.fast) {
+    validation = crossValidate(columns, sample, parents, o, weights, (done, total) => options.onProgress?.('fold', done + 1, total));
+    if (hasFit && validation && validation.auc - 2 * validation.aucSe <= 0.5) {
+      inconclusive = `on customers it did not see, the score ranked the cohort no better than chance (cross-validated AUC ${validation.auc.toFixed(2)} ± ${(2 * validation.aucSe).toFixed(2)}, an interval that includes 0.5)`;
+    }
+  }
+  const nearMisses = kept.length > 0 && !inconclusive ? [] : nearest(run.tests, columns);
+  if (inconclusive && kept.length > 0) {
+    const labels = kept.map((s) => {
+      const info = (columns[s.slot] as EncodedColumn).info;
+      return `${labelFor(info.header, s.match, info.type === 'date')} (${s.direction}, lift ${liftOf(s.table).toFixed(2)})`;
+    });
+    inconclusive += `; found but not kept: ${labels.join('; ')}`;
+  }
+  return {
+    encoded,
+    outcome: { kept, points, leftOut, tested: run.tests.length, columnsTested: columns.length, stability, validation, nearMisses, ...(inconclusive !== undefined && { inconclusive }) },
+  };
+}
+
+/**
+ * The stable part of a criterion: undefined when the criterion was chosen again in fewer than MIN_STABILITY
+ * of the half-samples; for a token list, without the tokens that were (a noise token riding along with a
+ * stable one), its evidence recomputed.
+ */
+function steadyPart(s: Selected, share: number, tokens: Map<string, number> | undefined, columns: readonly EncodedColumn[], sample: Sample, leftOut: LeftOut[]): Selected | undefined {
+  const percent = (x: number) => `chosen again in ${Math.round(100 * x)}% of half-samples`;
+  if (share < MIN_STABILITY) {
+    leftOut.push({ criterion: s, reason: 'unstable', detail: percent(share) });
+    return undefined;
+  }
+  if (!tokens || !('contains_any' in s.match)) return s;
+  const keep = s.match.contains_any.filter((t) => (tokens.get(categoryKey(t)) ?? 0) >= MIN_STABILITY);
+  if (keep.length === s.match.contains_any.length || keep.length === 0) return s;
+  for (const t of s.match.contains_any.filter((x) => !keep.includes(x))) {
+    const alone = rebuild(s, { contains_any: [t] }, columns, sample);
+    leftOut.push({ criterion: alone, reason: 'unstable', detail: percent(tokens.get(categoryKey(t)) ?? 0) });
+  }
+  return rebuild(s, { contains_any: keep }, columns, sample);
+}
+
+function rebuild(s: Selected, match: Match, columns: readonly EncodedColumn[], sample: Sample): Selected {
+  const members = membership(columns[s.slot] as EncodedColumn, match);
+  const table = tableOf(members, sample);
+  const single = 'contains_any' in match && match.contains_any.length === 1;
+  return { ...s, match, members, table, pValue: fisherExact(table).pValue, pKind: single ? 'exact' : s.pKind };
+}
+
+/** The three tests closest to significance, for an inconclusive ICP's note. */
+function nearest(tests: ReturnType<typeof runEngine>['tests'], columns: readonly EncodedColumn[]): string[] {
+  return [...tests]
+    .sort((x, y) => x.qValue - y.qValue || x.pValue - y.pValue || x.slot - y.slot)
+    .slice(0, 3)
+    .map((t) => {
+      const column = columns[t.slot] as EncodedColumn;
+      return `${labelFor(column.info.header, t.match, column.info.type === 'date')} (q = ${t.qValue.toPrecision(2)})`;
+    });
+}
