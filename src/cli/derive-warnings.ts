@@ -1,4 +1,4 @@
-import { cycleStartText, negativeCycleText } from '../core/report/data-quality.js';
+import { cycleStartText, negativeCycleText, unmatchedDealsText } from '../core/report/data-quality.js';
 import type { DeriveResult } from '../core/derive/derive.js';
 import type { CommandContext } from './context.js';
 import { agree, plural } from '../core/plural.js';
@@ -16,7 +16,7 @@ export function reportDeriveWarnings(r: DeriveResult, ctx: CommandContext): void
       );
     }
     if (q.unmatched > 0) {
-      ctx.warn({ file: deals, message: `${plural(q.unmatched, 'deal')} ${agree(q.unmatched, 'matches', 'match')} no customer (e.g. ${q.unmatchedExamples.map((e) => JSON.stringify(e)).join(', ')})` });
+      ctx.warn({ file: deals, message: unmatchedDealsText(q.unmatched, q.withoutKey, q.unmatchedExamples.map((e) => JSON.stringify(e)), 'customer') });
     }
     if (q.outsideWindow > 0) ctx.warn({ file: deals, message: `${plural(q.outsideWindow, 'deal')} closed outside --since/--until (or undated) ${agree(q.outsideWindow, 'was', 'were')} left out` });
     if (q.outcomeSource === 'all_won') ctx.warn({ file: deals, message: 'no deal stage or won column: every deal counts as won' });

@@ -26,10 +26,14 @@ export function dateOption(raw: unknown, flag: string, endOfDay = false): number
   return endOfDay ? ms + 86_400_000 - 1 : ms;
 }
 
-/** `--key customerColumn[=dealColumn]`. */
-export function keyOption(raw: unknown): { customer: string; deal?: string } | undefined {
+/**
+ * `--key customerColumn[=dealColumn]`; `--key none` says the customers have no key column: each row is its
+ * own record (`none: true`, customer ''), which cannot join deals.
+ */
+export function keyOption(raw: unknown): { customer: string; deal?: string; none?: true } | undefined {
   if (raw === undefined) return undefined;
   const text = String(raw);
+  if (text.trim().toLowerCase() === 'none') return { customer: '', none: true };
   const eq = text.indexOf('=');
   if (eq < 0) return { customer: text.trim() };
   const customer = text.slice(0, eq).trim();

@@ -195,7 +195,7 @@ const EVIDENCE_GUIDE = [
   ' evidence compares the cohort with the rest: how many had the value (count, share), lift =',
   ' cohort_share / rest_share (null when no other row had it), q_value after the Benjamini-Hochberg',
   ' correction across every hypothesis tested (for a set, the largest q of its values). p_kind says what',
-  ' p_value is: exact (one pre-specified test), bonferroni (the best interval times the intervals tried),',
+  ' p_value is: exact (Fisher\'s test of one value as tested), bonferroni (the best interval times the intervals tried),',
   ' permutation (the value picking re-run on permuted labels), or nominal (Fisher\'s test of a set on the',
   ' data that chose it: read q_value instead). stability = share of 50 half-samples that chose it again.',
 ];
@@ -242,7 +242,7 @@ function icpDocumentOrdered(doc: IcpDocument): Record<string, unknown> {
       options: doc.options === undefined ? undefined : pick(doc.options, Object.keys(doc.options).sort()),
       criteria: doc.criteria.map(orderedCriterion),
       tiers: pick(doc.tiers, ['A', 'B', 'C']),
-      validation: doc.validation && pick(doc.validation, ['method', 'folds', 'auc', 'auc_se', 'tier_a_share_of_customers', 'tier_a_share_of_value', 'skipped']),
+      validation: doc.validation && pick(doc.validation, ['method', 'folds', 'auc', 'auc_se', 'folds_with_criteria', 'tier_a_share_of_customers', 'tier_a_share_of_value', 'skipped']),
     },
     ['version', 'name', 'status', 'generated_at', 'source', 'cohort', 'options', 'criteria', 'tiers', 'validation', 'notes'],
   );

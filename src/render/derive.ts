@@ -72,7 +72,7 @@ export function deriveSections(r: DeriveResult, color: boolean, markdown = false
   const validation = doc.notes?.find((n) => n.startsWith('Validation: '));
   const checked = validation ?? (doc.validation?.skipped ? `Validation: not run (${doc.validation.skipped}).` : undefined);
   if (checked) sections.push({ title: 'Out of sample', body: checked.slice('Validation: '.length) });
-  const shown = ['Tested', 'Left out', 'Inconclusive', 'Fragile', 'Low stability'];
+  const shown = ['Tested', 'Left out', 'Inconclusive', 'Fragile', 'Low stability', 'Data quality', 'Not a customer attribute', 'Not mined', 'Kept although'];
   const left = doc.notes?.filter((n) => shown.some((p) => n.startsWith(p))) ?? [];
   if (left.length > 0) sections.push({ title: 'Notes', body: left.map((n) => `- ${n}`).join('\n') });
   const head = ['#', 'customer', r.measure.kind === 'value' ? r.measure.label : r.measure.label];

@@ -28,13 +28,14 @@ export function renderInspect(report: InspectReport, color: boolean): string {
   const rows = report.columns.map((col) => [
     truncate(col.header, 32),
     col.role ?? '',
+    col.role_source ?? '',
     typeCell(col),
     formatPercent(col.filled_pct / 100),
     `${formatNumber(col.distinct, 0)}${col.distinct_capped ? '+' : ''}`,
     valuesCell(col),
     truncate(col.examples.join(' | '), 40),
   ]);
-  lines.push(renderTable(['column', 'role', 'type', 'filled', 'distinct', 'top values / range', 'examples'], rows, color));
+  lines.push(renderTable(['column', 'role', 'role by', 'type', 'filled', 'distinct', 'top values / range', 'examples'], rows, color));
   const informed = report.categories.informed;
   lines.push('', c.bold('ICP categories this file can inform:'));
   if (informed.length === 0) lines.push('  none');

@@ -1,11 +1,11 @@
-import { negativeCycleText } from '../core/report/data-quality.js';
+import { negativeCycleText, unmatchedDealsText } from '../core/report/data-quality.js';
 import type { Report, SegmentMetrics } from '../core/report/report-types.js';
 import { pText } from '../core/report/verdict.js';
 import { formatNumber, formatPercent, truncate } from './format.js';
 import { markdownTable } from './markdown.js';
 import { paint } from './messages.js';
 import { renderTable } from './table.js';
-import { agree, plural } from '../core/plural.js';
+import { plural } from '../core/plural.js';
 
 const BAR_WIDTH = 20;
 const DASH = '-';
@@ -95,7 +95,7 @@ function qualityLines(r: Report): string[] {
   const q = r.data_quality;
   const lines: string[] = [];
   if (q.deals_total !== null) lines.push(`${q.deals_matched} of ${q.deals_total} deals joined an account${q.deals_outside_window > 0 ? `; ${q.deals_outside_window} closed outside the window` : ''}`);
-  if (q.unmatched_deals.count > 0) lines.push(`${plural(q.unmatched_deals.count, 'deal')} ${agree(q.unmatched_deals.count, 'matches', 'match')} no account${q.unmatched_deals.examples.length ? ` (e.g. ${q.unmatched_deals.examples.join(', ')})` : ''}`);
+  if (q.unmatched_deals.count > 0) lines.push(unmatchedDealsText(q.unmatched_deals.count, q.unmatched_deals.without_account, q.unmatched_deals.examples, 'account'));
   if (q.deals_without_close_date > 0) lines.push(`${plural(q.deals_without_close_date, 'deal')} without a close date${r.window.since || r.window.until ? ' (outside any window)' : ''}`);
   if (q.deals_without_dates.count > 0) lines.push(`${plural(q.deals_without_dates.count, 'deal')} without a create or close date`);
   if (q.cycle_start?.from === 'customers') lines.push(`cycles from the customers' "${q.cycle_start.column}" to each customer's first won deal (the deals have no create date)`);

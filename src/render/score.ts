@@ -13,8 +13,11 @@ export function renderScoreSummary(tally: ScoreTally, compiled: CompiledIcp, ext
     .join(', ');
   const lines = [`scored ${formatNumber(tally.rows, 0)} rows: ${tiers}`];
   if (extra.dropped) lines.push(extra.dropped);
-  const unknown = compiled.criteria
-    .map((c, i) => `${c.criterion.column} ${tally.rows > 0 ? formatPercent((tally.unknown[i] ?? 0) / tally.rows) : '-'}`)
+  // Each column once, even when several criteria read it: the most rows any of its criteria could not judge.
+  const byColumn = new Map<string, number>();
+  compiled.criteria.forEach((c, i) => byColumn.set(c.criterion.column, Math.max(byColumn.get(c.criterion.column) ?? 0, tally.unknown[i] ?? 0)));
+  const unknown = [...byColumn]
+    .map(([column, count]) => `${column} ${tally.rows > 0 ? formatPercent(count / tally.rows) : '-'}`)
     .join(', ');
   if (compiled.criteria.length > 0) lines.push(`unknown: ${unknown}`);
   return lines.join('\n') + '\n';

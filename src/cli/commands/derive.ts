@@ -22,7 +22,7 @@ export function deriveOptions(o: Record<string, unknown>): { options: DeriveOpti
     top: parseTop(o.top as string | undefined),
     alpha: numberOption(o.alpha, '--alpha', 0.05, (n) => n > 0 && n < 1, 'a number between 0 and 1'),
     minSupport: numberOption(o.minSupport, '--min-support', 0.05, (n) => n > 0, 'a share such as 0.05 or a count'),
-    maxCriteria: numberOption(o.maxCriteria, '--max-criteria', 8, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1'),
+    maxCriteria: numberOption(o.maxCriteria, '--max-criteria', 8, (n) => Number.isInteger(n) && n >= 1 && n <= 30, 'a whole number from 1 to 30'),
     minLift: numberOption(o.minLift, '--min-lift', 1.5, (n) => n > 1, 'a ratio above 1'),
     value: o.value as string | undefined,
     outcome: o.outcome as string | undefined,
@@ -31,6 +31,7 @@ export function deriveOptions(o: Record<string, unknown>): { options: DeriveOpti
     until: dateOption(o.until, '--until', true),
     attributes: listOption(o.attributes),
     exclude: listOption(o.exclude),
+    allow: listOption(o.allow),
     map: parseRoleMap(o.map as string[] | undefined),
     ...(o.name !== undefined && { name: String(o.name) }),
     ...(o.fast === true && { fast: true }),
@@ -53,6 +54,7 @@ export function deriveOptions(o: Record<string, unknown>): { options: DeriveOpti
   copy('until', o.until);
   copy('attributes', options.attributes);
   copy('exclude', options.exclude);
+  copy('allowed', options.allow);
   copy('map', o.map);
   if (options.fast) recorded.fast = true;
   if (options.seed !== undefined) recorded.seed = options.seed;

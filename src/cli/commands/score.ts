@@ -8,6 +8,7 @@ import { openCsvRecords, takeSample } from '../../io/csv-records.js';
 import { normalizeDelimiter } from '../../io/delimiter.js';
 import type { RecordBatch } from '../../io/record-batch.js';
 import { renderScoreSummary, renderScoreTable } from '../../render/score.js';
+import { shownColumn } from '../../core/score/shown-column.js';
 import type { CommandContext } from '../context.js';
 import { csvOptions, inputPath } from '../input.js';
 import type { CommandInput } from '../registry.js';
@@ -84,7 +85,8 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
   }
   const map = parseRoleMap(o.map as string[] | undefined);
   for (const [role, wanted] of map) {
-    if (findHeader(file.header, wanted) < 0) {
+    // `--map role=` removes a role; it names no column to look for.
+    if (wanted !== '' && findHeader(file.header, wanted) < 0) {
       throw new UsageError(`--map ${role}=${wanted}: no column "${wanted}" in ${file.displayName}`, {
         hint: `columns: ${file.header.map((h) => JSON.stringify(h)).join(', ')}`,
       });
@@ -93,7 +95,8 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
   if (doc.criteria.length === 0) {
     ctx.warn({ message: `the ICP is ${doc.status} and has no criteria: every row scores 0 (tier D)` });
   }
-  const compiled = compileIcp(doc, file.header, sample, map);
+  // A removed role (`--map role=`) locates nothing: compile finds criteria by header and mapped columns only.
+  const compiled = compileIcp(doc, file.header, sample, new Map([...map].filter(([, header]) => header !== '')));
   const missing = compiled.criteria.filter((c) => c.column === undefined);
   for (const c of missing) {
     ctx.warn({ file: file.displayName, message: `no column for "${c.criterion.label}" (${c.criterion.column}): unknown for every row` });
@@ -155,9 +158,8 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
     }
     if (o.sort) buffered.sort(bestFirst);
     if (format === 'table') {
-      const name = file.header.findIndex((_, i) => compiled.criteria.every((c) => c.column !== i) && /name|company|account|email/i.test(file.header[i] ?? ''));
       const shown = buffered.slice(0, TABLE_ROWS);
-      sink.raw(renderScoreTable(header, shown.map((b) => b.cells), name >= 0 ? name : undefined, ctx.color));
+      sink.raw(renderScoreTable(header, shown.map((b) => b.cells), shownColumn(file.header, compiled), ctx.color));
       if (index > shown.length) sink.raw(`(${shown.length} of ${index} rows shown; --format csv or -o file gives them all)\n`);
     } else {
       for (const b of buffered) if (!sink.write(b.cells) && !(await sink.drain())) break;

@@ -39,6 +39,8 @@ export const ROLES = [
   'product',
   'pipeline',
   'lost_reason',
+  'stage_derived',
+  'team',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -119,4 +121,14 @@ export const ROLE_ALIASES: Record<Role, readonly string[]> = {
   product: ['Product', 'product_id', 'Product Name', 'Products', 'Plan', 'SKU', 'Line Item'],
   pipeline: ['Pipeline', 'Deal Pipeline', 'Sales Pipeline', 'Deal - Pipeline'],
   lost_reason: ['Closed Lost Reason', 'Lost Reason', 'Loss Reason', 'Deal - Lost reason', 'Reason Lost'],
+  // Fields the CRM sets from the deal stage: they restate the outcome (see derive/never-mined.ts for the patterns).
+  stage_derived: ['Probability', 'PROBABILITY', 'Deal probability', 'Expected Revenue', 'EXPECTEDREVENUE', 'ExpectedRevenue',
+    'Forecast Category', 'FORECASTCATEGORY', 'ForecastCategory', 'ForecastCategoryName', 'Forecast Category Name',
+    'Is Closed', 'ISCLOSED', 'IsClosed', 'Is closed won', 'Closed won reason', 'Last Stage Change Date',
+    'LASTSTAGECHANGEDATE', 'LastStageChangeDate', 'Days to close', 'Won time', 'Lost time', 'Deal - Probability',
+    'Weighted amount', 'Win Probability'],
+  // Our own team beyond the owner: who created, changed or worked the record.
+  team: ['HubSpot team', 'Team', 'Sales Team', 'Territory owner', 'Created by', 'CreatedById', 'CREATEDBYID',
+    'Last modified by', 'LastModifiedById', 'LASTMODIFIEDBYID', 'seller_id', 'sdr_id', 'sr_id',
+    'Account Manager', 'Account Executive', 'Sales Development Rep', 'Rep', 'Seller'],
 };

@@ -34,7 +34,8 @@ export function readCell(column: ColumnInfo, raw: string | undefined): CellValue
     case 'multi': {
       // An empty list is unknown, not "uses none": a CRM leaves a multi-select blank when nobody filled it in,
       // so a blank cell (missing above), one of separators only (";", " | ") and one of missing markers only
-      // ("N/A; -") all read as missing, and a marker inside a list ("Slack;N/A") is no token.
+      // ("N/A; -") all read as missing, and a marker inside a list ("Slack;N/A") is no token. The same markers
+      // as for a whole cell: "None" alone is missing, so a "None" token is dropped too ("Slack;None" is [Slack]).
       const tokens = column.separator ? splitMulti(raw, column.separator).filter((t) => !isMissing(t)) : [raw.trim()];
       return tokens.length > 0 ? tokens : null;
     }

@@ -4,16 +4,15 @@ import {
   detectMultiSeparator,
   hasCurrency,
   isBooleanColumn,
-  isEmployeeRangeString,
-  parseEmployeeRange,
   parseMoney,
   type DateFormat,
   type DecimalMark,
   type MultiSeparator,
 } from './parse/index.js';
 import { isLinkColumn } from './link.js';
+import { isEmployeeRangeColumn } from './range-values.js';
 import { isRecordNumberColumn, isRunningNumber } from './record-number.js';
-import type { Role } from './roles.js';
+import type { Role, RoleSource } from './roles.js';
 
 export const COLUMN_TYPES = [
   'number',
@@ -36,6 +35,8 @@ export interface ColumnInfo {
   index: number;
   header: string;
   role: Role | undefined;
+  /** Why the column has its role (header alias, values, --map); set when typed through ColumnProfiler. */
+  roleSource?: RoleSource;
   type: ColumnType;
   decimal?: DecimalMark;
   dateFormat?: DateFormat;
@@ -54,6 +55,8 @@ const NUMERIC_ROLES: ReadonlySet<Role | undefined> = new Set([
 ]);
 const DATE_HEADER = /(date|time|_at$|_on$|\bat$|\bon$|day$)/i;
 const ID_HEADER = /(^|[\s_\-.])(id|ids|key|uuid|guid)$|[a-z]Id$|ID$/;
+// Postal codes and street addresses are free text whatever their cells look like ("94105" is no number).
+const FREE_TEXT_HEADER = /(^|[^a-z])(zip|zipcode|postal|postcode|plz|cep|address|street)([^a-z]|$)/;
 const TOKEN = /^[A-Za-z0-9_\-.:@/+#=]+$/;
 const DIGIT = /\d/;
 const LETTER = /[A-Za-z]/;
@@ -86,12 +89,24 @@ function looksLikeIds(values: readonly string[], header: string): boolean {
   );
 }
 
+// Free text (addresses, descriptions, names): cells mostly distinct once there are enough of them to say, or
+// long multi-word cells. A category repeats its values; a column that does not cannot be mined.
+const TEXT_MIN_CELLS = 20;
+const TEXT_DISTINCT_SHARE = 0.9;
+const TEXT_MIN_WORDS = 6;
+
 function categoryOrText(values: readonly string[]): ColumnType {
   const distinct = new Set(values).size;
   let length = 0;
-  for (const v of values) length += v.length;
+  let words = 0;
+  for (const v of values) {
+    length += v.length;
+    words += v.split(/\s+/).length;
+  }
   const meanLength = length / values.length;
   if (meanLength > 60) return 'text';
+  if (values.length >= TEXT_MIN_CELLS && distinct / values.length >= TEXT_DISTINCT_SHARE) return 'text';
+  if (words / values.length >= TEXT_MIN_WORDS && distinct / values.length > 0.5) return 'text';
   if (distinct <= 50 || distinct / values.length <= 0.2) return 'category';
   return 'text';
 }
@@ -125,7 +140,8 @@ export function inferColumn(index: number, header: string, role: Role | undefine
       : [];
     return info({ type: 'date', dateFormat, notes });
   }
-  if (values.some(isEmployeeRangeString) && share(values, (v) => parseEmployeeRange(v) !== null) >= PARSE_SHARE) {
+  if (!numericRole && FREE_TEXT_HEADER.test(header.toLowerCase())) return info({ type: 'text' });
+  if (isEmployeeRangeColumn(values, PARSE_SHARE)) {
     return info({ type: 'employee_range' });
   }
   if (!numericRole && looksLikeIds(values, header)) return info({ type: 'id' });

@@ -5,6 +5,8 @@ import type { ColumnProfile } from './profiler.js';
 export interface InspectColumn {
   header: string;
   role: string | null;
+  /** Why the column has its role: "header" (an alias), "values" (e.g. country names), "--map"; null without a role. */
+  role_source: 'header' | 'values' | '--map' | null;
   type: string;
   category: IcpCategory | 'other' | null;
   filled: number;
@@ -62,6 +64,7 @@ export function inspectReport(
   const columns = profiles.map((p) => ({
     header: p.header,
     role: p.role ?? null,
+    role_source: p.role === undefined ? null : (p.roleSource ?? 'header'),
     type: p.type,
     category: categoryOf(p) ?? null,
     filled: p.filled,

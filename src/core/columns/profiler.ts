@@ -1,7 +1,8 @@
 import { readCell } from './cell-value.js';
 import { inferColumn, type ColumnInfo } from './infer.js';
 import { isMissing } from './parse/index.js';
-import type { RoleAssignment } from './roles.js';
+import { confirmRoles } from './confirm-roles.js';
+import { roleSource, type RoleAssignment } from './roles.js';
 
 /** A column's type plus what a person needs to trust it: fill rate, distinct values, range, examples. */
 export interface ColumnProfile extends ColumnInfo {
@@ -39,7 +40,8 @@ interface Tally {
 
 /**
  * Profiles a CSV in one pass with memory independent of its length: the first rows decide the types,
- * then every row (those first ones replayed) is tallied with bounded maps.
+ * then every row (those first ones replayed) is tallied with bounded maps. Deciding the types also confirms
+ * the header-guessed roles by the values (confirmRoles), updating `roles` in place.
  */
 export class ColumnProfiler {
   private readonly sampleRows: number;
@@ -102,13 +104,22 @@ export class ColumnProfiler {
   }
 
   private decide(): void {
-    this.columns = this.headers.map((header, index) => {
-      const values: string[] = [];
+    const values = this.headers.map((_, index) => {
+      const present: string[] = [];
       for (const row of this.buffer) {
         const raw = row[index];
-        if (raw !== undefined && !isMissing(raw)) values.push(raw.trim());
+        if (raw !== undefined && !isMissing(raw)) present.push(raw.trim());
       }
-      return inferColumn(index, header, this.roles.byColumn.get(index), values);
+      return present;
+    });
+    // The values confirm or refuse each header's guess, and may give roles no header did (a country).
+    const roleNotes = confirmRoles(this.headers, this.roles, values);
+    this.columns = this.headers.map((header, index) => {
+      const role = this.roles.byColumn.get(index);
+      const column = inferColumn(index, header, role, values[index] as string[]);
+      const note = roleNotes.get(index);
+      if (note !== undefined) column.notes.unshift(note);
+      return role === undefined ? column : { ...column, roleSource: roleSource(this.roles, role) };
     });
     const buffered = this.buffer;
     this.buffer = [];

@@ -59,16 +59,32 @@ export interface RoleAssignment {
   byColumn: Map<number, Role>;
   /** roles set with --map rather than guessed. */
   mapped: Set<Role>;
+  /** roles removed with `--map role=` (an empty header): no column takes them, by header or by values. */
+  removed?: Set<Role>;
+  /** roles a column's values gave it rather than its header (see confirmRoles). */
+  byValues?: Set<Role>;
 }
 
-/** Parses `--map role=Header` values into a role -> header map; unknown roles are usage errors. */
+/** Why a column has its role: its header's alias, its values (e.g. country names), or `--map`. */
+export type RoleSource = 'header' | 'values' | '--map';
+
+/** Why `role` is where it is in `roles`. */
+export function roleSource(roles: RoleAssignment, role: Role): RoleSource {
+  if (roles.mapped.has(role)) return '--map';
+  return roles.byValues?.has(role) ? 'values' : 'header';
+}
+
+/**
+ * Parses `--map role=Header` values into a role -> header map; unknown roles are usage errors. `role=` (an
+ * empty header) removes a guessed role: its header is '' in the map, and assignRoles gives it no column.
+ */
 export function parseRoleMap(entries: readonly string[] = []): Map<Role, string> {
   const map = new Map<Role, string>();
   for (const entry of entries) {
     const eq = entry.indexOf('=');
     const role = entry.slice(0, eq).trim().toLowerCase().replace(/[\s-]+/g, '_');
     const header = entry.slice(eq + 1).trim();
-    if (eq <= 0 || header === '') {
+    if (eq <= 0) {
       throw new UsageError(`--map expects role=Header, got "${entry}"`, { hint: `roles: ${ROLES.join(', ')}` });
     }
     if (!(ROLES as readonly string[]).includes(role)) {
@@ -89,13 +105,19 @@ export function findHeader(headers: readonly string[], wanted: string): number {
 
 /**
  * Gives each header at most one role and each role at most one header: `--map` first, then the
- * best-ranked alias, ties to the leftmost column (deterministic).
+ * best-ranked alias, ties to the leftmost column (deterministic). A role mapped to '' (`--map role=`) is
+ * given to no column.
  */
 export function assignRoles(headers: readonly string[], overrides: ReadonlyMap<Role, string> = new Map(), file?: string): RoleAssignment {
   const byRole = new Map<Role, number>();
   const byColumn = new Map<number, Role>();
   const mapped = new Set<Role>();
+  const removed = new Set<Role>();
   for (const [role, header] of overrides) {
+    if (header === '') {
+      removed.add(role);
+      continue;
+    }
     const index = findHeader(headers, header);
     if (index < 0) {
       throw new UsageError(`--map ${role}=${header}: no column "${header}"${file ? ` in ${file}` : ''}`, {
@@ -107,14 +129,26 @@ export function assignRoles(headers: readonly string[], overrides: ReadonlyMap<R
     byColumn.set(index, role);
     mapped.add(role);
   }
+  const assignment: RoleAssignment = { byRole, byColumn, mapped, removed, byValues: new Set() };
+  fillGuesses(headers, assignment);
+  return assignment;
+}
+
+/**
+ * Gives the columns without a role the role their header suggests, best-ranked alias first, ties to the
+ * leftmost column, skipping roles taken or removed; `accept` may refuse a guess (the values contradict
+ * it), and the role then goes to the next header that suggests it.
+ */
+export function fillGuesses(headers: readonly string[], roles: RoleAssignment, accept: (index: number, role: Role) => boolean = () => true): void {
+  const { byRole, byColumn } = roles;
   const guesses = headers
     .map((header, index) => ({ index, guess: byColumn.has(index) ? undefined : guessRole(header) }))
     .filter((g): g is { index: number; guess: { role: Role; rank: number } } => g.guess !== undefined)
     .sort((a, b) => a.guess.rank - b.guess.rank || a.index - b.index);
   for (const { index, guess } of guesses) {
-    if (byRole.has(guess.role) || byColumn.has(index)) continue;
+    if (byRole.has(guess.role) || byColumn.has(index) || roles.removed?.has(guess.role)) continue;
+    if (!accept(index, guess.role)) continue;
     byRole.set(guess.role, index);
     byColumn.set(index, guess.role);
   }
-  return { byRole, byColumn, mapped };
 }

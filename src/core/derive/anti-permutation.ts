@@ -6,6 +6,8 @@ import { support, type Sample } from './search.js';
 /** What the anti-fit picking needs to be re-run: the rule that chose the observed set. */
 export interface AntiRule {
   alpha: number;
+  /** The whole family's Benjamini-Hochberg threshold: a picked value must also pass it against every customer. */
+  pStar: number;
   minSupport: number;
   minLift: number;
 }
@@ -38,19 +40,26 @@ function pickAnti(codes: Int32Array, labels: Uint8Array, size: number, totals: {
   }
   const stratumRest = codes.length - stratumCohort;
   if (stratumCohort === 0 || stratumRest === 0) return none;
-  const needA = support(rule.minSupport, stratumCohort);
-  const needC = support(rule.minSupport, stratumRest);
+  // Which values are tested depends on their count alone, never on the labels (so not on the outcome).
+  const needAll = support(rule.minSupport, codes.length);
   const tested: { v: number; p: number; low: boolean }[] = [];
   for (let v = 0; v < size; v++) {
     const n = all[v] as number;
     if (n === 0 || n === codes.length) continue;
     const a = cohort[v] as number;
     const c = n - a;
-    if (a < needA && c < needC) continue;
+    if (n < needAll) continue;
     tested.push({ v, p: fisherExact({ a, b: stratumCohort - a, c, d: stratumRest - c }).pValue, low: a * stratumRest < c * stratumCohort });
   }
   const q = benjaminiHochberg(tested.map((t) => t.p));
-  const picked = tested.filter((t, i) => t.low && (q[i] as number) < rule.alpha).map((t) => t.v);
+  // Picked: under-represented and significant within the stratum, and significant against every known
+  // customer too (in the one family of tests, at its threshold), as the observed search required.
+  const globally = (v: number) => {
+    const a = cohort[v] as number;
+    const c = (all[v] as number) - a;
+    return a * totals.restKnown < c * totals.cohortKnown && fisherExact({ a, b: totals.cohortKnown - a, c, d: totals.restKnown - c }).pValue <= rule.pStar;
+  };
+  const picked = tested.filter((t, i) => t.low && (q[i] as number) < rule.alpha && globally(t.v)).map((t) => t.v);
   let setCohort = 0;
   let setAll = 0;
   for (const v of picked) {

@@ -1,19 +1,20 @@
 import { UsageError } from '../../errors.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import { findHeader, type Role } from '../columns/roles.js';
+import { neverMined, STAGE_REASON, TEAM_REASON } from './never-mined.js';
 
 // Keys, names and contact details say who a customer is, not what kind of company it is.
 const IDENTITY_ROLES: ReadonlySet<Role> = new Set([
-  'id', 'account_id', 'name', 'account_name', 'domain', 'email', 'phone', 'first_name', 'last_name', 'notes', 'owner',
+  'id', 'account_id', 'name', 'account_name', 'domain', 'email', 'phone', 'first_name', 'last_name', 'notes',
 ]);
-// The outcome and anything computed from it would "explain" the cohort by restating it.
+// The outcome and anything computed from it would "explain" the cohort by restating it. Stage-derived fields
+// (deal stage, probability, lost reason...) and our own team (owner, sales agent) are in never-mined.ts.
 const LEAKAGE_ROLES: ReadonlySet<Role> = new Set([
-  'deal_stage', 'won', 'amount', 'converted', 'lifetime_value', 'close_date', 'created_date', 'last_activity_date',
-  'lost_reason', 'pipeline', 'cost',
+  'won', 'amount', 'converted', 'lifetime_value', 'close_date', 'created_date', 'last_activity_date', 'pipeline', 'cost',
 ]);
 const ATTRIBUTE_TYPES = new Set(['category', 'multi', 'boolean', 'number', 'money', 'employee_range', 'date']);
 
-function resolveList(names: readonly string[], header: readonly string[], flag: string, file: string): number[] {
+export function resolveList(names: readonly string[], header: readonly string[], flag: string, file: string): number[] {
   return names.map((name) => {
     const index = findHeader(header, name);
     if (index < 0) {
@@ -25,7 +26,8 @@ function resolveList(names: readonly string[], header: readonly string[], flag: 
 
 /**
  * The columns mined for criteria: every attribute column except keys, names, emails, URLs, free text, the
- * value/outcome columns and anything computed from them; `--attributes` narrows, `--exclude` removes.
+ * value/outcome columns and anything computed from them, fields the CRM sets from the deal stage and our own team
+ * (owner, sales agent); `--attributes` narrows, `--exclude` removes.
  */
 export function attributeColumns(
   columns: readonly ColumnInfo[],
@@ -42,6 +44,8 @@ export function attributeColumns(
     if (only && !only.has(column.index)) continue;
     if (excluded.has(column.index)) skip('--exclude');
     else if (options.valueColumns.includes(column.index)) skip('it is the value or outcome measured');
+    else if (neverMined(column) === 'team') skip(TEAM_REASON);
+    else if (neverMined(column) === 'stage') skip(STAGE_REASON);
     else if (column.role && IDENTITY_ROLES.has(column.role)) skip(`identifies a customer (${column.role})`);
     else if (column.role && LEAKAGE_ROLES.has(column.role)) skip(`computed from the outcome (${column.role})`);
     // Known by its values (mostly URLs), not its header: "Total Time Spent on Website" is a number and mined.

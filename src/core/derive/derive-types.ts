@@ -16,6 +16,8 @@ export interface DeriveOptions {
   until?: number | undefined;
   attributes?: string[] | undefined;
   exclude?: string[] | undefined;
+  /** Columns kept although the leakage screen suspects they record the outcome (`--allow`). */
+  allow?: string[] | undefined;
   map?: ReadonlyMap<Role, string>;
   name?: string;
   /** Skip the cross-validation and the half-sample stability (the file says so). */

@@ -10,14 +10,17 @@ import type { JoinKeys } from '../profile/join.js';
 import { IcpError } from '../../errors.js';
 import type { Table } from '../table.js';
 import type { Warning } from '../warnings.js';
-import { attributeColumns } from './attributes.js';
+import { attributeColumns, resolveList } from './attributes.js';
+import { leakageNote, screenLeakage, type LeakageSuspect } from './leakage.js';
+import { STAGE_REASON, TEAM_REASON } from './never-mined.js';
 import type { DeriveInput } from './derive-types.js';
 import type { Outcome } from './document.js';
 import type { AttributeColumn, EncodedColumn } from './encode.js';
 import { describeTop, rankCohort } from './cohort.js';
 import { buildDocument } from './document.js';
 import { chooseMeasure, type Measure } from './measure.js';
-import { mine } from './mine.js';
+import { DERIVE_SEED, mine } from './mine.js';
+import { missingShareNotes } from './missing-shares.js';
 import { agree, plural } from '../plural.js';
 
 export type { DeriveInput, DeriveOptions } from './derive-types.js';
@@ -35,6 +38,8 @@ export interface DeriveResult {
   encoded: Map<number, EncodedColumn>;
   attributes: number[];
   skipped: { header: string; why: string }[];
+  /** Columns the leakage screen suspected, with whether --allow kept them. */
+  leakage: (LeakageSuspect & { allowed: boolean })[];
   join?: JoinKeys & { customerHeader: string; dealHeader: string };
   dealQuality?: DealQuality;
   dealStats?: Map<string, DealStats>;
@@ -54,6 +59,16 @@ function restrictMeasure(m: Measure, keep: readonly number[]): Measure {
     : { ...m, positive: keep.map((i) => m.positive[i] as boolean), known };
 }
 
+/** What derive would not mine and why: our own team, stage-derived fields, the leakage screen's suspects. */
+function columnNotes(skipped: readonly { header: string; why: string }[], leakage: readonly (LeakageSuspect & { allowed: boolean })[]): string[] {
+  const notes: string[] = [];
+  const team = skipped.filter((s) => s.why === TEAM_REASON).map((s) => s.header);
+  if (team.length > 0) notes.push(`Not a customer attribute: ${team.join(', ')} (our own team, not who bought).`);
+  const stage = skipped.filter((s) => s.why === STAGE_REASON).map((s) => s.header);
+  if (stage.length > 0) notes.push(`Not mined, set by the deal stage (leakage): ${stage.join(', ')}.`);
+  for (const s of leakage) notes.push(leakageNote(s, s.allowed));
+  return notes;
+}
 
 /** Mines an ICP from customers (and deals): cohort, candidates, tests, selection, points, tiers. */
 export function derive(input: DeriveInput): DeriveResult {
@@ -92,7 +107,11 @@ export function derive(input: DeriveInput): DeriveResult {
   const unknown = chosen.known.length - keep.length;
   const windowed = dealResult !== undefined && (options.since !== undefined || options.until !== undefined) && !options.value && !options.outcome;
   if (unknown > 0 && windowed) warnings.push({ file: table.name, message: `${plural(unknown, 'customer')} closed no deal in the window ${windowText(options.since, options.until)}; left out of the ranking and the tests (unknown there, not worth 0)` });
-  else if (unknown > 0) warnings.push({ file: table.name, message: `${plural(unknown, 'customer')} ${agree(unknown, 'has', 'have')} no ${chosen.label}; left out of the ranking and the tests` });
+  else if (unknown > 0) {
+    // The column, not the measure's label: "have no Converted is positive" is no sentence.
+    const what = chosen.column === null ? chosen.label : `value in ${table.header[chosen.column]}`;
+    warnings.push({ file: table.name, message: `${plural(unknown, 'customer')} ${agree(unknown, 'has', 'have')} no ${what}; left out of the ranking and the tests` });
+  }
   const customers = keep.map((i) => grouped.customers[i] as CustomerRecord);
   const measure = restrictMeasure(chosen, keep);
   const keys = customers.map((c) => c.key);
@@ -108,22 +127,36 @@ export function derive(input: DeriveInput): DeriveResult {
     }
   }
   const valueColumns = [measure.column, join?.customerColumn].filter((c): c is number => c !== null && c !== undefined);
-  const { included, skipped } = attributeColumns(columns, table.name, { attributes: options.attributes, exclude: options.exclude, valueColumns });
+  const attributes = attributeColumns(columns, table.name, { attributes: options.attributes, exclude: options.exclude, valueColumns });
+  const { skipped } = attributes;
+  const allowed = new Set(resolveList(options.allow ?? [], table.header, '--allow', table.name));
   const attrs = new Map<number, AttributeColumn>();
-  for (const index of included) {
+  for (const index of attributes.included) {
     const info = columns[index] as ColumnInfo;
     const read = columnReader(info);
     attrs.set(index, { info, values: customers.map((c) => read(c.cells[index])) });
   }
+  // The leakage screen runs before the engine: a suspect column is not mined unless --allow keeps it.
+  const screenValue = measure.kind === 'value' && measure.column !== null ? { label: measure.label, values: measure.values } : undefined;
+  const leakage = screenLeakage({ columns: attrs, cohort: ranked.cohort, value: screenValue, seed: options.seed ?? DERIVE_SEED })
+    .map((s) => ({ ...s, allowed: allowed.has(s.index) }));
+  for (const s of leakage) {
+    if (s.allowed) continue;
+    attrs.delete(s.index);
+    skipped.push({ header: s.header, why: `possible leakage (${s.evidence.join('; ')})` });
+  }
+  const included = attributes.included.filter((i) => attrs.has(i));
   const weights = Float64Array.from(customers, (_, i) => (measure.kind === 'value' ? Math.max(0, measure.values[i] as number) : measure.positive[i] ? 1 : 0));
   const { outcome, encoded } = mine(attrs, ranked.cohort, weights, options);
   const doc = buildDocument({
     input, columns, encoded, customers, measure, ranked, outcome,
     rule: measure.kind === 'value' ? `${describeTop(options.top)} by ${measure.label}` : `customers where ${measure.label}`,
+    columnNotes: columnNotes(skipped, leakage),
   });
+  doc.notes?.push(...missingShareNotes([...attrs.values()].map((a) => ({ name: a.info.header, values: a.values })), ranked.cohort, { cohortName: measure.kind === 'value' ? 'the best customers' : 'the positive records' }));
   return {
     doc, customers, columns, measure, cohort: ranked.cohort, order: ranked.order, outcome, encoded,
-    attributes: included, skipped, duplicateKeys, warnings,
+    attributes: included, skipped, leakage, duplicateKeys, warnings,
     ...(join && { join }),
     ...(dealResult && { dealQuality: dealResult.quality, dealStats: dealResult.byKey }),
   };

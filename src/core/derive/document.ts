@@ -11,7 +11,7 @@ import { scoreRow } from './engine.js';
 import { labelFor } from './labels.js';
 import { leftOutNotes } from './left-out-notes.js';
 import type { Measure } from './measure.js';
-import { readableBound } from './nice.js';
+import { readableBound, yearLike } from './nice.js';
 import { liftOf } from './search.js';
 import type { LeftOut, Selected } from './select.js';
 import { chooseTiers, TIER_RULE } from './tiers.js';
@@ -61,8 +61,9 @@ function source(table: Table, role: IcpSource['role']): IcpSource {
 function readable(match: Match, column: EncodedColumn): Match {
   if (!('range' in match) || column.kind !== 'numeric') return match;
   const sorted = Float64Array.from(column.order, (r) => column.numbers[r] as number);
+  const digits = yearLike(column.info.type === 'date', sorted) ? 4 : 2;
   const { min, max } = match.range;
-  return { range: { ...(min !== undefined && { min: readableBound(min, 'min', sorted) }), ...(max !== undefined && { max: readableBound(max, 'max', sorted) }) } };
+  return { range: { ...(min !== undefined && { min: readableBound(min, 'min', sorted, digits) }), ...(max !== undefined && { max: readableBound(max, 'max', sorted, digits) }) } };
 }
 
 /** What the engine settled on, for the document. */
@@ -83,10 +84,11 @@ function validationRecord(v: Validation | null | undefined, fast: boolean, hasCr
   if (fast) return { method: 'none', skipped: 'derive ran with --fast: no cross-validation and no stability' };
   if (!v) return { method: 'none', skipped: hasCriteria ? 'the cohort or the rest is empty' : 'no criterion to validate' };
   return {
-    method: `${v.folds}-fold cross-validation (stratified, fixed seed): every fold re-derived on the other folds`,
+    method: `${v.folds}-fold cross-validation (stratified, fixed seed): every fold re-derived (search, selection, points) on the other folds`,
     folds: v.folds,
     auc: round(v.auc, 3),
     auc_se: round(v.aucSe, 3),
+    folds_with_criteria: v.foldsWithCriteria,
     tier_a_share_of_customers: round(v.tierAShareOfCustomers, 4),
     tier_a_share_of_value: v.tierAShareOfValue === null ? null : round(v.tierAShareOfValue, 4),
   };
@@ -138,6 +140,8 @@ export function buildDocument(x: {
   ranked: Ranked;
   outcome: Outcome;
   rule: string;
+  /** Columns not mined (our own team, stage-derived) and the leakage screen's verdicts. */
+  columnNotes?: readonly string[];
 }): IcpDocument {
   const { input, columns, measure, ranked, outcome: o } = x;
   const ok = o.kept.length > 0 && o.inconclusive === undefined;
@@ -160,6 +164,7 @@ export function buildDocument(x: {
     for (const c of low) notes.push(`Low stability: ${c.label} was chosen again in ${Math.round(100 * (c.evidence?.stability ?? 0))}% of half-samples.`);
   }
   notes.push(...leftOutNotes(o.leftOut, columns, input.options.minLift));
+  notes.push(...(x.columnNotes ?? []));
   if (!ok) {
     const why = o.inconclusive ?? `no attribute separates the cohort (${plural(ranked.size, 'customer')}) from the rest (${total - ranked.size}); ${plural(o.tested, 'hypothesis', 'hypotheses')} over ${plural(o.columnsTested, 'column')} ${agree(o.tested, 'was', 'were')} tested`;
     const near = o.nearMisses.length > 0 ? ` Nearest misses: ${o.nearMisses.join('; ')}.` : '';

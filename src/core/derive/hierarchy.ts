@@ -23,8 +23,12 @@ export const CORRELATED_BINS = 50;
  */
 const SIMPLICITY: Record<string, number> = { employees: 0, annual_revenue: 1 };
 
-function nestedShare(child: Int32Array, parent: Int32Array, parentSize: number): number {
-  const counts = new Map<number, number>();
+/** Pairs counted in a flat typed array up to this many cells; larger ones in a map. */
+const DENSE_CELLS = 1 << 22;
+
+function nestedShare(child: Int32Array, childSize: number, parent: Int32Array, parentSize: number): number {
+  const dense = childSize * parentSize <= DENSE_CELLS ? new Int32Array(childSize * parentSize) : undefined;
+  const sparse = dense ? undefined : new Map<number, number>();
   let both = 0;
   for (let i = 0; i < child.length; i++) {
     const c = child[i] as number;
@@ -32,16 +36,19 @@ function nestedShare(child: Int32Array, parent: Int32Array, parentSize: number):
     if (c < 0 || p < 0) continue;
     both++;
     const key = c * parentSize + p;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (dense) dense[key]! += 1;
+    else (sparse as Map<number, number>).set(key, ((sparse as Map<number, number>).get(key) ?? 0) + 1);
   }
   if (both === 0) return 0;
-  const modal = new Map<number, number>();
-  for (const [key, n] of counts) {
+  const modal = new Int32Array(childSize);
+  const update = (key: number, n: number) => {
     const c = Math.floor(key / parentSize);
-    modal.set(c, Math.max(modal.get(c) ?? 0, n));
-  }
+    if (n > (modal[c] as number)) modal[c] = n;
+  };
+  if (dense) dense.forEach((n, key) => n > 0 && update(key, n));
+  else for (const [key, n] of sparse as Map<number, number>) update(key, n);
   let inside = 0;
-  for (const n of modal.values()) inside += n;
+  for (const n of modal) inside += n;
   return inside / both;
 }
 
@@ -119,7 +126,7 @@ export function findParents(columns: readonly EncodedColumn[]): Map<number, Pare
       if (p === slot || parent.kind !== 'category') return;
       const ps = sizes[p] as number;
       if (ps < 2 || ps >= (sizes[slot] as number)) return;
-      if (nestedShare(child.codes, parent.codes, parent.names.length) < NESTED_SHARE) return;
+      if (nestedShare(child.codes, child.names.length, parent.codes, parent.names.length) < NESTED_SHARE) return;
       if (best === undefined || ps > (sizes[best] as number)) best = p;
     });
     if (best !== undefined) parents.set(slot, { parent: best, why: 'nested', strata: (columns[best] as EncodedColumn & { kind: 'category' }).codes });

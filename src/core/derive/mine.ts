@@ -73,7 +73,7 @@ export function mine(attrs: ReadonlyMap<number, AttributeColumn>, cohort: readon
 
 /**
  * The stable part of a criterion: undefined when the criterion was chosen again in fewer than MIN_STABILITY
- * of the half-samples; for a token list, without the tokens that were (a noise token riding along with a
+ * of the half-samples; for a set or list, without the values that were (a noise value riding along with a
  * stable one), its evidence recomputed.
  */
 function steadyPart(s: Selected, share: number, tokens: Map<string, number> | undefined, columns: readonly EncodedColumn[], sample: Sample, leftOut: LeftOut[]): Selected | undefined {
@@ -82,21 +82,27 @@ function steadyPart(s: Selected, share: number, tokens: Map<string, number> | un
     leftOut.push({ criterion: s, reason: 'unstable', detail: percent(share) });
     return undefined;
   }
-  if (!tokens || !('contains_any' in s.match)) return s;
-  const keep = s.match.contains_any.filter((t) => (tokens.get(categoryKey(t)) ?? 0) >= MIN_STABILITY);
-  if (keep.length === s.match.contains_any.length || keep.length === 0) return s;
-  for (const t of s.match.contains_any.filter((x) => !keep.includes(x))) {
-    const alone = rebuild(s, { contains_any: [t] }, columns, sample);
+  const m = s.match;
+  // Only a list's tokens are pruned one by one: a category's set stays whole, since a rarer value of the same
+  // lift (the UK next to the US) is less often re-chosen on half the data and would be lost (measured: 1 of 40).
+  const values = 'contains_any' in m ? m.contains_any : undefined;
+  if (!tokens || !values) return s;
+  const as = (v: string[]): Match => ({ contains_any: v });
+  const keep = values.filter((t) => (tokens.get(categoryKey(t)) ?? 0) >= MIN_STABILITY);
+  if (keep.length === values.length || keep.length === 0) return s;
+  for (const t of values.filter((x) => !keep.includes(x))) {
+    const alone = rebuild(s, as([t]), columns, sample);
     leftOut.push({ criterion: alone, reason: 'unstable', detail: percent(tokens.get(categoryKey(t)) ?? 0) });
   }
-  return rebuild(s, { contains_any: keep }, columns, sample);
+  return rebuild(s, as(keep), columns, sample);
 }
 
 function rebuild(s: Selected, match: Match, columns: readonly EncodedColumn[], sample: Sample): Selected {
   const members = membership(columns[s.slot] as EncodedColumn, match);
   const table = tableOf(members, sample);
-  const single = 'contains_any' in match && match.contains_any.length === 1;
-  return { ...s, match, members, table, pValue: fisherExact(table).pValue, pKind: single ? 'exact' : s.pKind };
+  const single = ('contains_any' in match && match.contains_any.length === 1) || ('in' in match && match.in.length === 1);
+  // The narrowed set's own Fisher p is computed on the data that chose it: nominal (its q still speaks).
+  return { ...s, match, members, table, pValue: fisherExact(table).pValue, pKind: single ? 'exact' : 'nominal' };
 }
 
 /** The three tests closest to significance, for an inconclusive ICP's note. */

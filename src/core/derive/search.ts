@@ -80,12 +80,13 @@ export function codeCounts(column: EncodedColumn & { kind: 'category' | 'multi' 
 function valueTests(column: EncodedColumn & { kind: 'category' | 'multi' }, slot: number, sample: Sample, o: SearchOptions): Omit<Test, 'qValue'>[] {
   const { cohort, rest, cohortKnown, restKnown } = codeCounts(column, sample);
   const out: Omit<Test, 'qValue'>[] = [];
-  const needA = support(o.minSupport, cohortKnown);
-  const needC = support(o.minSupport, restKnown);
+  // A value is tested when it is common enough that it could reach --min-support in the cohort or the
+  // rest: judged on its count alone, so that which values are tested never depends on the outcome.
+  const need = Math.min(support(o.minSupport, cohortKnown), support(o.minSupport, restKnown));
   column.names.forEach((name, code) => {
     const a = cohort[code] as number;
     const c = rest[code] as number;
-    if (a < needA && c < needC) return;
+    if (a + c < need) return;
     const table = { a, b: cohortKnown - a, c, d: restKnown - c };
     if (a + c === 0 || table.b + table.d === 0) return;
     const match: Match = column.kind === 'category' ? { in: [name] } : { contains_any: [name] };
@@ -209,16 +210,19 @@ function booleanTest(column: EncodedColumn & { kind: 'boolean' }, slot: number, 
  */
 export function searchColumns(columns: readonly EncodedColumn[], sample: Sample, o: SearchOptions): Test[] {
   const tests: Omit<Test, 'qValue'>[] = [];
+  // A number whose every interval misses --min-lift was still searched: it stays in the family with p = 1.
+  let searchedInVain = 0;
   columns.forEach((column, slot) => {
     if (column.kind === 'category' || column.kind === 'multi') tests.push(...valueTests(column, slot, sample, o));
     else if (column.kind === 'numeric') {
       const t = intervalTest(column, slot, sample, o);
       if (t) tests.push(t);
+      else searchedInVain++;
     } else {
       const t = booleanTest(column, slot, sample);
       if (t) tests.push(t);
     }
   });
-  const q = benjaminiHochberg(tests.map((t) => t.pValue));
+  const q = benjaminiHochberg([...tests.map((t) => t.pValue), ...new Array<number>(searchedInVain).fill(1)]);
   return tests.map((t, i) => ({ ...t, qValue: q[i] as number }));
 }

@@ -72,6 +72,8 @@ interface Context {
   sample: Sample;
   o: SelectOptions;
   leftOut: LeftOut[];
+  /** The largest nominal p that passed Benjamini-Hochberg over every test: the family's threshold. */
+  pStar: number;
 }
 
 function propose(cx: Context, slot: number, match: Match, direction: Selected['direction'], from: readonly Test[], pKind: PKind, pValue?: number): Selected {
@@ -104,20 +106,24 @@ function categorySets(cx: Context, slot: number, tests: readonly Test[], all: nu
   const fitTests = sig.filter((t) => liftOf(t.table) > 1);
   let fit: Selected | undefined;
   if (fitTests.length > 0) {
-    const s = propose(cx, slot, { in: names(column, fitTests) }, 'fit', fitTests, 'nominal');
+    const s = propose(cx, slot, { in: names(column, fitTests) }, 'fit', fitTests, fitTests.length === 1 ? 'exact' : 'nominal');
     s.tries = all;
-    if (liftOf(s.table) >= cx.o.minLift) out.push((fit = s));
+    const enough = s.table.a >= support(cx.o.minSupport, s.table.a + s.table.b);
+    if (liftOf(s.table) >= cx.o.minLift && enough) out.push((fit = s));
     else cx.leftOut.push({ criterion: s, reason: 'below_lift' });
   }
-  if (fit) {
+  // With over-represented values (kept or not), an under-represented one is rare in the cohort partly
+  // because it is not one of them: it is picked among the other values and tested for that selection.
+  if (fitTests.length > 0) {
     const fitCodes = new Set(fitTests.map((t) => t.code as number));
-    const rule = { alpha: cx.o.alpha, minSupport: cx.o.minSupport, minLift: cx.o.minLift };
+    const rule = { alpha: cx.o.alpha, pStar: cx.pStar, minSupport: cx.o.minSupport, minLift: cx.o.minLift };
     const { p, picked } = antiPermutationP(column, cx.sample, fitCodes, codeCounts(column, cx.sample), rule, cx.o.permutations ?? ANTI_PERMUTATIONS, cx.o.seed);
     if (picked.length === 0) return out;
     const from = tests.filter((t) => picked.includes(t.code as number));
-    const anti = propose(cx, slot, { in: picked.map((c) => column.names[c] as string).sort() }, 'anti', from.length > 0 ? from : tests, 'permutation', p);
+    const anti = propose(cx, slot, { in: picked.map((c) => column.names[c] as string).sort() }, 'anti', from, 'permutation', p);
     anti.tries = all;
-    if (p >= ANTI_ALPHA) cx.leftOut.push({ criterion: anti, reason: 'anti_not_beyond_selection', because: { slot, column: column.index, match: fit.match } });
+    const because = { slot, column: column.index, match: fit?.match ?? { in: names(column, fitTests) } };
+    if (p >= ANTI_ALPHA) cx.leftOut.push({ criterion: anti, reason: 'anti_not_beyond_selection', because });
     else out.push(anti);
     return out;
   }
@@ -125,7 +131,8 @@ function categorySets(cx: Context, slot: number, tests: readonly Test[], all: nu
   if (antiTests.length === 0) return out;
   const anti = propose(cx, slot, { in: names(column, antiTests) }, 'anti', antiTests, 'nominal');
   anti.tries = all;
-  if (liftOf(anti.table) > 1 / cx.o.minLift) cx.leftOut.push({ criterion: anti, reason: 'below_lift' });
+  const enough = anti.table.c >= support(cx.o.minSupport, anti.table.c + anti.table.d);
+  if (liftOf(anti.table) > 1 / cx.o.minLift || !enough) cx.leftOut.push({ criterion: anti, reason: 'below_lift' });
   else out.push(anti);
   return out;
 }
@@ -137,7 +144,11 @@ function tokenSets(cx: Context, slot: number, tests: readonly Test[], all: numbe
   const out: Selected[] = [];
   for (const direction of ['fit', 'anti'] as const) {
     const inDirection = sig.filter((t) => (direction === 'fit' ? liftOf(t.table) > 1 : liftOf(t.table) < 1));
-    const chosen = inDirection.filter((t) => (direction === 'fit' ? liftOf(t.table) >= cx.o.minLift : liftOf(t.table) <= 1 / cx.o.minLift));
+    const strong = (t: Test) =>
+      direction === 'fit'
+        ? liftOf(t.table) >= cx.o.minLift && t.table.a >= support(cx.o.minSupport, t.table.a + t.table.b)
+        : liftOf(t.table) <= 1 / cx.o.minLift && t.table.c >= support(cx.o.minSupport, t.table.c + t.table.d);
+    const chosen = inDirection.filter(strong);
     for (const t of inDirection.filter((x) => !chosen.includes(x))) {
       cx.leftOut.push({ criterion: propose(cx, slot, t.match, direction, [t], 'exact', t.pValue), reason: 'below_lift' });
     }
@@ -225,7 +236,8 @@ function addsNothing(next: Selected, chosen: Selected, sample: Sample, alpha: nu
  * what a stronger related criterion already explains, then the cap.
  */
 export function selectCriteria(columns: readonly EncodedColumn[], tests: readonly Test[], sample: Sample, parents: ReadonlyMap<number, Parent>, o: SelectOptions): Selection {
-  const cx: Context = { columns, sample, o, leftOut: [] };
+  const passed = tests.filter((t) => t.qValue < o.alpha).map((t) => t.pValue);
+  const cx: Context = { columns, sample, o, leftOut: [], pStar: passed.length > 0 ? Math.max(...passed) : 0 };
   const all = proposals(cx, tests);
   all.sort((x, y) => (x.direction === y.direction ? 0 : x.direction === 'fit' ? -1 : 1) || x.pValue - y.pValue || x.slot - y.slot);
   const kept: Selected[] = [];

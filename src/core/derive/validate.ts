@@ -1,6 +1,6 @@
 import { mixSeed, seededRandom, shuffleInPlace } from '../random.js';
 import { categoryKey } from '../score/match.js';
-import { auc } from '../stats/index.js';
+import { aucWithDeLong } from '../stats/delong.js';
 import { ANTI_PERMUTATIONS_RESAMPLED } from './anti-permutation.js';
 import type { EncodedColumn } from './encode.js';
 import { overlaps, runEngine, scoreRow, type EngineOptions } from './engine.js';
@@ -17,16 +17,10 @@ export interface Validation {
   folds: number;
   auc: number;
   aucSe: number;
+  /** Folds whose derive kept at least one criterion (0 on null data, usually). */
+  foldsWithCriteria: number;
   tierAShareOfCustomers: number;
   tierAShareOfValue: number | null;
-}
-
-/** Hanley-McNeil standard error of an AUC from its positives and negatives. */
-export function aucStandardError(a: number, positives: number, negatives: number): number {
-  const q1 = a / (2 - a);
-  const q2 = (2 * a * a) / (1 + a);
-  const v = (a * (1 - a) + (positives - 1) * (q1 - a * a) + (negatives - 1) * (q2 - a * a)) / (positives * negatives);
-  return Math.sqrt(Math.max(0, v));
 }
 
 /** Fold of every row of the sample: cohort and rest dealt out separately so each fold keeps the cohort's share. */
@@ -42,7 +36,7 @@ function foldsOf(sample: Sample, seed: number): Int8Array {
 
 /**
  * Re-derives in FOLDS folds (the whole search and fit on four fifths) and scores the fifth it did not see:
- * the pooled out-of-fold AUC for the cohort label with its Hanley-McNeil standard error, and the share of
+ * the pooled out-of-fold AUC for the cohort label with its DeLong standard error, and the share of
  * customers and of value (`weights`: won value, or 1 per positive record) that fell in tier A out of fold.
  */
 export function crossValidate(columns: readonly EncodedColumn[], sample: Sample, parents: ReadonlyMap<number, Parent>, o: EngineOptions, weights: Float64Array, progress?: (done: number, total: number) => void): Validation | null {
@@ -50,6 +44,7 @@ export function crossValidate(columns: readonly EncodedColumn[], sample: Sample,
   const scores = new Float64Array(sample.labels.length);
   let inA = 0;
   let valueInA = 0;
+  let foldsWithCriteria = 0;
   for (let f = 0; f < FOLDS; f++) {
     progress?.(f, FOLDS);
     const train = sampleOf(Int32Array.from([...sample.rows].filter((r) => fold[r] !== f)), sample.labels);
@@ -57,6 +52,7 @@ export function crossValidate(columns: readonly EncodedColumn[], sample: Sample,
     const trainScores = [...train.rows].map((r) => scoreRow(run.kept, run.points, r));
     const cohortSize = [...train.rows].filter((r) => sample.labels[r] === 1).length;
     const fits = run.kept.some((s) => s.direction === 'fit');
+    if (run.kept.length > 0) foldsWithCriteria++;
     const threshold = fits ? chooseTiers(trainScores, cohortSize).tiers.A : Infinity;
     for (const r of sample.rows) {
       if (fold[r] !== f) continue;
@@ -70,14 +66,14 @@ export function crossValidate(columns: readonly EncodedColumn[], sample: Sample,
   }
   const rows = [...sample.rows];
   const labels = rows.map((r) => sample.labels[r] === 1);
-  const a = auc(rows.map((r) => scores[r] as number), labels);
-  if (a === null) return null;
-  const positives = labels.filter(Boolean).length;
+  const pooled = aucWithDeLong(rows.map((r) => scores[r] as number), labels);
+  if (pooled === null) return null;
   const totalValue = rows.reduce((s, r) => s + Math.max(0, weights[r] as number), 0);
   return {
     folds: FOLDS,
-    auc: a,
-    aucSe: aucStandardError(a, positives, rows.length - positives),
+    auc: pooled.auc,
+    aucSe: pooled.se,
+    foldsWithCriteria,
     tierAShareOfCustomers: inA / rows.length,
     tierAShareOfValue: totalValue > 0 ? valueInA / totalValue : null,
   };
@@ -86,21 +82,45 @@ export function crossValidate(columns: readonly EncodedColumn[], sample: Sample,
 /** Stability of each criterion, and of each token of a multi-valued criterion. */
 export interface Stability {
   criteria: number[];
-  /** Per criterion (contains_any only): token key -> share of half-samples that chose it in that column. */
+  /** Per set or list criterion: value key -> share of half-samples that chose it in that column and direction. */
   tokens: (Map<string, number> | undefined)[];
 }
 
-function tokensOf(s: Selected): string[] | undefined {
-  return 'contains_any' in s.match ? s.match.contains_any.map(categoryKey) : undefined;
+/** The values of a set or list criterion, as keys; undefined for ranges and booleans. */
+function valuesOf(s: Selected): string[] | undefined {
+  const m = s.match;
+  return 'in' in m ? m.in.map(categoryKey) : 'contains_any' in m ? m.contains_any.map(categoryKey) : undefined;
+}
+
+/** Share of customers in either range that are in both (over all customers): ranges that merely touch do not count. */
+function jaccard(x: Int8Array, y: Int8Array): number {
+  let both = 0;
+  let either = 0;
+  for (let i = 0; i < x.length; i++) {
+    const a = x[i] === 1;
+    const b = y[i] === 1;
+    if (a && b) both++;
+    if (a || b) either++;
+  }
+  return either === 0 ? 0 : both / either;
+}
+
+/** A range found again counts when it holds mostly the same customers. */
+const SAME_RANGE = 0.5;
+
+function foundAgain(c: Selected, s: Selected): boolean {
+  if ('range' in c.match && 'range' in s.match) return jaccard(c.members, s.members) >= SAME_RANGE;
+  return overlaps(s.match, c.match);
 }
 
 /**
  * Stability of each criterion: the share of HALF_SAMPLES half-samples (fixed seed) whose derive selects
- * its column, in the same direction, with an overlapping set or range; for a token list, also each token's share.
+ * its column, in the same direction, with an overlapping set (or a range holding mostly the same customers);
+ * for a set or list, also each value's share.
  */
 export function stabilityOf(kept: readonly Selected[], columns: readonly EncodedColumn[], sample: Sample, parents: ReadonlyMap<number, Parent>, o: EngineOptions, progress?: (done: number, total: number) => void, halfSamples = HALF_SAMPLES): Stability {
   const hits = kept.map(() => 0);
-  const tokenHits = kept.map((s) => (tokensOf(s) ? new Map((tokensOf(s) as string[]).map((t) => [t, 0])) : undefined));
+  const tokenHits = kept.map((s) => (valuesOf(s) ? new Map((valuesOf(s) as string[]).map((t) => [t, 0])) : undefined));
   const next = seededRandom(mixSeed(o.seed, 2000));
   const rows = Int32Array.from(sample.rows);
   for (let h = 0; h < halfSamples; h++) {
@@ -110,10 +130,10 @@ export function stabilityOf(kept: readonly Selected[], columns: readonly Encoded
     const run = runEngine(columns, half, parents, { ...o, permutations: ANTI_PERMUTATIONS_RESAMPLED });
     kept.forEach((c, k) => {
       const same = run.kept.filter((s) => s.slot === c.slot && s.direction === c.direction);
-      if (same.some((s) => overlaps(s.match, c.match))) hits[k]!++;
+      if (same.some((s) => foundAgain(c, s))) hits[k]!++;
       const counts = tokenHits[k];
       if (!counts) return;
-      const chosen = new Set(same.flatMap((s) => tokensOf(s) ?? []));
+      const chosen = new Set(same.flatMap((s) => valuesOf(s) ?? []));
       for (const t of counts.keys()) if (chosen.has(t)) counts.set(t, (counts.get(t) as number) + 1);
     });
   }

@@ -51,8 +51,11 @@ function checkPoints(doc: IcpDocument): PathProblem[] {
   const positive = doc.criteria.filter((c) => c.points > 0);
   const sum = positive.reduce((total, c) => total + c.points, 0);
   if (positive.length === 0 || sum === 100) return [];
-  const parts = positive.map((c) => String(c.points)).join(' + ');
-  return [{ path: ['criteria'], message: `positive points must add up to 100, but ${parts} = ${sum}` }];
+  // One addend would read "but 60 = 60": name the criterion instead.
+  const but = positive.length === 1
+    ? `the only positive criterion, ${JSON.stringify((positive[0] as Criterion).label)}, has ${sum}`
+    : `${positive.map((c) => String(c.points)).join(' + ')} = ${sum}`;
+  return [{ path: ['criteria'], message: `positive points must add up to 100, but ${but}` }];
 }
 
 function checkCriterion(criterion: Criterion, i: number): PathProblem[] {

@@ -59,7 +59,7 @@ export const evidenceSchema = z.strictObject({
   p_value: share,
   q_value: share,
   /**
-   * How p_value was obtained: `exact` (one pre-specified test), `nominal` (Fisher's test of a set on the data
+   * How p_value was obtained: `exact` (Fisher's test of one value, token or yes/no as tested; its q_value pays for the multiple testing), `nominal` (Fisher's test of a set on the data
    * that chose it: not valid evidence on its own, q_value is), `bonferroni` (an interval's best test times the
    * intervals tried), `permutation` (the selection re-run on permuted labels).
    */
@@ -74,6 +74,7 @@ export const validationSchema = z.strictObject({
   folds: z.number().int().min(2).optional(),
   auc: share.nullable().optional(),
   auc_se: z.number().min(0).nullable().optional(),
+  folds_with_criteria: z.number().int().min(0).optional(),
   tier_a_share_of_customers: share.nullable().optional(),
   tier_a_share_of_value: share.nullable().optional(),
   skipped: text.optional(),

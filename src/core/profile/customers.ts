@@ -2,6 +2,7 @@ import { detectDateFormat, isMissing, parseDate } from '../columns/parse/index.j
 import type { ColumnInfo } from '../columns/infer.js';
 import type { RoleAssignment } from '../columns/roles.js';
 import type { Table } from '../table.js';
+import { headerIndex } from './join.js';
 import { normalizeKey } from './keys.js';
 
 /** One customer: a key, and one cell per column (the most frequent value when the key repeats). */
@@ -80,9 +81,21 @@ export function groupCustomers(table: Table, keyColumn: number | undefined): { c
   return { customers, duplicateKeys };
 }
 
-/** The key customers are grouped by: the join column when deals were joined, else the file's own id or name. */
-export function customerKeyColumn(roles: RoleAssignment, join?: { customerColumn: number } | null): number | undefined {
-  return join?.customerColumn ?? roles.byRole.get('id') ?? roles.byRole.get('account_id') ?? roles.byRole.get('name') ?? roles.byRole.get('account_name');
+/**
+ * The key customers are grouped by: the join column when deals were joined, else `--key`'s column, else the
+ * file's own id or name (roles the values confirmed: a handful of values is no key, see confirmRoles).
+ * Undefined, each row its own record, when no column is a key or `--key none` says so.
+ */
+export function customerKeyColumn(
+  roles: RoleAssignment,
+  join?: { customerColumn: number } | null,
+  key?: { customer: string; none?: boolean } | null,
+  table?: Pick<Table, 'name' | 'header'>,
+): number | undefined {
+  if (join) return join.customerColumn;
+  if (key?.none) return undefined;
+  if (key && table) return headerIndex(table, key.customer, '--key');
+  return roles.byRole.get('id') ?? roles.byRole.get('account_id') ?? roles.byRole.get('name') ?? roles.byRole.get('account_name');
 }
 
 /**

@@ -5,7 +5,7 @@ import { customerStarts } from './customers.js';
 import { dealDates, type DealQuality, type DealStats } from './deals.js';
 import { DealTally } from './deal-tally.js';
 import type { TallyState } from './tally-state.js';
-import { candidatePairs, headerIndex, unjoinable, type JoinKeys, type Pair } from './join.js';
+import { candidatePairs, headerIndex, noKeyJoin, unjoinable, type JoinKeys, type Pair } from './join.js';
 import type { KeyMap } from './key-map.js';
 import { groupKeys, keyMap, keysNeedWork, sameKeys } from './join-keys.js';
 import { normalizeKey } from './keys.js';
@@ -14,7 +14,7 @@ import { InternalError } from '../../errors.js';
 
 export interface DealJoinOptions {
   map?: ReadonlyMap<Role, string> | undefined;
-  key?: { customer: string; deal?: string } | undefined;
+  key?: { customer: string; deal?: string; none?: boolean } | undefined;
   since?: number | undefined;
   until?: number | undefined;
   /**
@@ -250,6 +250,7 @@ export function customerColumnsUsed(customers: Table, cRoles: RoleAssignment, de
 export function joinPairs(customers: Table, cRoles: RoleAssignment, deals: { name: string; header: string[] }, options: DealJoinOptions): Pair[] {
   if (options.pair) return [options.pair];
   const key = options.key;
+  if (key?.none) throw noKeyJoin();
   if (key) return [{ customer: headerIndex(customers, key.customer, '--key'), deal: headerIndex(deals, key.deal ?? key.customer, '--key'), reason: '--key' }];
   return candidatePairs(customers, cRoles, deals, assignRoles(deals.header, options.map, deals.name));
 }

@@ -1,6 +1,6 @@
 import { readCell } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
-import { parseBoolean } from '../columns/parse/index.js';
+import { isMissing, parseBoolean } from '../columns/parse/index.js';
 import type { RoleAssignment } from '../columns/roles.js';
 import { InternalError } from '../../errors.js';
 import type { CustomerStarts, DealQuality, DealStats, DealWindow, MatchedDeal } from './deals.js';
@@ -73,7 +73,7 @@ export class DealTally {
     this.amount = roles.byRole.get('amount');
     const outcomeSource = this.stage !== undefined ? 'stage' : this.wonFlag !== undefined ? 'won_flag' : 'all_won';
     this.quality = {
-      total: 0, matched: 0, unmatched: 0, unmatchedExamples: [], outsideWindow: 0,
+      total: 0, matched: 0, unmatched: 0, withoutKey: 0, unmatchedExamples: [], outsideWindow: 0,
       withoutCloseDate: 0, withoutDates: 0, negativeCycles: 0, negativeWonCycles: 0, withoutAmount: 0, unknownStages: [],
       outcomeSource, hasAmount: this.amount !== undefined,
       cycleStart: created !== undefined
@@ -123,7 +123,8 @@ export class DealTally {
     if (slot === undefined) {
       quality.unmatched++;
       const raw = row[this.keyColumn] ?? '';
-      if (quality.unmatchedExamples.length < 5 && key !== '' && !quality.unmatchedExamples.includes(raw)) {
+      if (key === '' || isMissing(raw)) quality.withoutKey++;
+      else if (quality.unmatchedExamples.length < 5 && !quality.unmatchedExamples.includes(raw)) {
         quality.unmatchedExamples.push(raw);
         this.exampleAt.push(at);
       }

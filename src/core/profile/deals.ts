@@ -23,6 +23,9 @@ export interface DealQuality {
   total: number;
   matched: number;
   unmatched: number;
+  /** Of the unmatched, deals whose account cell is blank or a missing marker: they have no account. */
+  withoutKey: number;
+  /** Account keys no customer has (blank ones never), the first five of the file. */
   unmatchedExamples: string[];
   outsideWindow: number;
   withoutCloseDate: number;

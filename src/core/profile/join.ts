@@ -43,6 +43,13 @@ function matchRate(deals: Table, column: number, keys: Set<string>): number {
 }
 
 /** The column of `header` in a table; a usage error naming the flag and the columns when it is not there. */
+/** `--key none` with deals: there is nothing to join them by. */
+export function noKeyJoin(): UsageError {
+  return new UsageError('--key none: the customers have no key, so deals cannot be joined to them', {
+    hint: 'name the join columns with --key <customerColumn>=<dealColumn>, or leave out the deals',
+  });
+}
+
 export function headerIndex(table: Pick<Table, 'name' | 'header'>, header: string, flag: string): number {
   const index = findHeader(table.header, header);
   if (index < 0) {
@@ -85,8 +92,9 @@ export function chooseJoinKeys(
   cRoles: RoleAssignment,
   deals: Table,
   dRoles: RoleAssignment,
-  key?: { customer: string; deal?: string },
+  key?: { customer: string; deal?: string; none?: boolean },
 ): JoinKeys {
+  if (key?.none) throw noKeyJoin();
   if (key) {
     const customer = headerIndex(customers, key.customer, '--key');
     const deal = headerIndex(deals, key.deal ?? key.customer, '--key');

@@ -1,7 +1,7 @@
 import type { DealQuality } from './deals.js';
 
 /** Counters of DealQuality that parts of one deals file add up. */
-export const COUNTERS = ['total', 'matched', 'unmatched', 'outsideWindow', 'withoutCloseDate', 'withoutDates', 'negativeCycles', 'negativeWonCycles', 'withoutAmount'] as const satisfies readonly (keyof DealQuality)[];
+export const COUNTERS = ['total', 'matched', 'unmatched', 'withoutKey', 'outsideWindow', 'withoutCloseDate', 'withoutDates', 'negativeCycles', 'negativeWonCycles', 'withoutAmount'] as const satisfies readonly (keyof DealQuality)[];
 
 /**
  * What a DealTally has counted, as plain data and typed arrays (a worker thread can post it): a tally

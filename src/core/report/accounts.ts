@@ -53,7 +53,7 @@ export interface AccountSet {
  * takes only the entries whose header it has (buildReport checks that every entry found some file).
  */
 export function typed(table: Table, map: ReadonlyMap<Role, string>): TypedTable {
-  const own = new Map([...map].filter(([, header]) => findHeader(table.header, header) >= 0));
+  const own = new Map([...map].filter(([, header]) => header === '' || findHeader(table.header, header) >= 0));
   const roles = assignRoles(table.header, own, table.name);
   return { table, roles, columns: typeTable(table, roles) };
 }

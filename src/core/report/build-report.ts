@@ -68,7 +68,8 @@ function day(ms: number | undefined): string | null {
 // --map applies to every file of a report; an entry that names no column in any of them is a typo.
 function checkMap(map: ReadonlyMap<Role, string>, tables: readonly Table[]): void {
   for (const [role, header] of map) {
-    if (tables.some((t) => findHeader(t.header, header) >= 0)) continue;
+    // `--map role=` (an empty header) removes a role from every file: it names no column.
+    if (header === '' || tables.some((t) => findHeader(t.header, header) >= 0)) continue;
     throw new UsageError(`--map ${role}=${header}: no column "${header}" in ${tables.map((t) => t.name).join(', ')}`, {
       hint: `columns: ${tables.flatMap((t) => t.header).map((h) => JSON.stringify(h)).join(', ')}`,
     });

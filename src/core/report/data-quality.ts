@@ -4,6 +4,18 @@ import type { Warning } from '../warnings.js';
 import type { DataQuality } from './report-types.js';
 import { agree, plural } from '../plural.js';
 
+/**
+ * Deals that joined no customer, those with a blank account apart: "7 deals have no account; 1 deal matches
+ * no customer (e.g. "999")". `examples` are written as given (quoted or not by the caller).
+ */
+export function unmatchedDealsText(count: number, withoutAccount: number, examples: readonly string[], target: string): string {
+  const parts: string[] = [];
+  if (withoutAccount > 0) parts.push(`${plural(withoutAccount, 'deal')} ${agree(withoutAccount, 'has', 'have')} no account`);
+  const other = count - withoutAccount;
+  if (other > 0) parts.push(`${plural(other, 'deal')} ${agree(other, 'matches', 'match')} no ${target}${examples.length > 0 ? ` (e.g. ${examples.join(', ')})` : ''}`);
+  return parts.join('; ');
+}
+
 /** The data_quality section: what was dropped or doubtful in the inputs, with counts. */
 export function dataQuality(input: {
   deals: DealQuality | null;
@@ -18,7 +30,7 @@ export function dataQuality(input: {
   return {
     deals_total: q?.total ?? null,
     deals_matched: q?.matched ?? null,
-    unmatched_deals: { count: q?.unmatched ?? 0, examples: q?.unmatchedExamples ?? [] },
+    unmatched_deals: { count: q?.unmatched ?? 0, without_account: q?.withoutKey ?? 0, examples: q?.unmatchedExamples ?? [] },
     deals_outside_window: q?.outsideWindow ?? 0,
     deals_without_close_date: q?.withoutCloseDate ?? 0,
     deals_without_dates: { count: q?.withoutDates ?? 0 },
@@ -42,8 +54,8 @@ export function dataQualityWarnings(dq: DataQuality, files: { customers: string;
   const deals = files.deals;
   if (deals !== undefined) {
     if (dq.unmatched_deals.count > 0) {
-      const examples = dq.unmatched_deals.examples.length > 0 ? ` (e.g. ${dq.unmatched_deals.examples.join(', ')})` : '';
-      out.push({ file: deals, message: `${plural(dq.unmatched_deals.count, 'deal')} ${agree(dq.unmatched_deals.count, 'matches', 'match')} no account in ${files.customers}${examples}: left out` });
+      const u = dq.unmatched_deals;
+      out.push({ file: deals, message: `${unmatchedDealsText(u.count, u.without_account, u.examples, `account in ${files.customers}`)}: left out` });
     }
     if (dq.deals_without_dates.count > 0) out.push({ file: deals, message: `${plural(dq.deals_without_dates.count, 'deal')} ${agree(dq.deals_without_dates.count, 'has', 'have')} neither a create nor a close date` });
     if (dq.cycle_start?.from === 'customers') out.push({ file: deals, message: cycleStartText(dq.cycle_start.column, files.customers) });

@@ -81,7 +81,8 @@ export interface BySource {
 export interface DataQuality {
   deals_total: number | null;
   deals_matched: number | null;
-  unmatched_deals: { count: number; examples: string[] };
+  /** count: every deal that joined no account; without_account: of those, the ones whose account cell is blank. */
+  unmatched_deals: { count: number; without_account: number; examples: string[] };
   deals_outside_window: number;
   deals_without_close_date: number;
   deals_without_dates: { count: number };

@@ -30,7 +30,11 @@ export function scoreRow(compiled: CompiledIcp, cells: readonly string[], reason
     const hit = c.judge(raw);
     if (hit === null) {
       result.unknown.push(i);
-      if (reasons) unknownReasons.push(`? ${c.criterion.column} unknown`);
+      // A column with several criteria (a fit set and an anti-fit set) is unknown once, not once per criterion.
+      if (reasons) {
+        const reason = `? ${c.criterion.column} unknown`;
+        if (!unknownReasons.includes(reason)) unknownReasons.push(reason);
+      }
       continue;
     }
     if (!hit) continue;

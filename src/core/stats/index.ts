@@ -1,4 +1,5 @@
 export { auc } from './auc.js';
+export { aucWithDeLong } from './delong.js';
 export { benjaminiHochberg } from './benjamini-hochberg.js';
 export { cochranMantelHaenszel, type CochranMantelHaenszelResult } from './cmh.js';
 export { fisherExact, fisherExactOneSided, sampleOddsRatio, type TwoByTwo } from './fisher.js';

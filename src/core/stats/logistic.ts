@@ -1,3 +1,6 @@
+/** The most indicators one fit takes (patterns are keyed by a 31-bit mask); --max-criteria is capped to it. */
+export const MAX_INDICATORS = 30;
+
 /**
  * Logistic regression of a 0/1 label on 0/1 indicators with a light ridge penalty (lambda / 2 times the sum
  * of squared slopes; the intercept is free), fitted by Newton-Raphson. The penalty keeps the fit finite when
@@ -11,6 +14,8 @@ export function ridgeLogistic(
   labels: ArrayLike<number>,
   lambda = 1,
 ): { intercept: number; slopes: number[] } {
+  // Patterns are keyed by a 31-bit mask.
+  if (indicators.length > MAX_INDICATORS) throw new RangeError(`ridgeLogistic takes at most ${MAX_INDICATORS} indicators, got ${indicators.length}`);
   const k = indicators.length + 1;
   const patterns = new Map<number, { total: number; positive: number }>();
   for (let n = 0; n < rows.length; n++) {

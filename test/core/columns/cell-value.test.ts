@@ -45,10 +45,14 @@ describe('multi-valued cells', () => {
     expect(readCell({ ...tech, separator: ', ' }, ', ,')).toBeNull();
   });
 
-  it('keeps real tokens, drops missing markers inside a list, and keeps "None" as an answer', () => {
+  // Issue 12: "None" and "Unknown" are missing markers; a token is dropped like a whole cell is missing.
+  it('keeps real tokens, drops missing markers inside a list, "None" and "Unknown" included', () => {
     expect(readCell(tech, 'Slack;HubSpot')).toEqual(['Slack', 'HubSpot']);
     expect(readCell(tech, 'Slack; N/A;')).toEqual(['Slack']);
-    expect(readCell(tech, 'None')).toEqual(['None']);
+    expect(readCell(tech, 'Slack; None; unknown')).toEqual(['Slack']);
+    expect(readCell(tech, 'None')).toBeNull();
+    expect(readCell(tech, 'None; Unknown; ?')).toBeNull();
+    expect(readCell(tech, 'Unknown Pleasures;Slack')).toEqual(['Unknown Pleasures', 'Slack']);
   });
 
   it('counts blank technologies cells as not filled through typing and profiling', () => {

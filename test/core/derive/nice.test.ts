@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readableBound } from '../../../src/core/derive/nice.js';
+import { readableBound, yearLike } from '../../../src/core/derive/nice.js';
 
 const sorted = (xs: number[]) => Float64Array.from(xs).sort();
 
@@ -14,8 +14,17 @@ describe('readableBound', () => {
 
   it('keeps four significant digits of a year', () => {
     const years = sorted([1950, 1986, 1987, 1990, 2022]);
-    expect(readableBound(1987, 'min', years)).toBe(1987);
-    expect(readableBound(1990, 'max', years)).toBe(2000);
+    expect(yearLike(false, years)).toBe(true);
+    expect(readableBound(1987, 'min', years, 4)).toBe(1987);
+    expect(readableBound(1990, 'max', years, 4)).toBe(1990);
+    expect(readableBound(1990, 'min', sorted([1950, 1987, 1990]), 4)).toBe(1990);
+  });
+
+  it('never rounds coarser than two significant digits, however wide the gap', () => {
+    const values = sorted([10, 200, 497, 100_000]);
+    expect(readableBound(497, 'max', values)).toBe(500);
+    expect(readableBound(200, 'min', values)).toBe(200);
+    expect(yearLike(false, values)).toBe(false);
   });
 
   it('never moves a customer across the bound (property over random data)', () => {

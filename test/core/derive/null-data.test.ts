@@ -16,6 +16,8 @@ describe.each([500, 2000, 5000])('derive on null data, %i companies', (customers
       const v = doc.validation;
       expect(v?.auc, `seed ${seed} validation`).toBeTypeOf('number');
       if ((v?.auc as number) - 2 * (v?.auc_se as number) > 0.5) aboveChance.push(`seed ${seed}: ${v?.auc} ± ${v?.auc_se}`);
+      // A fold that kept a criterion scores its held-out customers: then the interval is a real check.
+      expect(v?.folds_with_criteria).toBeTypeOf('number');
     }
     expect(withCriteria.length, withCriteria.join('\n')).toBeLessThanOrEqual(1);
     expect(aboveChance.length, aboveChance.join('\n')).toBeLessThanOrEqual(1);

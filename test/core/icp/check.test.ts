@@ -44,6 +44,16 @@ describe('checkIcpRules', () => {
     expect(checkIcpRules(doc)).toEqual([]);
   });
 
+  // Issue 12: "but 60 = 60" said nothing; one positive criterion is named, several show their addends.
+  it('names the one positive criterion instead of writing "60 = 60", and shows equal addends', () => {
+    expect(checkIcpRules(okDoc([criterion('Software', 60), criterion('Student', -20)]))).toEqual([
+      { path: ['criteria'], message: 'positive points must add up to 100, but the only positive criterion, "Software", has 60' },
+    ]);
+    expect(checkIcpRules(okDoc([criterion('Software', 30), criterion('Finance', 30)]))).toEqual([
+      { path: ['criteria'], message: 'positive points must add up to 100, but 30 + 30 = 60' },
+    ]);
+  });
+
   it('allows a manual document with only anti-fit criteria, since there is no positive sum to check', () => {
     const doc = { ...okDoc([criterion('Student', -20, { evidence: undefined })]), status: 'manual' as const };
     expect(checkIcpRules(doc)).toEqual([]);

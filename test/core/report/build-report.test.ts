@@ -43,7 +43,7 @@ describe('buildReport', () => {
 
   it('reports the data quality with counts, and warns about each kind', () => {
     const q = report.data_quality;
-    expect(q.unmatched_deals).toEqual({ count: 1, examples: ['99'] });
+    expect(q.unmatched_deals).toEqual({ count: 1, without_account: 0, examples: ['99'] });
     expect(q.negative_cycles.count).toBe(1);
     expect(q.deals_without_dates.count).toBe(1);
     expect(q.deals_without_close_date).toBe(2);
