@@ -1,6 +1,11 @@
 import { mixSeed, seededRandom, shuffleInPlace } from '../random.js';
 import { auc } from '../stats/index.js';
 import type { AttributeColumn } from './encode.js';
+import { outcomeWords } from './outcome-words.js';
+import { isNumber, valueSuspects } from './value-leakage.js';
+
+export { outcomeWords } from './outcome-words.js';
+export { LEAK_VALUE_RHO } from './value-leakage.js';
 
 /**
  * The leakage screen: a column that on its own separates the cohort almost perfectly, whose values read like
@@ -14,20 +19,10 @@ export const LEAK_AUC = 0.9;
 export const LEAK_COHORT_COVER = 0.9;
 /** ... and at most this share of the rest is suspect. */
 export const LEAK_REST_COVER = 0.05;
-/** Share of non-missing cells reading like outcomes at or above which a column is suspect. */
-export const LEAK_WORD_SHARE = 0.2;
-/** Spearman rank correlation with the value (a column, or a product/ratio of two) at or above this is suspect. */
-export const LEAK_VALUE_RHO = 0.9;
 export const LEAK_FOLDS = 5;
 /** Each class needs this many known values for the separation tests. */
 const MIN_CLASS = 5;
-/** Rows used for the pair screen (product/ratio of two columns), evenly spaced over the customers. */
-const PAIR_ROWS = 2000;
-/** Numeric columns tried in pairs (the ones closest to the value by rank correlation). */
-const PAIR_COLUMNS = 40;
 
-// Longer phrases first: the earliest, longest match names the cell.
-const OUTCOME_WORDS = /\b(will revert|lost to|closed by|closed won|closed lost|won|lost|closed|converted|churned|reverted|revert|signed|cancell?ed|ringing)\b/i;
 
 export interface LeakageSuspect {
   index: number;
@@ -46,9 +41,6 @@ export interface LeakageInput {
 
 const NUMERIC = new Set(['number', 'money', 'employee_range', 'date']);
 
-function isNumber(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
-}
 
 /** Tokens of one cell (a category is a list of one), lower-cased; undefined when missing. */
 function tokensOf(v: unknown): string[] | undefined {
@@ -179,106 +171,6 @@ function coverage(tokens: readonly (string[] | undefined)[], rows: number[], coh
   return { cohort: cohortIn / Math.max(1, cohortAll), rest: restIn / Math.max(1, restAll) };
 }
 
-/** The outcome words of a text column when at least LEAK_WORD_SHARE of its cells use them, commonest first. */
-export function outcomeWords(values: readonly unknown[]): string[] | undefined {
-  let cells = 0;
-  let hits = 0;
-  const seen = new Map<string, { shown: string; n: number }>();
-  for (const v of values) {
-    if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean') continue;
-    const text = Array.isArray(v) ? v.join('; ') : String(v);
-    if (text.trim() === '') continue;
-    cells++;
-    const m = OUTCOME_WORDS.exec(text);
-    if (!m) continue;
-    hits++;
-    const key = (m[1] as string).toLowerCase();
-    const entry = seen.get(key) ?? { shown: m[1] as string, n: 0 };
-    entry.n++;
-    seen.set(key, entry);
-  }
-  if (cells === 0 || hits / cells < LEAK_WORD_SHARE) return undefined;
-  return [...seen.values()].sort((a, b) => b.n - a.n || (a.shown < b.shown ? -1 : 1)).slice(0, 3).map((e) => e.shown);
-}
-
-/** Average ranks (ties share their mean rank). */
-function ranks(xs: readonly number[]): Float64Array {
-  const order = Array.from(xs.keys()).sort((a, b) => (xs[a] as number) - (xs[b] as number));
-  const out = new Float64Array(xs.length);
-  for (let i = 0; i < order.length; ) {
-    let j = i;
-    while (j + 1 < order.length && xs[order[j + 1] as number] === xs[order[i] as number]) j++;
-    for (let k = i; k <= j; k++) out[order[k] as number] = (i + j) / 2;
-    i = j + 1;
-  }
-  return out;
-}
-
-/** Spearman's rank correlation; 0 when either side is constant or there are fewer than 3 pairs. */
-export function spearman(x: readonly number[], y: readonly number[]): number {
-  if (x.length < 3) return 0;
-  const rx = ranks(x);
-  const ry = ranks(y);
-  const n = x.length;
-  const mean = (n - 1) / 2;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = (rx[i] as number) - mean;
-    const dy = (ry[i] as number) - mean;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  return sxx === 0 || syy === 0 ? 0 : sxy / Math.sqrt(sxx * syy);
-}
-
-function rhoOver(rows: readonly number[], f: (r: number) => number, value: readonly number[]): number {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const r of rows) {
-    const x = f(r);
-    if (Number.isFinite(x)) {
-      xs.push(x);
-      ys.push(value[r] as number);
-    }
-  }
-  return spearman(xs, ys);
-}
-
-/** Columns whose values explain the value: alone (rank correlation), or as a product or ratio of two. */
-function valueSuspects(numeric: Map<number, { header: string; values: readonly unknown[] }>, value: NonNullable<LeakageInput['value']>, add: (index: number, why: string) => void): void {
-  const num = (vs: readonly unknown[], r: number) => (isNumber(vs[r]) ? (vs[r] as number) : NaN);
-  const all = value.values.flatMap((v, r) => (Number.isFinite(v) ? [r] : []));
-  const single = new Map<number, number>();
-  for (const [index, c] of numeric) {
-    const rho = Math.abs(rhoOver(all, (r) => num(c.values, r), value.values));
-    single.set(index, rho);
-    if (rho >= LEAK_VALUE_RHO) add(index, `rank correlation ${rho.toFixed(2)} with ${value.label}`);
-  }
-  const step = Math.max(1, all.length / PAIR_ROWS);
-  const rows = Array.from({ length: Math.min(all.length, PAIR_ROWS) }, (_, k) => all[Math.floor(k * step)] as number);
-  const pairable = [...single].filter(([, rho]) => rho < LEAK_VALUE_RHO).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, PAIR_COLUMNS).map(([i]) => i).sort((a, b) => a - b);
-  for (let p = 0; p < pairable.length; p++) {
-    for (let q = p + 1; q < pairable.length; q++) {
-      const [i, j] = [pairable[p] as number, pairable[q] as number];
-      const [a, b] = [numeric.get(i)!, numeric.get(j)!];
-      const forms: [string, (r: number) => number][] = [
-        ['×', (r) => num(a.values, r) * num(b.values, r)],
-        ['/', (r) => num(a.values, r) / num(b.values, r)],
-      ];
-      for (const [op, f] of forms) {
-        const rho = Math.abs(rhoOver(rows, f, value.values));
-        if (rho < LEAK_VALUE_RHO) continue;
-        const why = `${a.header} ${op} ${b.header} has rank correlation ${rho.toFixed(2)} with ${value.label}`;
-        add(i, why);
-        add(j, why);
-        break;
-      }
-    }
-  }
-}
 
 /** The suspect columns with their evidence, in column order. */
 export function screenLeakage(input: LeakageInput): LeakageSuspect[] {

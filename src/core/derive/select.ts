@@ -1,59 +1,13 @@
 import type { Match } from '../icp/schema.js';
-import { cochranMantelHaenszel, fisherExact, type TwoByTwo } from '../stats/index.js';
+import { fisherExact, type TwoByTwo } from '../stats/index.js';
 import { ANTI_ALPHA, antiPermutationP, ANTI_PERMUTATIONS } from './anti-permutation.js';
 import { membership, type EncodedColumn } from './encode.js';
 import { withinParentP, type Parent } from './hierarchy.js';
+import { addsNothing, picks } from './redundancy.js';
+import type { LeftOut, PKind, Selected, SelectOptions, Selection } from './select-types.js';
 import { codeCounts, liftOf, support, type Sample, type Test } from './search.js';
 
-/** How a criterion's p-value was obtained, as the ICP file states it. */
-export type PKind = 'nominal' | 'permutation' | 'bonferroni' | 'exact';
-
-/** A criterion proposed from the tests, with the evidence of exactly the match it will be scored with. */
-export interface Selected {
-  slot: number;
-  /** The column's index in the customers file. */
-  column: number;
-  match: Match;
-  /** fit: over-represented in the cohort (positive points); anti: under-represented (negative points). */
-  direction: 'fit' | 'anti';
-  table: TwoByTwo;
-  pValue: number;
-  pKind: PKind;
-  qValue: number;
-  /** Membership of every customer: 1 matches, 0 does not, -1 unknown. */
-  members: Int8Array;
-  /** Values or intervals it was picked from (for the conditional tests' Bonferroni). */
-  tries: number;
-}
-
-export type LeftOutReason = 'nested' | 'correlated' | 'redundant' | 'below_lift' | 'capped' | 'anti_not_beyond_selection' | 'unstable' | 'negligible' | 'sign';
-
-export interface LeftOut {
-  criterion: Selected;
-  reason: LeftOutReason;
-  /** The criterion or parent column that explains it. */
-  because?: { slot: number; column: number; match?: Match };
-  detail?: string;
-}
-
-export interface SelectOptions {
-  alpha: number;
-  maxCriteria: number;
-  /** Smallest cohort-share / rest-share ratio worth a criterion (and its inverse for anti-fit). */
-  minLift: number;
-  minSupport: number;
-  /** Seed of the anti-fit permutations. */
-  seed: number;
-  /** Permutations of the anti-fit test (fewer in resamples). */
-  permutations?: number;
-}
-
-export interface Selection {
-  selected: Selected[];
-  leftOut: LeftOut[];
-  /** Hypotheses tested (values, tokens, intervals, booleans). */
-  tested: number;
-}
+export type { LeftOut, LeftOutReason, PKind, Selected, SelectOptions, Selection } from './select-types.js';
 
 /** The 2x2 table of a membership over the sample's customers whose value is known. */
 export function tableOf(members: Int8Array, sample: Sample): TwoByTwo {
@@ -188,46 +142,6 @@ function proposals(cx: Context, tests: readonly Test[]): Selected[] {
     }
   }
   return out;
-}
-
-/** Values it was picked from times the values it holds: the Bonferroni factor of its conditional tests. */
-function picks(s: Selected): number {
-  const m = s.match;
-  const held = 'in' in m ? m.in.length : 'contains_any' in m ? m.contains_any.length : 1;
-  return Math.max(1, s.tries) * held;
-}
-
-// Two criteria are related when their memberships are associated beyond this p (Fisher); unrelated
-// attributes are never tested further.
-const RELATED_P = 0.001;
-
-function crossTable(x: Int8Array, y: Int8Array, sample: Sample): TwoByTwo {
-  const t = { a: 0, b: 0, c: 0, d: 0 };
-  for (const r of sample.rows) {
-    const m = x[r] as number;
-    const n = y[r] as number;
-    if (m < 0 || n < 0) continue;
-    if (m) n ? t.a++ : t.b++;
-    else n ? t.c++ : t.d++;
-  }
-  return t;
-}
-
-/** Whether `next` adds nothing once `chosen` is known: related, and no contrast left within chosen's yes/no strata. */
-function addsNothing(next: Selected, chosen: Selected, sample: Sample, alpha: number): boolean {
-  if (next.slot !== chosen.slot && fisherExact(crossTable(next.members, chosen.members, sample)).pValue >= RELATED_P) return false;
-  const strata = [1, 0].map((stratum) => {
-    const t = { a: 0, b: 0, c: 0, d: 0 };
-    for (const r of sample.rows) {
-      const m = next.members[r] as number;
-      if (m < 0 || chosen.members[r] !== stratum) continue;
-      if (sample.labels[r] === 1) m ? t.a++ : t.b++;
-      else m ? t.c++ : t.d++;
-    }
-    return t;
-  });
-  const cmh = cochranMantelHaenszel(strata);
-  return cmh === null || cmh.pValue >= alpha;
 }
 
 /**

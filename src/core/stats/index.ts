@@ -8,3 +8,4 @@ export { normalUpperTail, twoSidedNormalPValue, chiSquare1UpperTail } from './no
 export { populationStabilityIndex } from './population-stability-index.js';
 export { wilsonInterval, Z_95 } from './wilson.js';
 export { median } from './median.js';
+export { spearman } from './spearman.js';

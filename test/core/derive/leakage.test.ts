@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo } from '../../../src/core/columns/infer.js';
 import type { AttributeColumn } from '../../../src/core/derive/encode.js';
-import { leakageNote, outcomeWords, screenLeakage, spearman, LEAK_AUC } from '../../../src/core/derive/leakage.js';
+import { leakageNote, outcomeWords, screenLeakage, LEAK_AUC } from '../../../src/core/derive/leakage.js';
+import { spearman } from '../../../src/core/stats/index.js';
 import { seededRandom } from '../../../src/core/random.js';
 import { auc } from '../../../src/core/stats/index.js';
 

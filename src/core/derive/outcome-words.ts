@@ -1,0 +1,27 @@
+/** Share of non-missing cells reading like outcomes at or above which a column is suspect. */
+export const LEAK_WORD_SHARE = 0.2;
+
+// Longer phrases first: the earliest, longest match names the cell.
+const OUTCOME_WORDS = /\b(will revert|lost to|closed by|closed won|closed lost|won|lost|closed|converted|churned|reverted|revert|signed|cancell?ed|ringing)\b/i;
+
+/** The outcome words of a text column when at least LEAK_WORD_SHARE of its cells use them, commonest first. */
+export function outcomeWords(values: readonly unknown[]): string[] | undefined {
+  let cells = 0;
+  let hits = 0;
+  const seen = new Map<string, { shown: string; n: number }>();
+  for (const v of values) {
+    if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean') continue;
+    const text = Array.isArray(v) ? v.join('; ') : String(v);
+    if (text.trim() === '') continue;
+    cells++;
+    const m = OUTCOME_WORDS.exec(text);
+    if (!m) continue;
+    hits++;
+    const key = (m[1] as string).toLowerCase();
+    const entry = seen.get(key) ?? { shown: m[1] as string, n: 0 };
+    entry.n++;
+    seen.set(key, entry);
+  }
+  if (cells === 0 || hits / cells < LEAK_WORD_SHARE) return undefined;
+  return [...seen.values()].sort((a, b) => b.n - a.n || (a.shown < b.shown ? -1 : 1)).slice(0, 3).map((e) => e.shown);
+}
