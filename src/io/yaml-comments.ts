@@ -53,7 +53,7 @@ export function sectionComment(key: string, doc: IcpDocument): string | undefine
     case 'source':
       return ' The input files this profile was derived from (sha256 tells a changed file apart).';
     case 'cohort':
-      return ' The best customers the profile describes: how they were chosen, and their share of the value.';
+      return ' The best customers (or leads, or records: unit) the profile describes: how they were chosen, and their share of the value.';
     case 'criteria': {
       const withEvidence = doc.criteria.some((c) => c.evidence !== undefined);
       return [...MATCH_GUIDE, ...(withEvidence ? EVIDENCE_GUIDE : [])].join('\n');

@@ -170,7 +170,7 @@ function icpDocumentOrdered(doc: IcpDocument): Record<string, unknown> {
     {
       ...doc,
       source: doc.source.map((s) => pick(s, ['name', 'role', 'rows', 'sha256'])),
-      cohort: pick(doc.cohort, ['measure', 'rule', 'size', 'total', 'share_of_value']),
+      cohort: pick(doc.cohort, ['measure', 'rule', 'size', 'total', 'share_of_value', 'unit']),
       options: doc.options === undefined ? undefined : pick(doc.options, Object.keys(doc.options).sort()),
       criteria: doc.criteria.map(orderedCriterion),
       tiers: pick(doc.tiers, ['A', 'B', 'C']),

@@ -8,6 +8,7 @@ import { formatNumber, formatPercent, truncate } from './format.js';
 import { markdownTable } from './markdown.js';
 import { paint } from './messages.js';
 import { renderTable } from './table.js';
+import { singular } from '../core/derive/record-unit.js';
 
 /** The note of chooseTiers when the scores allow fewer than three tiers: `Only 2 tiers, A and B: ...`. */
 const TIER_NOTE = /^Only \d tiers?, /;
@@ -40,7 +41,8 @@ function topCustomerRows(r: DeriveResult): string[][] {
     const c = r.customers[i]!;
     const stats = r.dealStats?.get(c.key);
     const value = r.measure.kind === 'value' ? formatNumber(r.measure.values[i] ?? 0) : r.measure.positive[i] ? 'yes' : 'no';
-    const row = [String(rank + 1), truncate(nameCol ? (c.cells[nameCol.index] ?? c.label) : c.label, 32), value];
+    const named = nameCol ? (c.cells[nameCol.index] ?? '').trim() : '';
+    const row = [String(rank + 1), named ? truncate(named, 32) : recordName(r, i), value];
     if (stats) {
       const closed = stats.won + stats.lost;
       const cycle = median(stats.cycleDays);
@@ -55,6 +57,26 @@ function topCustomerRows(r: DeriveResult): string[][] {
     }
     return row;
   });
+}
+
+/** What names a record in a table: its id column's cell, else the line of the file it starts on. */
+function recordName(r: DeriveResult, i: number): string {
+  const c = r.customers[i]!;
+  const cell = r.idColumn === undefined ? '' : (c.cells[r.idColumn] ?? '').trim();
+  return truncate(cell || `line ${c.line}`, 32);
+}
+
+/** Outcome mode: how many records are positive, and the first ten of them by their id column. */
+function positiveSection(r: DeriveResult, table: (head: string[], rows: string[][]) => string): { title: string; body: string } {
+  const unit = r.unit;
+  const positive = r.order.filter((i) => r.cohort[i]);
+  const idHeader = r.idColumn === undefined ? 'line' : (r.columns[r.idColumn]?.header ?? 'id');
+  const nameCol = r.columns.find((c) => (c.role === 'name' || c.role === 'account_name') && c.index !== r.idColumn);
+  const head = ['#', idHeader, ...(nameCol ? [nameCol.header] : [])];
+  const rows = positive.slice(0, 10).map((i, rank) => [String(rank + 1), recordName(r, i), ...(nameCol ? [truncate(r.customers[i]?.cells[nameCol.index] ?? '', 32)] : [])]);
+  const count = `${positive.length} of ${r.customers.length} ${unit} where ${r.measure.label}${positive.length > 10 ? '; the first 10:' : ':'}`;
+  const title = `${unit[0]?.toUpperCase()}${unit.slice(1)} where ${r.measure.label}`;
+  return { title, body: positive.length === 0 ? count.replace(/:$/, '.') : `${count}\n${table(head, rows)}` };
 }
 
 /** The lines a person reads after `icp derive`: what was joined, the verdict, the criteria and the top customers. */
@@ -72,12 +94,16 @@ export function deriveSections(r: DeriveResult, color: boolean, markdown = false
   const validation = doc.notes?.find((n) => n.startsWith('Validation: '));
   const checked = validation ?? (doc.validation?.skipped ? `Validation: not run (${doc.validation.skipped}).` : undefined);
   if (checked) sections.push({ title: 'Out of sample', body: checked.slice('Validation: '.length) });
-  const shown = ['Tested', 'Left out', 'Inconclusive', 'Fragile', 'Low stability', 'Data quality', 'Not a customer attribute', 'Not mined', 'Kept although'];
+  const shown = ['Each row', 'Tested', 'Left out', 'Inconclusive', 'Fragile', 'Low stability', 'Data quality', 'Not a customer attribute', 'Not mined', 'Kept although'];
   const left = doc.notes?.filter((n) => shown.some((p) => n.startsWith(p))) ?? [];
   if (left.length > 0) sections.push({ title: 'Notes', body: left.map((n) => `- ${n}`).join('\n') });
-  const head = ['#', 'customer', r.measure.kind === 'value' ? r.measure.label : r.measure.label];
+  if (r.measure.kind === 'outcome' && r.measure.column !== null) {
+    sections.push(positiveSection(r, table));
+    return sections;
+  }
+  const head = ['#', singular(r.unit), r.measure.label];
   if (r.dealStats) head.push('won', 'lost', 'win rate', 'median cycle days', 'first won', 'last won');
-  sections.push({ title: 'Most profitable customers', body: table(head, topCustomerRows(r)) });
+  sections.push({ title: `Most profitable ${r.unit}`, body: table(head, topCustomerRows(r)) });
   return sections;
 }
 
@@ -89,6 +115,6 @@ export function renderDerive(r: DeriveResult, color: boolean): string {
 
 /** Markdown rendering, to paste into a wiki or a ticket. */
 export function renderDeriveMarkdown(r: DeriveResult): string {
-  const title = `# ${r.doc.name}\n\n_${r.doc.cohort.rule}; ${r.doc.cohort.size} of ${r.doc.cohort.total} customers; generated ${r.doc.generated_at}_\n`;
+  const title = `# ${r.doc.name}\n\n_${r.doc.cohort.rule}; ${r.doc.cohort.size} of ${r.doc.cohort.total} ${r.unit}; generated ${r.doc.generated_at}_\n`;
   return [title, ...deriveSections(r, false, true).map((s) => `## ${s.title}\n\n${s.body}\n`)].join('\n');
 }

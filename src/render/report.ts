@@ -134,6 +134,10 @@ export function reportSections(r: Report, color: boolean, markdown = false): Rep
     const rows = r.by_source.sources.map((s) => [truncate(s.source, 32), n(s.accounts), n(s.icp_accounts), pct(s.icp_share), n(s.deals), pct(s.win_rate)]);
     sections.push({ title: `By source (${r.by_source.file}: ${r.by_source.column})`, body: table(['source', 'accounts', 'ICP', 'ICP share', 'deals', 'win rate'], rows) });
   }
+  if (r.by_owner) {
+    const rows = r.by_owner.owners.map((s) => [truncate(s.owner, 32), n(s.accounts), n(s.icp_accounts), pct(s.icp_share), n(s.deals), pct(s.win_rate)]);
+    sections.push({ title: `By owner (${r.by_owner.file}: ${r.by_owner.column})`, body: table(['owner', 'accounts', 'ICP', 'ICP share', 'deals', 'win rate'], rows) });
+  }
   const quality = qualityLines(r);
   if (quality.length > 0) sections.push({ title: 'Data quality', body: quality.map((l) => `- ${l}`).join('\n') });
   sections.push({ title: 'Notes', body: allNotes(r).map((l) => `- ${l}`).join('\n') });

@@ -11,7 +11,8 @@ export interface DeriveOptions {
   minLift: number;
   value?: string | undefined;
   outcome?: string | undefined;
-  key?: { customer: string; deal?: string } | undefined;
+  /** `--key`: the customers' key column [= the deals' column]; `none`: each row is its own record. */
+  key?: { customer: string; deal?: string; none?: boolean } | undefined;
   since?: number | undefined;
   until?: number | undefined;
   attributes?: string[] | undefined;

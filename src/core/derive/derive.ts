@@ -21,6 +21,7 @@ import { buildDocument } from './document.js';
 import { chooseMeasure, type Measure } from './measure.js';
 import { DERIVE_SEED, mine } from './mine.js';
 import { missingShareNotes } from './missing-shares.js';
+import { recordUnit, type RecordUnit } from './record-unit.js';
 import { agree, plural } from '../plural.js';
 
 export type { DeriveInput, DeriveOptions } from './derive-types.js';
@@ -44,6 +45,10 @@ export interface DeriveResult {
   dealQuality?: DealQuality;
   dealStats?: Map<string, DealStats>;
   duplicateKeys: number;
+  /** What a record is (customers, leads, records), for the words of the summary. */
+  unit: RecordUnit;
+  /** The column that names each record in tables (an id, a record number, a name); undefined: file lines. */
+  idColumn?: number;
   warnings: Warning[];
 }
 
@@ -70,6 +75,12 @@ function columnNotes(skipped: readonly { header: string; why: string }[], leakag
   return notes;
 }
 
+/** The column that names a record: an id, a record number, a name, the key; undefined when there is none. */
+function recordIdColumn(columns: readonly ColumnInfo[], keyColumn: number | undefined): number | undefined {
+  const byRole = (...roles: string[]) => columns.find((c) => c.role !== undefined && roles.includes(c.role))?.index;
+  return byRole('id', 'account_id') ?? columns.find((c) => c.type === 'id')?.index ?? byRole('name', 'account_name') ?? keyColumn;
+}
+
 /** Mines an ICP from customers (and deals): cohort, candidates, tests, selection, points, tiers. */
 export function derive(input: DeriveInput): DeriveResult {
   const { customers: table, deals, options } = input;
@@ -92,8 +103,10 @@ export function derive(input: DeriveInput): DeriveResult {
       );
     }
   }
-  const grouped = groupCustomers(table, customerKeyColumn(roles, join));
+  const keyColumn = customerKeyColumn(roles, join, options.key, table);
+  const grouped = groupCustomers(table, keyColumn);
   const { duplicateKeys } = grouped;
+  const unit = recordUnit({ header: table.header, roles, fileName: table.name, joined: join !== undefined, keyed: keyColumn !== undefined });
   if (duplicateKeys > 0) {
     warnings.push({ file: table.name, message: `${plural(duplicateKeys, 'key')} ${agree(duplicateKeys, 'repeats', 'repeat')}; their rows were combined (values summed, attributes by most frequent value)` });
   }
@@ -150,13 +163,16 @@ export function derive(input: DeriveInput): DeriveResult {
   const { outcome, encoded } = mine(attrs, ranked.cohort, weights, options);
   const doc = buildDocument({
     input, columns, encoded, customers, measure, ranked, outcome,
-    rule: measure.kind === 'value' ? `${describeTop(options.top)} by ${measure.label}` : `customers where ${measure.label}`,
-    columnNotes: columnNotes(skipped, leakage),
+    rule: measure.kind === 'value' ? `${describeTop(options.top)} by ${measure.label}` : `${unit} where ${measure.label}`,
+    unit, columnNotes: columnNotes(skipped, leakage),
   });
+  if (keyColumn === undefined) doc.notes?.push(options.key?.none ? 'Each row is its own record (--key none).' : 'Each row is its own record: no column is a key (a name or id column needs mostly distinct values).');
   doc.notes?.push(...missingShareNotes([...attrs.values()].map((a) => ({ name: a.info.header, values: a.values })), ranked.cohort, { cohortName: measure.kind === 'value' ? 'the best customers' : 'the positive records' }));
+  const idColumn = recordIdColumn(columns, keyColumn);
   return {
     doc, customers, columns, measure, cohort: ranked.cohort, order: ranked.order, outcome, encoded,
-    attributes: included, skipped, leakage, duplicateKeys, warnings,
+    attributes: included, skipped, leakage, duplicateKeys, unit, warnings,
+    ...(idColumn !== undefined && { idColumn }),
     ...(join && { join }),
     ...(dealResult && { dealQuality: dealResult.quality, dealStats: dealResult.byKey }),
   };

@@ -5,6 +5,7 @@ import type { Criterion, Evidence, IcpDocument, IcpSource, Match, ValidationReco
 import type { CustomerRecord } from '../profile/customers.js';
 import type { Table } from '../table.js';
 import type { Ranked } from './cohort.js';
+import type { RecordUnit } from './record-unit.js';
 import type { DeriveInput } from './derive-types.js';
 import type { EncodedColumn } from './encode.js';
 import { scoreRow } from './engine.js';
@@ -140,6 +141,7 @@ export function buildDocument(x: {
   ranked: Ranked;
   outcome: Outcome;
   rule: string;
+  unit: RecordUnit;
   /** Columns not mined (our own team, stage-derived) and the leakage screen's verdicts. */
   columnNotes?: readonly string[];
 }): IcpDocument {
@@ -177,7 +179,7 @@ export function buildDocument(x: {
     status: ok ? 'ok' : 'inconclusive',
     generated_at: input.generatedAt,
     source: [source(input.customers, 'customers'), ...dealSource(input)],
-    cohort: { measure: measure.label, rule: x.rule, size: ranked.size, total, share_of_value: shareOfValue },
+    cohort: { measure: measure.label, rule: x.rule, size: ranked.size, total, share_of_value: shareOfValue, ...(x.unit !== 'customers' && { unit: x.unit }) },
     options: input.recordedOptions,
     criteria,
     tiers: tierChoice.tiers,

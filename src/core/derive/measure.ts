@@ -1,12 +1,11 @@
 import { UsageError } from '../../errors.js';
 import { readCell } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
-import { isMissing, parseBoolean } from '../columns/parse/index.js';
 import { findHeader, guessRole } from '../columns/roles.js';
 import type { DealStats } from '../profile/deals.js';
 import type { CustomerRecord } from '../profile/customers.js';
-import { classifyStage } from '../profile/stage.js';
 import type { Table } from '../table.js';
+import { parseOutcomeSpec } from './outcome-spec.js';
 
 /**
  * What "best" means for this run: a value to rank by, or an outcome to contrast. `known` is false for
@@ -40,14 +39,6 @@ function valueMeasure(label: string, column: ColumnInfo, customers: readonly Cus
   return { kind: 'value', label, column: column.index, ...sumColumn(customers, table, column) };
 }
 
-function isPositive(raw: string | undefined): boolean | null {
-  if (raw === undefined || isMissing(raw)) return null;
-  const bool = parseBoolean(raw);
-  if (bool !== null) return bool;
-  const t = raw.trim().toLowerCase();
-  return classifyStage(raw).outcome === 'won' || t === 'converted' || t === 'customer';
-}
-
 function columnIndex(table: Table, name: string, flag: string): number {
   const index = findHeader(table.header, name);
   if (index < 0) {
@@ -71,10 +62,10 @@ export function chooseMeasure(input: {
 }): Measure {
   const { customers, table, columns } = input;
   if (input.outcome) {
-    const column = columnIndex(table, input.outcome, '--outcome');
-    const read = customers.map((c) => c.rows.map((r) => isPositive(table.rows[r]?.[column])).filter((p) => p !== null));
+    const { column, label, read: readCell } = parseOutcomeSpec(table, input.outcome);
+    const read = customers.map((c) => c.rows.map((r) => readCell(table.rows[r]?.[column])).filter((p): p is boolean => typeof p === 'boolean'));
     return {
-      kind: 'outcome', label: `${table.header[column]} is positive`, column,
+      kind: 'outcome', label, column,
       positive: read.map((ps) => ps.some(Boolean)), known: read.map((ps) => ps.length > 0),
     };
   }

@@ -27,17 +27,22 @@ function phrase(c: Criterion): { slot: 'kind' | 'size' | 'place' | 'uses' | 'oth
  */
 export function summarySentence(doc: IcpDocument): string {
   const { cohort } = doc;
+  const unit = cohort.unit ?? 'customers';
+  // Outcome mode: the cohort is the records where the outcome holds, not "the best" by a value.
+  const outcome = cohort.rule.startsWith(`${unit} where `);
+  const who = outcome ? `${unit[0]?.toUpperCase()}${cohort.rule.slice(1)}` : `Your best ${unit}`;
   const share = cohort.total > 0 ? cohort.size / cohort.total : 0;
-  const tail = `${percentText(share)} of customers${cohort.share_of_value !== null ? `, ${percentText(cohort.share_of_value)} of ${cohort.measure}` : ''}`;
+  const tail = `${percentText(share)} of ${unit}${cohort.share_of_value !== null ? `, ${percentText(cohort.share_of_value)} of ${cohort.measure}` : ''}`;
   if (doc.status !== 'ok') {
-    return `No attribute sets your best customers (${cohort.rule}: ${tail}) apart from the rest; the ICP is inconclusive.`;
+    const them = outcome ? `the ${cohort.rule} (${tail})` : `your best ${unit} (${cohort.rule}: ${tail})`;
+    return `No attribute sets ${them} apart from the rest; the ICP is inconclusive.`;
   }
   const fits = doc.criteria.filter((c) => c.points > 0).map(phrase);
   const of = (slot: string) => fits.filter((p) => p.slot === slot).map((p) => p.text);
   const kind = of('kind');
   const parts = [`${kind.length > 0 ? `${kind.join(' and ')} companies` : 'companies'}`, ...of('size'), ...of('place'), ...of('uses')];
   const others = of('other');
-  let sentence = `Your best customers are ${parts.join(' ')}`;
+  let sentence = `${who} are ${parts.join(' ')}`;
   if (others.length > 0) {
     const and = others.length === 1 ? others[0] : `${others.slice(0, -1).join(', ')} and ${others[others.length - 1]}`;
     sentence += `${parts.length > 1 ? ',' : ''} where ${and}`;

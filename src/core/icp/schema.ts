@@ -36,6 +36,8 @@ export const cohortSchema = z.strictObject({
   size: z.number().int().min(0),
   total: z.number().int().min(0),
   share_of_value: share.nullable(),
+  /** What a record of the mined file is: `leads` for a lead list, `records` when no column is a key. */
+  unit: z.enum(['customers', 'leads', 'records']).optional(),
 });
 
 // Emptiness, duplicates and min <= max are judged in check.ts, so that they are reported with the

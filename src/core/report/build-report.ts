@@ -5,7 +5,7 @@ import type { Table } from '../table.js';
 import type { Warning } from '../warnings.js';
 import { UsageError } from '../../errors.js';
 import { duplicateDealIds, scoreAccounts, typed, type AccountSet } from './accounts.js';
-import { bySource } from './by-source.js';
+import { byOwner, bySource } from './by-source.js';
 import { compareSegments } from './comparison.js';
 import { dataQuality, dataQualityWarnings } from './data-quality.js';
 import { scoreLeads, type LeadSet } from './leads.js';
@@ -157,6 +157,7 @@ export function buildReport(input: ReportInput): ReportResult {
     tiers,
     comparison,
     by_source: bySource(set.accounts, set.customers, set.deals, set.matchedDeals, allWon),
+    by_owner: byOwner(set.accounts, set.customers, set.deals, set.matchedDeals, allWon),
     spend: spend?.summary ?? null,
     data_quality: dq,
     formulas: { ...FORMULAS, ...(leadSet && LEAD_FORMULAS), ...(spend && SPEND_FORMULAS) },

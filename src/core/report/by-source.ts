@@ -1,6 +1,7 @@
 import type { MatchedDeal } from '../profile/deals.js';
 import type { AccountOutcome, TypedTable } from './accounts.js';
-import type { BySource, SourceRow } from './report-types.js';
+import type { Role } from '../columns/roles.js';
+import type { ByOwner, BySource, OwnerRow, SourceRow } from './report-types.js';
 import { sourceKey } from './spend.js';
 
 const NONE = '(none)';
@@ -24,10 +25,12 @@ function bucketFor(buckets: Map<string, Bucket>, raw: string | undefined): Bucke
   return b;
 }
 
-function toRow(b: Bucket, hasDeals: boolean, winRates: boolean): SourceRow {
+type BreakdownRow = Omit<SourceRow, 'source'> & { label: string };
+
+function toRow(b: Bucket, hasDeals: boolean, winRates: boolean): BreakdownRow {
   const closed = b.won + b.lost;
   return {
-    source: b.label,
+    label: b.label,
     accounts: b.accounts.size,
     icp_accounts: b.icp.size,
     icp_share: b.accounts.size > 0 ? b.icp.size / b.accounts.size : null,
@@ -39,14 +42,13 @@ function toRow(b: Bucket, hasDeals: boolean, winRates: boolean): SourceRow {
 }
 
 /**
- * The marketing view: per lead source, how many accounts it brought, the share of them in the ICP, and
- * the win rate of its deals. Each deal's own source when the deals carry one, else the account's.
- * `allWon`: the deals have no stage or won column, so there is no win rate to give.
+ * Accounts, ICP share and win rate per value of the column with `role`: each deal's own value when the
+ * deals carry the role, else the account's. `allWon`: the deals have no stage or won column, so no win rate.
  */
-export function bySource(accounts: readonly AccountOutcome[], customers: TypedTable, deals: TypedTable | null, matched: readonly MatchedDeal[], allWon = false): BySource | null {
+function breakdown(role: Role, accounts: readonly AccountOutcome[], customers: TypedTable, deals: TypedTable | null, matched: readonly MatchedDeal[], allWon: boolean): { column: string; file: string; unit: 'accounts' | 'deals'; rows: BreakdownRow[] } | null {
   const buckets = new Map<string, Bucket>();
-  const dealSource = deals?.roles.byRole.get('lead_source');
-  const customerSource = customers.roles.byRole.get('lead_source');
+  const dealSource = deals?.roles.byRole.get(role);
+  const customerSource = customers.roles.byRole.get(role);
   let column: string;
   let file: string;
   if (deals && dealSource !== undefined) {
@@ -76,8 +78,30 @@ export function bySource(accounts: readonly AccountOutcome[], customers: TypedTa
     return null;
   }
   const hasDeals = deals !== null;
-  const sources = [...buckets.values()]
+  const rows = [...buckets.values()]
     .map((b) => toRow(b, hasDeals, hasDeals && !allWon))
-    .sort((a, b) => b.accounts - a.accounts || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  return { column, file, unit: deals && dealSource !== undefined ? 'deals' : 'accounts', sources };
+    .sort((a, b) => b.accounts - a.accounts || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  return { column, file, unit: deals && dealSource !== undefined ? 'deals' : 'accounts', rows };
+}
+
+/**
+ * The marketing view: per lead source, how many accounts it brought, the share of them in the ICP, and
+ * the win rate of its deals. Each deal's own source when the deals carry one, else the account's.
+ */
+export function bySource(accounts: readonly AccountOutcome[], customers: TypedTable, deals: TypedTable | null, matched: readonly MatchedDeal[], allWon = false): BySource | null {
+  const b = breakdown('lead_source', accounts, customers, deals, matched, allWon);
+  if (!b) return null;
+  const { rows, ...where } = b;
+  return { ...where, sources: rows.map(({ label, ...row }): SourceRow => ({ source: label, ...row })) };
+}
+
+/**
+ * The sales view: win rate by owner (each deal's owner, else the account's). Derive never mines who sold,
+ * since it is no trait of the customer; here it is a breakdown of the outcome, as a sales manager reads it.
+ */
+export function byOwner(accounts: readonly AccountOutcome[], customers: TypedTable, deals: TypedTable | null, matched: readonly MatchedDeal[], allWon = false): ByOwner | null {
+  const b = breakdown('owner', accounts, customers, deals, matched, allWon);
+  if (!b) return null;
+  const { rows, ...where } = b;
+  return { ...where, owners: rows.map(({ label, ...row }): OwnerRow => ({ owner: label, ...row })) };
 }

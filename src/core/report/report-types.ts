@@ -78,6 +78,16 @@ export interface BySource {
 }
 
 /** The `data_quality` section: what was dropped or doubtful in the inputs, each with a count. */
+export type OwnerRow = Omit<SourceRow, 'source'> & { owner: string };
+
+/** Win rate by owner: who sold, never mined as a customer trait, read here as a breakdown. */
+export interface ByOwner {
+  column: string;
+  file: string;
+  unit: 'accounts' | 'deals';
+  owners: OwnerRow[];
+}
+
 export interface DataQuality {
   deals_total: number | null;
   deals_matched: number | null;
@@ -122,6 +132,7 @@ export interface Report {
   tiers: Partial<Record<TierLabel, SegmentMetrics>>;
   comparison: Comparison;
   by_source: BySource | null;
+  by_owner: ByOwner | null;
   spend: SpendSummary | null;
   data_quality: DataQuality;
   formulas: Record<string, string>;

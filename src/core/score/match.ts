@@ -1,4 +1,5 @@
 import type { CellValue } from '../columns/cell-value.js';
+import { isMissing } from '../columns/parse/index.js';
 import type { Match } from '../icp/schema.js';
 
 /** Category values compare trimmed and case-insensitively: `software` in a lead list is `Software`. */
@@ -16,10 +17,13 @@ export function rangeNumber(value: CellValue, isDate: boolean): number | undefin
 // whatever separator the customers file used; a tool's name never holds one of these.
 const TOKEN_SEPARATORS = /\s*[;|,]\s*/;
 
-/** Tokens of a multi-valued cell, split on `;`, `|` or `,`; or the cell itself as one token. */
+/**
+ * Tokens of a multi-valued cell, split on `;`, `|` or `,`; or the cell itself as one token. Missing markers
+ * are no token ("Salesforce;unknown" uses Salesforce), as derive reads the column.
+ */
 export function tokensOf(value: CellValue): readonly string[] | undefined {
   if (Array.isArray(value)) return value as readonly string[];
-  if (typeof value === 'string') return value.split(TOKEN_SEPARATORS).filter((t) => t !== '');
+  if (typeof value === 'string') return value.split(TOKEN_SEPARATORS).filter((t) => t !== '' && !isMissing(t));
   return undefined;
 }
 
@@ -47,7 +51,8 @@ export function matcher(match: Match, isDate = false): (value: CellValue | null 
     return (value) => {
       if (value === null || value === undefined) return null;
       const tokens = tokensOf(value);
-      if (!tokens) return null;
+      // A cell of markers only ("unknown; n/a") is as unknown as a blank one: never a mismatch.
+      if (!tokens || tokens.length === 0) return null;
       return tokens.some((t) => wanted.has(categoryKey(t)));
     };
   }

@@ -63,6 +63,20 @@ describe('buildReport', () => {
     expect(report.by_source?.sources.find((s) => s.source === '(none)')?.accounts).toBe(1);
   });
 
+  it('gives the sales view per owner (each deal\'s owner): what derive never mines is a breakdown here', () => {
+    const deals = tableFromCsv('d.csv', [
+      'Record ID,Deal Stage,Amount,Close Date,Associated Company IDs,Deal owner',
+      '201,Closed Won,100,2026-01-11,1,Ann', '202,Closed Won,100,2026-01-11,2,Ann', '203,Closed Lost,100,2026-01-11,5,Ann',
+      '204,Closed Lost,100,2026-01-11,6,Bo', '205,Closed Lost,100,2026-01-11,7,Bo', '206,Closed Won,100,2026-01-11,3,Bo',
+    ].join('\n'));
+    const r = buildReport({ doc: SOFTWARE, customers: CUSTOMERS, deals }).report;
+    expect(r.by_owner).toMatchObject({ column: 'Deal owner', file: 'd.csv', unit: 'deals' });
+    expect(r.by_owner?.owners.find((o) => o.owner === 'Ann')).toMatchObject({ accounts: 3, icp_accounts: 2, deals: 3, won: 2, lost: 1 });
+    expect(r.by_owner?.owners.find((o) => o.owner === 'Bo')?.win_rate).toBeCloseTo(1 / 3);
+    // The accounts file has no owner column and the first deals file none either.
+    expect(report.by_owner).toBeNull();
+  });
+
   it('says when the ICP segment is empty instead of failing', () => {
     const none = doc([{ column: 'Industry', attribute: 'industry', category: 'firmographic', label: 'Industry is Mining', match: { in: ['Mining'] }, points: 100 }]);
     const r = buildReport({ doc: none, customers: CUSTOMERS, deals: DEALS }).report;

@@ -47,6 +47,16 @@ describe('scoreRow', () => {
     expect(s.score).toBe(70);
   });
 
+  it('reads missing markers inside a list as no token: a cell of markers only is unknown, not "uses nothing"', () => {
+    const withOther = scoreRow(compiled, ['Acme', 'Retail', '5', 'US', 'unknown; Salesforce', 'no']);
+    expect(withOther.matched.map((i) => compiled.criteria[i]?.criterion.column)).toEqual(['Technologies']);
+    const markers = scoreRow(compiled, ['Acme', 'Retail', '5', 'US', 'unknown;n/a', 'no']);
+    expect(markers.unknown.map((i) => compiled.criteria[i]?.criterion.column)).toEqual(['Technologies']);
+    const other = scoreRow(compiled, ['Acme', 'Retail', '5', 'US', 'AWS;none', 'no']);
+    expect(other.unknown).toEqual([]);
+    expect(other.matched).toEqual([]);
+  });
+
   it('clips negative sums at 0 and marks knockouts disqualified', () => {
     const s = scoreRow(compiled, ['Acme', 'Retail', '5', 'Brazil', 'AWS', 'yes']);
     expect(s.raw).toBe(-10);
