@@ -107,6 +107,8 @@ export const commands: CommandSpec[] = [
       { flags: '--since <date>', description: 'only deals closed on or after this date (YYYY-MM-DD)' },
       { flags: '--until <date>', description: 'only deals closed on or before this date (YYYY-MM-DD)' },
       { flags: '--icp-tiers <tiers>', description: 'tiers that count as ICP (default: A,B)' },
+      { flags: '--holdout <share-or-date>', description: 'out of sample: derive the ICP afresh, with the options saved in --icp, on the customers not held out, and report on the others; a share held out at random (30%) or a date (customers created, or with a first deal, before it derive; the rest report)' },
+      { flags: '--seed <n>', description: "seed of the --holdout share's draw (default: the ICP's recorded seed, else 20261202)" },
       formatOption(['table', 'json', 'md'], 'table'),
       outputOption,
       mapOption,
@@ -147,7 +149,7 @@ export const commands: CommandSpec[] = [
   },
   {
     name: 'diff',
-    summary: 'compare two ICP files: criteria added, removed, values, ranges or points changed',
+    summary: 'compare two ICP files: criteria added, removed, values, ranges or points changed, tier thresholds; exit 1 when they differ (as diff)',
     args: ['<old>', '<new>'],
     options: [formatOption(['table', 'json', 'md'], 'table')],
     examples: ['icp diff icp.yaml reviews/icp-proposed-2026Q3.yaml', 'icp diff old.yaml new.yaml --format md > changes.md'],

@@ -51,7 +51,7 @@ function tiersComment(tiers: IcpDocument['tiers']): string {
 export function sectionComment(key: string, doc: IcpDocument): string | undefined {
   switch (key) {
     case 'source':
-      return ' The input files this profile was derived from (sha256 tells a changed file apart).';
+      return ' The input files this profile was derived from (sha256 tells a changed file apart; keys, a signature of the customer keys, tells a report that its rows built the ICP).';
     case 'cohort':
       return ' The best customers (or leads, or records: unit) the profile describes: how they were chosen, and their share of the value.';
     case 'criteria': {

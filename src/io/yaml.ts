@@ -169,7 +169,7 @@ function icpDocumentOrdered(doc: IcpDocument): Record<string, unknown> {
   return pick(
     {
       ...doc,
-      source: doc.source.map((s) => pick(s, ['name', 'role', 'rows', 'sha256'])),
+      source: doc.source.map((s) => pick(s, ['name', 'role', 'rows', 'sha256', 'keys'])),
       cohort: pick(doc.cohort, ['measure', 'rule', 'size', 'total', 'share_of_value', 'unit']),
       options: doc.options === undefined ? undefined : pick(doc.options, Object.keys(doc.options).sort()),
       criteria: doc.criteria.map(orderedCriterion),

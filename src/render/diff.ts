@@ -25,7 +25,7 @@ export function renderDiff(diff: IcpDiff, names: { old: string; new: string }, o
   if (diff.changes.length === 0) lines.push('No criterion changed.');
   else lines.push(options.markdown ? markdownTable(HEAD, rows(diff)) : renderTable(HEAD, rows(diff), options.color));
   if (diff.unchanged.length > 0) lines.push(`Unchanged: ${diff.unchanged.join('; ')}`);
-  if (diff.tiers_changed) lines.push(`Tier thresholds changed: ${diff.tiers.old} -> ${diff.tiers.new}.`);
+  lines.push(diff.tiers_changed ? `Tier thresholds changed: ${diff.tiers.old} -> ${diff.tiers.new}.` : `Tier thresholds (unchanged): ${diff.tiers.old}.`);
   if (diff.status_changed) lines.push('Status changed.');
   lines.push(`Tolerance: ${diff.noise_rule}.`);
   return lines.join(options.markdown ? '\n\n' : '\n') + '\n';

@@ -5,6 +5,7 @@ import { formatNumber, formatPercent, truncate } from './format.js';
 import { markdownTable } from './markdown.js';
 import { paint } from './messages.js';
 import { renderTable } from './table.js';
+import { measureSections } from './report-measure.js';
 import { plural } from '../core/plural.js';
 
 const BAR_WIDTH = 20;
@@ -44,10 +45,10 @@ export function winRateBar(rate: number | null): string {
 }
 
 /** The metric rows of a set of groups, one column per group; lead and spend rows only when present. */
-function metricRows(groups: readonly SegmentMetrics[]): string[][] {
+function metricRows(groups: readonly SegmentMetrics[], unit = 'accounts'): string[][] {
   const row = (label: string, f: (m: SegmentMetrics) => string) => [label, ...groups.map(f)];
   const rows = [
-    row('accounts', (m) => n(m.accounts)),
+    row(unit, (m) => n(m.accounts)),
     row('deals (won / lost / open)', (m) => (m.deals === null ? DASH : `${n(m.deals)} (${n(m.won)} / ${n(m.lost)} / ${n(m.open)})`)),
     row('win rate', (m) => pct(m.win_rate)),
     row('win rate 95% CI', (m) => ci(m.win_rate_ci)),
@@ -65,7 +66,8 @@ function metricRows(groups: readonly SegmentMetrics[]): string[][] {
     rows.push(row('spend', (m) => n(m.spend)), row('CAC (spend / won account)', (m) => n(m.cac)));
     rows.push(row('CLV / CAC', (m) => (m.clv_cac_ratio === null || m.clv_cac_ratio === undefined ? DASH : m.clv_cac_ratio.toFixed(2))));
   }
-  return rows;
+  // A lead list has no deals: rows that hold nothing but dashes say nothing (the first row, the count, stays).
+  return rows.filter((r, i) => i === 0 || r.slice(1).some((cell) => cell !== DASH && cell !== `${DASH} (${DASH} / ${DASH} / ${DASH})`));
 }
 
 function comparisonRows(r: Report): string[][] {
@@ -77,18 +79,27 @@ function comparisonRows(r: Report): string[][] {
   ];
   if (c.conversion_lift !== undefined) rows.push(['conversion lift (ICP / non-ICP)', ratio(c.conversion_lift), `${p(c.conversion_p_value)} (Fisher)`]);
   rows.push(['AUC of the score, won vs lost deals', c.auc === null ? DASH : c.auc.toFixed(3), '0.5 = chance']);
-  return rows;
+  // Without deals most figures are unknown: a row of dashes says nothing.
+  return rows.filter((row) => row[1] !== DASH);
+}
+
+/** Leaves out columns with no figure in any row (a lead list's deals, win rates, cycles); the first two stay. */
+function withoutEmptyColumns(head: string[], rows: string[][]): { head: string[]; rows: string[][] } {
+  const keep = head.map((h, i) => i < 2 || h === '' || rows.some((row) => row[i] !== DASH && row[i] !== ''));
+  const barAt = head.indexOf('');
+  if (barAt >= 0 && !keep[barAt - 1]) keep[barAt] = false;
+  return { head: head.filter((_, i) => keep[i]), rows: rows.map((row) => row.filter((_, i) => keep[i])) };
 }
 
 function tierRows(r: Report, bars: boolean): { head: string[]; rows: string[][] } {
   const withLeads = r.segments.icp.leads !== undefined;
-  const head = ['tier', 'accounts', 'deals', 'won', 'lost', 'win rate', ...(bars ? [''] : []), '95% CI', 'median cycle', 'CLV', ...(withLeads ? ['leads', 'conversion'] : [])];
+  const head = ['tier', r.icp.unit ?? 'accounts', 'deals', 'won', 'lost', 'win rate', ...(bars ? [''] : []), '95% CI', 'median cycle', 'CLV', ...(withLeads ? ['leads', 'conversion'] : [])];
   const rows = Object.entries(r.tiers).map(([tier, m]) => [
     `${tier}${r.icp.icp_tiers.includes(tier as 'A') ? ' (ICP)' : ''}`,
     n(m.accounts), n(m.deals), n(m.won), n(m.lost), pct(m.win_rate), ...(bars ? [winRateBar(m.win_rate)] : []), ci(m.win_rate_ci),
     n(m.median_cycle_days), n(m.clv), ...(withLeads ? [n(m.leads), pct(m.conversion_rate)] : []),
   ]);
-  return { head, rows };
+  return withoutEmptyColumns(head, rows);
 }
 
 function qualityLines(r: Report): string[] {
@@ -126,17 +137,29 @@ export function reportSections(r: Report, color: boolean, markdown = false): Rep
   const table = (head: string[], rows: string[][]) => (markdown ? markdownTable(head, rows) : renderTable(head, rows, color));
   const tiers = `${r.icp.icp_tiers.length === 1 ? 'tier' : 'tiers'} ${r.icp.icp_tiers.join(', ')}`;
   const sections: ReportSection[] = [{ title: 'Verdict', body: c.bold(r.verdict) }];
-  sections.push({ title: 'ICP vs non-ICP', body: table(['', `ICP (${tiers})`, 'non-ICP'], metricRows([r.segments.icp, r.segments.non_icp])) });
-  sections.push({ title: 'Comparison', body: table(['', 'value', 'test'], comparisonRows(r)) });
+  const unit = r.icp.unit ?? 'accounts';
+  sections.push(...measureSections(r.measure, table, unit));
+  sections.push({ title: `ICP vs non-ICP`, body: table(['', `ICP (${tiers})`, 'non-ICP'], metricRows([r.segments.icp, r.segments.non_icp], unit)) });
+  const compared = comparisonRows(r);
+  if (compared.length > 0) sections.push({ title: 'Comparison', body: table(['', 'value', 'test'], compared) });
   const t = tierRows(r, !markdown);
   sections.push({ title: 'Tiers', body: table(t.head, t.rows) });
   if (r.by_source) {
     const rows = r.by_source.sources.map((s) => [truncate(s.source, 32), n(s.accounts), n(s.icp_accounts), pct(s.icp_share), n(s.deals), pct(s.win_rate)]);
-    sections.push({ title: `By source (${r.by_source.file}: ${r.by_source.column})`, body: table(['source', 'accounts', 'ICP', 'ICP share', 'deals', 'win rate'], rows) });
+    const t = withoutEmptyColumns(['source', unit, 'ICP', 'ICP share', 'deals', 'win rate'], rows);
+    sections.push({ title: `By source (${r.by_source.file}: ${r.by_source.column})`, body: table(t.head, t.rows) });
   }
   if (r.by_owner) {
     const rows = r.by_owner.owners.map((s) => [truncate(s.owner, 32), n(s.accounts), n(s.icp_accounts), pct(s.icp_share), n(s.deals), pct(s.win_rate)]);
-    sections.push({ title: `By owner (${r.by_owner.file}: ${r.by_owner.column})`, body: table(['owner', 'accounts', 'ICP', 'ICP share', 'deals', 'win rate'], rows) });
+    const t = withoutEmptyColumns(['owner', unit, 'ICP', 'ICP share', 'deals', 'win rate'], rows);
+    sections.push({ title: `By owner (${r.by_owner.file}: ${r.by_owner.column})`, body: table(t.head, t.rows) });
+  }
+  const f = r.failing_segments;
+  if (f.tested > 0) {
+    const body = f.segments.length === 0
+      ? `None: in each of ${plural(f.tested, 'segment')} tested (a value with at least 30 ${unit}), the ICP's lift on ${f.measure} is not significantly absent or reversed (Benjamini-Hochberg).`
+      : f.segments.map((s) => `- ${s.text} (q = ${s.q_value < 0.001 ? '<0.001' : s.q_value.toFixed(3)})`).join('\n') + `\n${plural(f.tested, 'segment')} tested, Benjamini-Hochberg over them.`;
+    sections.push({ title: 'Where the ICP does not work', body });
   }
   const quality = qualityLines(r);
   if (quality.length > 0) sections.push({ title: 'Data quality', body: quality.map((l) => `- ${l}`).join('\n') });

@@ -6,13 +6,17 @@ import { INDUSTRY_SIZE, manualIcpYaml } from '../helpers/manual-icp.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('icp diff', () => {
-  it('compares any two ICP files and exits 0, in table, JSON and Markdown', async () => {
+  it('compares any two ICP files in table, JSON and Markdown; exits 1 when they differ, 0 when equal, 2 on error (as diff)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'icp-diff-'));
     writeFileSync(join(dir, 'old.yaml'), manualIcpYaml(INDUSTRY_SIZE));
     const changed = INDUSTRY_SIZE.map((c) => (c.column === 'Industry' ? { ...c, match: { in: ['Software', 'Retail'] }, label: 'Industry is Software or Retail' } : c));
     writeFileSync(join(dir, 'new.yaml'), manualIcpYaml(changed));
     const table = await runCli(['diff', 'old.yaml', 'new.yaml'], { cwd: dir });
-    expect(table.code).toBe(0);
+    expect(table.code).toBe(1);
+    expect(table.stdout).toMatch(/Tier thresholds \(unchanged\): A>=75 B>=50 C>=25\./);
+    const same = await runCli(['diff', 'old.yaml', 'old.yaml'], { cwd: dir });
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/No criterion changed\./);
     expect(table.stdout).toMatch(/values changed/);
     expect(table.stdout).toMatch(/Tolerance: within noise/);
     const json = await runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'json'], { cwd: dir });
@@ -21,6 +25,7 @@ describe('icp diff', () => {
     const md = await runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'md'], { cwd: dir });
     expect(md.stdout).toMatch(/^## ICP changes/);
     const missing = await runCli(['diff', 'old.yaml', 'nope.yaml'], { cwd: dir });
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.yaml/);
   });
 });

@@ -165,6 +165,7 @@ export function derive(input: DeriveInput): DeriveResult {
     input, columns, encoded, customers, measure, ranked, outcome,
     rule: measure.kind === 'value' ? `${describeTop(options.top)} by ${measure.label}` : `${unit} where ${measure.label}`,
     unit, columnNotes: columnNotes(skipped, leakage),
+    ...(keyColumn !== undefined && { keys: grouped.customers.map((c) => c.key) }),
   });
   if (keyColumn === undefined) doc.notes?.push(options.key?.none ? 'Each row is its own record (--key none).' : 'Each row is its own record: no column is a key (a name or id column needs mostly distinct values).');
   doc.notes?.push(...missingShareNotes([...attrs.values()].map((a) => ({ name: a.info.header, values: a.values })), ranked.cohort, { cohortName: measure.kind === 'value' ? 'the best customers' : 'the positive records' }));

@@ -6,6 +6,7 @@ import type { CustomerRecord } from '../profile/customers.js';
 import type { Table } from '../table.js';
 import type { Ranked } from './cohort.js';
 import type { RecordUnit } from './record-unit.js';
+import { keySignature } from '../profile/key-signature.js';
 import type { DeriveInput } from './derive-types.js';
 import type { EncodedColumn } from './encode.js';
 import { scoreRow } from './engine.js';
@@ -142,6 +143,8 @@ export function buildDocument(x: {
   outcome: Outcome;
   rule: string;
   unit: RecordUnit;
+  /** Every customer's key (unknown measure too), for the signature a later report checks; none without a key column. */
+  keys?: readonly string[];
   /** Columns not mined (our own team, stage-derived) and the leakage screen's verdicts. */
   columnNotes?: readonly string[];
 }): IcpDocument {
@@ -178,7 +181,7 @@ export function buildDocument(x: {
     name: input.options.name ?? 'Ideal Customer Profile',
     status: ok ? 'ok' : 'inconclusive',
     generated_at: input.generatedAt,
-    source: [source(input.customers, 'customers'), ...dealSource(input)],
+    source: [{ ...source(input.customers, 'customers'), ...(x.keys && { keys: keySignature(x.keys) }) }, ...dealSource(input)],
     cohort: { measure: measure.label, rule: x.rule, size: ranked.size, total, share_of_value: shareOfValue, ...(x.unit !== 'customers' && { unit: x.unit }) },
     options: input.recordedOptions,
     criteria,

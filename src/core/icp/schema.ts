@@ -28,6 +28,8 @@ export const sourceSchema = z.strictObject({
   role: z.enum(SOURCE_ROLES).optional(),
   rows: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/i, { error: 'expected a SHA-256 digest (64 hexadecimal characters)' }),
+  /** Bottom-k sketch of the customers' keys (profile/key-signature.ts): tells a later report its rows built the ICP. */
+  keys: z.strictObject({ count: z.number().int().min(0), sketch: z.string() }).optional(),
 });
 
 export const cohortSchema = z.strictObject({

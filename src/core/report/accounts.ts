@@ -4,7 +4,7 @@ import { assignRoles, findHeader, type Role, type RoleAssignment } from '../colu
 import { typeTable } from '../columns/type-table.js';
 import type { IcpDocument } from '../icp/schema.js';
 import type { Tier, TierLabel } from '../icp/tiers.js';
-import { customerKeyColumn, customerStarts, groupCustomers } from '../profile/customers.js';
+import { customerKeyColumn, customerStarts, groupCustomers, type CustomerRecord } from '../profile/customers.js';
 import { aggregateDeals, emptyDealStats, type DealQuality, type DealStats, type DealWindow, type MatchedDeal } from '../profile/deals.js';
 import { chooseJoinKeys, type JoinKeys } from '../profile/join.js';
 import { compileIcp, SAMPLE_ROWS, type CompiledIcp } from '../score/compile.js';
@@ -43,6 +43,8 @@ export interface AccountSet {
   deals: TypedTable | null;
   join: (JoinKeys & { customerHeader: string; dealHeader: string }) | null;
   dealQuality: DealQuality | null;
+  /** The customers as grouped by key, one per account in the same order (for measures read from rows). */
+  records: CustomerRecord[];
   /** Every deal that joined an account inside the window, in file order. */
   matchedDeals: MatchedDeal[];
   duplicateKeys: number;
@@ -141,5 +143,5 @@ export function scoreAccounts(input: {
       lifetimeValue: value,
     };
   });
-  return { accounts, compiled, customers, deals, join, dealQuality, matchedDeals, duplicateKeys };
+  return { accounts, records, compiled, customers, deals, join, dealQuality, matchedDeals, duplicateKeys };
 }

@@ -9,10 +9,14 @@ import { byOwner, bySource } from './by-source.js';
 import { compareSegments } from './comparison.js';
 import { dataQuality, dataQualityWarnings } from './data-quality.js';
 import { scoreLeads, type LeadSet } from './leads.js';
-import type { Report, SegmentMetrics } from './report-types.js';
+import type { MeasureResult, Report, SegmentMetrics } from './report-types.js';
 import { segmentMetrics, type MetricContext } from './segment-metrics.js';
 import { allocateSpend } from './spend.js';
-import { verdict } from './verdict.js';
+import { conversionSentence, verdict } from './verdict.js';
+import { inSample } from './in-sample.js';
+import { measureReport } from './measure-report.js';
+import { reportSegments } from './report-segments.js';
+import { IN_SAMPLE_TEXT, measureSentence, winRateAside } from './measure-verdict.js';
 
 /** How to cut the report: which tiers are ICP, which deals count, column overrides, significance level. */
 export interface ReportOptions {
@@ -93,6 +97,27 @@ function presentIcpTiers(doc: IcpDocument, asked: readonly Tier[] | undefined): 
   return { icpTiers, missingTiers };
 }
 
+/** The failing segments as the report's JSON holds them. */
+function failing(x: ReturnType<typeof reportSegments>): Report['failing_segments'] {
+  return { measure: x.measure, tested: x.tested, segments: x.segments };
+}
+
+/**
+ * The verdict: on the ICP's own measure first (value capture or conversion), win rate beside it; the
+ * win-rate verdict of old when the files hold no such measure. In-sample runs say so first.
+ */
+function headline(x: Parameters<typeof verdict>[0] & { measure: MeasureResult | null; inSample: boolean; unit: string }): { text: string; significant: boolean } {
+  const old = verdict(x);
+  const comparable = x.icp.accounts > 0 && x.nonIcp.accounts > 0;
+  let said = old;
+  if (x.measure && comparable) {
+    const aside = x.measure.source === 'customers' || x.measure.kind === 'value' ? winRateAside(x.icp, x.nonIcp, x.comparison, x.alpha) : '';
+    const leads = conversionSentence(x.icp, x.nonIcp, x.comparison, x.alpha);
+    said = { text: `${measureSentence(x.measure, x.alpha, x.unit)}${aside}${leads ? ` ${leads.text}` : ''}`, significant: x.measure.significant };
+  }
+  return x.inSample ? { ...said, text: `${IN_SAMPLE_TEXT} ${said.text}` } : said;
+}
+
 /**
  * Builds the whole report: scores accounts (and leads) with the ICP, joins deals in the window, and
  * compares ICP with non-ICP accounts, tier by tier. Pure: the same input gives the same report.
@@ -131,12 +156,19 @@ export function buildReport(input: ReportInput): ReportResult {
   }
   const comparison = compareSegments({ icp, nonIcp, accounts: set.accounts, leads: leadSet?.leads ?? null, allWon });
   const alpha = o.alpha ?? 0.05;
-  const said = verdict({ icp, nonIcp, comparison, icpTiers, alpha });
+  const notes: string[] = [];
+  const measured = measureReport(input.doc, set, { alpha, windowed: o.since !== undefined || o.until !== undefined });
+  const measureRun = 'reason' in measured ? null : measured;
+  const measure = measureRun?.result ?? null;
+  if ('reason' in measured) notes.push(`measure: the ICP's own measure (${input.doc.cohort.measure}) is not in these files (${measured.reason}); judged on win rate and conversion only`);
+  const inputs = ([['customers', input.customers], ['deals', input.deals], ['leads', input.leads], ['spend', input.spend]] as const)
+    .flatMap(([role, t]) => (t ? [{ role, name: t.name, rows: t.rows.length, sha256: t.sha256 }] : []));
+  const sample = inSample(input.doc, inputs, set.accounts.map((a) => a.key));
+  const said = headline({ icp, nonIcp, comparison, icpTiers, alpha, measure, inSample: sample.in_sample, unit: input.doc.cohort.unit && input.doc.cohort.unit !== 'customers' ? input.doc.cohort.unit : 'accounts' });
   const dq = dataQuality({
     deals: set.dealQuality, duplicateCustomers: set.duplicateKeys, duplicateDeals: set.deals ? duplicateDealIds(set.deals) : 0, duplicateLeads: leadSet?.duplicateKeys ?? 0,
     compiled: set.compiled, leadsWithoutOutcome: leadSet?.withoutOutcome ?? 0,
   });
-  const notes: string[] = [];
   if (icp.accounts === 0) notes.push(`segments.icp is empty: no account of ${input.customers.name} reaches tier ${icpTiers.join(' or ')}`);
   if (input.doc.status === 'inconclusive') notes.push('The ICP is inconclusive (no criteria): every account scores 0');
   if (set.join) notes.push(`deals joined on ${set.join.dealHeader} = ${set.join.customerHeader} (${set.join.reason}; ${Math.round(set.join.matchRate * 100)}% of deals match)`);
@@ -147,12 +179,14 @@ export function buildReport(input: ReportInput): ReportResult {
     icp: {
       name: input.doc.name, status: input.doc.status, generated_at: input.doc.generated_at, criteria: input.doc.criteria.length,
       thresholds: input.doc.tiers, icp_tiers: [...icpTiers],
+      ...(input.doc.cohort.unit && input.doc.cohort.unit !== 'customers' && { unit: input.doc.cohort.unit }),
     },
-    inputs: (
-      [['customers', input.customers], ['deals', input.deals], ['leads', input.leads], ['spend', input.spend]] as const
-    ).flatMap(([role, t]) => (t ? [{ role, name: t.name, rows: t.rows.length, sha256: t.sha256 }] : [])),
+    inputs,
     window: { since: day(o.since), until: day(o.until) },
     join: set.join ? { customers: set.join.customerHeader, deals: set.join.dealHeader, reason: set.join.reason, match_rate: set.join.matchRate } : null,
+    measure,
+    ...sample,
+    failing_segments: failing(reportSegments(input.doc, set, measureRun, alpha)),
     segments: { icp, non_icp: nonIcp },
     tiers,
     comparison,

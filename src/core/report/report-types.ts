@@ -1,5 +1,6 @@
 import type { Tiers } from '../icp/schema.js';
 import type { Tier, TierLabel } from '../icp/tiers.js';
+import type { FailingSegment, SegmentMeasure } from './failing-segments.js';
 
 /**
  * The outcome figures of one group of accounts (a segment or a tier). JSON names are part of the
@@ -123,11 +124,84 @@ export interface SpendSummary {
 }
 
 /** The whole report: what `icp report` prints and `icp review` backtests with. */
+/** One tier of the gains table: its accounts and what they hold of the measure, with running totals. */
+export interface GainsRow {
+  tier: TierLabel;
+  accounts: number;
+  share_of_accounts: number;
+  /** Value measure: the tier's value; outcome measure: its positive accounts, their rate and interval. */
+  value?: number;
+  positives?: number;
+  rate?: number;
+  rate_ci?: [number, number] | null;
+  /** Share of the total value (or of the positive accounts) the tier holds. */
+  share_of_measure: number | null;
+  cumulative_share_of_accounts: number;
+  cumulative_share_of_measure: number | null;
+}
+
+interface MeasureBase {
+  /** The measure as read from this report's files ("won value", "TotalCharges", "Churn is No"). */
+  label: string;
+  /** What the ICP file says it was built for (cohort.measure). */
+  built_for: string;
+  /** The customers column it was read from; null for deals (won value, having a won deal). */
+  column: string | null;
+  source: 'deals' | 'customers';
+  /** Accounts whose measure is known (in a window: accounts with a deal closed in it), and those left out. */
+  accounts: number;
+  unknown: number;
+  icp_accounts: number;
+  non_icp_accounts: number;
+  gains: GainsRow[];
+  /** Two-sided p of the headline test: Mann-Whitney over per-account values, or Fisher over outcomes. */
+  p_value: number | null;
+  /** The ICP does better on its measure at the report's alpha. */
+  significant: boolean;
+}
+
+/** The ICP judged on the measure it was built for: value capture, or conversion. */
+export type MeasureResult =
+  | (MeasureBase & {
+      kind: 'value';
+      icp_share_of_accounts: number | null;
+      icp_share_of_value: number | null;
+      clv_icp: number | null;
+      clv_non_icp: number | null;
+      clv_ratio: number | null;
+      /** Percentile bootstrap 95% interval (1,000 resamples of each segment, fixed seed). */
+      clv_ratio_ci: [number, number] | null;
+    })
+  | (MeasureBase & {
+      kind: 'outcome';
+      icp_rate: number | null;
+      icp_rate_ci: [number, number] | null;
+      non_icp_rate: number | null;
+      non_icp_rate_ci: [number, number] | null;
+      rate_lift: number | null;
+      auc: number | null;
+    });
+
 export interface Report {
-  icp: { name: string; status: string; generated_at: string; criteria: number; thresholds: Tiers; icp_tiers: Tier[] };
+  /** `unit`: what a record of the customers file is when it is no account list (leads, records), from the ICP. */
+  icp: { name: string; status: string; generated_at: string; criteria: number; thresholds: Tiers; icp_tiers: Tier[]; unit?: 'leads' | 'records' };
   inputs: { role: 'customers' | 'deals' | 'leads' | 'spend'; name: string; rows: number; sha256: string }[];
   window: { since: string | null; until: string | null };
   join: { customers: string; deals: string; reason: string; match_rate: number } | null;
+  /** The ICP on its own measure (the headline); null with a note when the files hold no such measure. */
+  measure: MeasureResult | null;
+  /**
+   * Whether these rows built the ICP: an input's sha256 is a source of the ICP file, or the customer keys
+   * overlap its derive's keys by more than half. `overlap`: the estimated share of this report's
+   * customers that the derive saw (null when the ICP file records no key signature).
+   */
+  in_sample: boolean;
+  overlap: number | null;
+  /**
+   * Segments (a value of a category column with at least 30 measured accounts) where the ICP's lift is
+   * absent or reversed, Benjamini-Hochberg over the `tested` segments; on the ICP's measure (`measure`).
+   */
+  failing_segments: { measure: SegmentMeasure; tested: number; segments: FailingSegment[] };
   segments: { icp: SegmentMetrics; non_icp: SegmentMetrics };
   tiers: Partial<Record<TierLabel, SegmentMetrics>>;
   comparison: Comparison;

@@ -8,21 +8,21 @@ export function pText(p: number): string {
   return `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
 }
 
-function times(ratio: number): string {
+export function times(ratio: number): string {
   return `${ratio >= 10 ? Math.round(ratio) : ratio.toFixed(1)}x`;
 }
 
 const REVIEW = 'consider a review (icp review, or icp derive on recent deals)';
 
 /** "and close 23 days faster", or that cycles do not differ; empty when unknown. */
-function cyclePhrase(icp: SegmentMetrics, non: SegmentMetrics, c: Comparison, alpha: number): string {
+export function cyclePhrase(icp: SegmentMetrics, non: SegmentMetrics, c: Comparison, alpha: number): string {
   if (c.cycle_days_difference === null || c.cycle_days_p_value === null) return '';
   const days = Math.round(Math.abs(c.cycle_days_difference));
   if (c.cycle_days_p_value < alpha && days > 0) return ` and close ${days} days ${c.cycle_days_difference < 0 ? 'faster' : 'slower'}`;
   return `; their sales cycles do not differ significantly (median ${Math.round(icp.median_cycle_days ?? 0)} vs ${Math.round(non.median_cycle_days ?? 0)} days)`;
 }
 
-function conversionSentence(icp: SegmentMetrics, non: SegmentMetrics, c: Comparison, alpha: number): { text: string; significant: boolean } | null {
+export function conversionSentence(icp: SegmentMetrics, non: SegmentMetrics, c: Comparison, alpha: number): { text: string; significant: boolean } | null {
   if (icp.conversion_rate === null || icp.conversion_rate === undefined || non.conversion_rate === null || non.conversion_rate === undefined) return null;
   const p = c.conversion_p_value ?? 1;
   const rates = `${percentText(icp.conversion_rate)} vs ${percentText(non.conversion_rate)}, ${pText(p)}`;

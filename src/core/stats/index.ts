@@ -9,3 +9,4 @@ export { populationStabilityIndex } from './population-stability-index.js';
 export { wilsonInterval, Z_95 } from './wilson.js';
 export { median } from './median.js';
 export { spearman } from './spearman.js';
+export { bootstrapRatioOfMeans } from './bootstrap-ratio.js';

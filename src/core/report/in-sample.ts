@@ -1,0 +1,18 @@
+import type { IcpDocument } from '../icp/schema.js';
+import { keyOverlap } from '../profile/key-signature.js';
+
+/** More than this share of the report's customers seen by the derive makes the report in-sample. */
+export const IN_SAMPLE_OVERLAP = 0.5;
+
+/**
+ * Whether a report runs on rows the ICP was derived from: an input file is byte-identical to a source of
+ * the ICP file (same sha256), or more than half of the report's customer keys were in the derive's customers
+ * (bottom-k sketch estimate against the one the ICP file records). `overlap` is null without a signature.
+ */
+export function inSample(doc: IcpDocument, inputs: readonly { sha256: string }[], keys: readonly string[]): { in_sample: boolean; overlap: number | null } {
+  const sameFile = doc.source.some((s) => inputs.some((i) => i.sha256.toLowerCase() === s.sha256.toLowerCase()));
+  const signed = doc.source.find((s) => s.role === 'customers' && s.keys)?.keys;
+  const estimate = signed ? keyOverlap(signed, keys) : null;
+  const overlap = estimate === null ? null : Math.round(estimate * 100) / 100;
+  return { in_sample: sameFile || (overlap !== null && overlap > IN_SAMPLE_OVERLAP), overlap };
+}
