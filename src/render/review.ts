@@ -1,4 +1,5 @@
 import type { Backtest, Review } from '../core/review/review.js';
+import { measureSentence } from '../core/report/measure-verdict.js';
 import { renderDiff } from './diff.js';
 import { formatPercent } from './format.js';
 import { markdownTable } from './markdown.js';
@@ -20,6 +21,31 @@ function backtestRows(b: Review['backtest']): string[][] {
 }
 
 const BACKTEST_HEAD = ['deals closed', 'dates', 'closed deals', 'ICP win rate (95% CI)', 'non-ICP win rate', 'lift', 'p', 'AUC'];
+const criteriaHead = (r: Review) => ['criterion', 'when derived', `in ${r.quarter}`, 'p fell (Holm)', 'verdict'];
+
+function criteriaRows(r: Review): string[][] {
+  return r.criteria_drift.map((c) => [
+    c.label, num(c.odds_ratio_before), num(c.odds_ratio_period), p(c.p_holm),
+    c.judgeable ? (c.fell ? 'stopped working' : 'still works') : `not tested: ${c.not_judgeable ?? ''}`,
+  ]);
+}
+
+/** The saved ICP on its own measure in the period, as `icp report` words it; in-sample periods say so. */
+function measureLines(r: Review): string[] {
+  const m = r.backtest.period.measure;
+  const lines = m ? [`On its measure in ${r.quarter}: ${measureSentence(m, r.alpha)}`] : [];
+  if (r.in_sample) lines.unshift(`In-sample: the deals of ${r.quarter} were among those the ICP was derived from; expect the real lift to be lower.`);
+  return lines;
+}
+
+/** The verdict's word and the lines under it: what decided drift, or why nothing could be judged, then notes. */
+function verdict(r: Review): { word: string; lines: string[] } {
+  const word = r.status === 'drift' ? 'DRIFT' : r.status;
+  return { word, lines: [...r.drift.reasons, ...r.drift.why_not_judgeable, ...r.drift.notes, ...measureLines(r)] };
+}
+
+const criteriaTitle = (r: Review) =>
+  `Did each saved criterion still work? (win odds ratio, matching vs not, on the deals it was derived on, ${r.baseline.since} to ${r.baseline.until}, and in ${r.quarter})`;
 const STABILITY_HEAD = ['criterion', 'PSI', 'before', 'during'];
 
 function stabilityRows(r: Review): string[][] {
@@ -29,11 +55,15 @@ function stabilityRows(r: Review): string[][] {
 /** The review for a terminal or a log (no colour without a TTY); the same sections as the Markdown file. */
 export function renderReview(r: Review, color: boolean, files: string[] = []): string {
   const c = paint(color);
+  const v = verdict(r);
   const lines = [
-    c.bold(`ICP review ${r.quarter} (${r.period.since} to ${r.period.until}): ${r.drift.found ? 'DRIFT' : 'no drift'}`),
-    ...r.drift.reasons.map((reason) => `- ${reason}`),
+    c.bold(`ICP review ${r.quarter} (${r.period.since} to ${r.period.until}): ${v.word}`),
+    ...v.lines.map((line) => `- ${line}`),
     '',
-    c.bold('Backtest of the saved ICP'),
+    c.bold(criteriaTitle(r)),
+    r.criteria_drift.length > 0 ? renderTable(criteriaHead(r), criteriaRows(r), color) : 'No criterion to check.',
+    '',
+    c.bold('Backtest of the saved ICP (a track record: it does not decide drift)'),
     renderTable(BACKTEST_HEAD, backtestRows(r.backtest), color),
     '',
     renderDiff(r.diff, { old: 'saved', new: `proposed (window ${r.window.since} to ${r.window.until})` }, { color }).trimEnd(),
@@ -50,9 +80,12 @@ export function renderReviewMarkdown(r: Review, generatedAt: string, proposedFil
   const sections = [
     `# ICP review ${r.quarter}`,
     `_Period ${r.period.since} to ${r.period.until}; proposal derived on deals closed ${r.window.since} to ${r.window.until} (${r.window.quarters} quarters); generated ${generatedAt}._`,
-    `## Verdict: ${r.drift.found ? 'drift' : 'no drift'}`,
-    r.drift.reasons.length > 0 ? r.drift.reasons.map((x) => `- ${x}`).join('\n') : 'The saved ICP still separates winners from the rest, and the proposal matches it.',
+    `## Verdict: ${r.status}`,
+    verdictText(r),
+    `## ${criteriaTitle(r)}`,
+    r.criteria_drift.length > 0 ? markdownTable(criteriaHead(r), criteriaRows(r)) : 'No criterion to check.',
     '## Backtest of the saved ICP',
+    'A track record: shown, it does not decide drift.',
     markdownTable(BACKTEST_HEAD, backtestRows(r.backtest)),
     `Recorded when derived (${r.recorded.generated_at}): cohort ${r.recorded.cohort.rule}, ${r.recorded.cohort.size} of ${r.recorded.cohort.total} customers.`,
     markdownTable(['criterion', 'lift when derived', 'q when derived'], r.recorded.criteria.map((c) => [c.label, num(c.lift), p(c.q_value)])),
@@ -65,4 +98,11 @@ export function renderReviewMarkdown(r: Review, generatedAt: string, proposedFil
     `Read the changes above, then: \`mv ${proposedFile} icp.yaml\` (keep the old file in version control to compare later with \`icp diff\`).`,
   ];
   return sections.join('\n\n') + '\n';
+}
+
+function verdictText(r: Review): string {
+  const lines = verdict(r).lines.map((x) => `- ${x}`);
+  if (r.status === 'no drift') lines.unshift('Every saved criterion that could be tested still works as it did when the ICP was derived.');
+  if (r.status === 'not enough data to judge') lines.unshift('Not drift: the period does not have the deals to tell whether a criterion stopped working.');
+  return lines.join('\n');
 }

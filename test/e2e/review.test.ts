@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,11 +7,11 @@ import { generateFixtures } from '../../fixtures/generator/index.js';
 import { BIN, spawnIcp } from '../helpers/spawn-icp.js';
 
 /** A folder with the generated exports and an ICP derived on the deals closed before the reviewed quarter. */
-function setup(drift: boolean): string {
+function setup(drift: boolean, editDeals: (csv: string) => string = (csv) => csv): string {
   const dir = mkdtempSync(join(tmpdir(), `icp-review-${drift ? 'drift' : 'steady'}-`));
   const f = generateFixtures({ seed: 42, drift });
   writeFileSync(join(dir, 'customers.csv'), f.customers);
-  writeFileSync(join(dir, 'deals.csv'), f.deals);
+  writeFileSync(join(dir, 'deals.csv'), editDeals(f.deals));
   const d = spawnIcp(['derive', 'customers.csv', '--deals', 'deals.csv', '--until', '2026-06-30'], { cwd: dir });
   expect(d.code, d.stderr).toBe(0);
   return dir;
@@ -46,11 +46,38 @@ describe('icp review', () => {
   });
 
   it('finds drift when the profile changed in the last quarter, naming the changed criterion (exit 3)', () => {
-    const r = spawnIcp(REVIEW, { cwd: setup(true) });
+    const dir = setup(true);
+    const r = spawnIcp(REVIEW, { cwd: dir });
     expect(r.code, r.stdout + r.stderr).toBe(3);
     expect(r.stdout).toMatch(/: DRIFT\n(?:- .*\n)*- Industry is Computer Software or Financial Services stopped working: win odds ratio/);
-    const without = spawnIcp(REVIEW.filter((a) => a !== '--fail-on-drift'), { cwd: setup(true) });
+    const without = spawnIcp(REVIEW.filter((a) => a !== '--fail-on-drift'), { cwd: dir });
     expect(without.code).toBe(0);
+  });
+
+  it('a funnel whose closed deals are all won is not enough data to judge: exit 0 with --fail-on-drift', () => {
+    // Derived on won value (there is no lost deal to tell a win rate by), reviewed as cron would each quarter.
+    const dir = setup(false, (csv) => csv.replace(/,Closed Lost,/g, ',Closed Won,'));
+    const r = spawnIcp(REVIEW, { cwd: dir });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ICP review 2026Q3 .*: not enough data to judge\n- no saved criterion can be tested: no lost deal in 2026Q3/);
+    const json = JSON.parse(readFileSync(join(dir, 'reviews', 'icp-review-2026Q3.json'), 'utf8')) as { status: string; judgeable: boolean; drift: object };
+    expect(json).toMatchObject({ status: 'not enough data to judge', judgeable: false, drift: { found: false, reasons: [] } });
+    expect(readFileSync(join(dir, 'reviews', 'icp-review-2026Q3.md'), 'utf8')).toMatch(/## Verdict: not enough data to judge/);
+  });
+
+  it('a review that fails leaves no reviews folder behind (nor the folders above it that it made)', () => {
+    const dir = setup(false);
+    const r = spawnIcp(REVIEW.map((a) => (a === '2026Q3' ? '2020Q1' : a)), { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^icp: error: no deal of deals\.csv closed in 2020Q1/);
+    expect(existsSync(join(dir, 'reviews'))).toBe(false);
+    const nested = spawnIcp([...REVIEW.map((a) => (a === '2026Q3' ? '2020Q1' : a)), '--out-dir', 'out/a/reviews'], { cwd: dir });
+    expect(nested.code).toBe(1);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    // A folder that was there before is left alone, even when empty.
+    mkdirSync(join(dir, 'reviews'));
+    expect(spawnIcp(REVIEW.map((a) => (a === '2026Q3' ? '2020Q1' : a)), { cwd: dir }).code).toBe(1);
+    expect(readdirSync(join(dir, 'reviews'))).toEqual([]);
   });
 
   it('runs as cron would: writes the dated files, never touches icp.yaml, and a rerun is idempotent', async () => {
@@ -62,9 +89,9 @@ describe('icp review', () => {
     expect(readdirSync(join(dir, 'reviews')).sort()).toEqual(['icp-proposed-2026Q3.yaml', 'icp-review-2026Q3.json', 'icp-review-2026Q3.md']);
     const files = ['icp-proposed-2026Q3.yaml', 'icp-review-2026Q3.json', 'icp-review-2026Q3.md'].map((f) => join(dir, 'reviews', f));
     const firstContents = files.map((f) => readFileSync(f, 'utf8'));
-    const json = JSON.parse(firstContents[1] as string) as { quarter: string; drift: { found: boolean }; backtest: { period: { win_rate_lift: number } } };
+    const json = JSON.parse(firstContents[1] as string) as { quarter: string; status: string; judgeable: boolean; drift: { found: boolean }; backtest: { period: { win_rate_lift: number } } };
     expect(json.quarter).toBe('2026Q3');
-    expect(json.drift.found).toBe(false);
+    expect(json).toMatchObject({ status: 'no drift', judgeable: true, drift: { found: false } });
     expect(json.backtest.period.win_rate_lift).toBeGreaterThan(1.2);
     expect(firstContents[2]).toMatch(/mv reviews\/icp-proposed-2026Q3\.yaml icp\.yaml/);
     expect(spawnIcp(['validate', files[0] as string]).code).toBe(0);

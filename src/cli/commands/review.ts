@@ -1,10 +1,10 @@
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, rmdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { lastCompleteQuarter } from '../../core/review/period.js';
 import { review } from '../../core/review/review.js';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { acquireLock } from '../../io/lock.js';
+import { acquireLock, type Lock } from '../../io/lock.js';
 import { readTable } from '../../io/read-table.js';
 import { stringifyIcp } from '../../io/yaml.js';
 import { renderReview, renderReviewMarkdown } from '../../render/review.js';
@@ -14,17 +14,7 @@ import { loadIcp } from '../load-icp.js';
 import { dateOption, parseQuarter, parseWindow } from '../parse-options.js';
 import type { CommandInput } from '../registry.js';
 import { deriveOptions } from './derive.js';
-
-/** The derive options a saved ICP recorded, in the shape `icp derive` reads them, so a review re-derives alike. */
-function recordedDeriveOptions(recorded: Record<string, unknown>, cliMap: unknown): Record<string, unknown> {
-  const pick = (key: string) => (recorded[key] === null ? undefined : recorded[key]);
-  const list = (key: string) => (Array.isArray(recorded[key]) ? (recorded[key] as string[]).join(',') : pick(key));
-  return {
-    top: pick('top'), alpha: pick('alpha'), minSupport: pick('min_support'), maxCriteria: pick('max_criteria'), minLift: pick('min_lift'),
-    value: pick('value'), outcome: pick('outcome'), key: pick('key'), attributes: list('attributes'), exclude: list('exclude'), allow: list('allowed'),
-    map: cliMap ?? recorded.map, fast: recorded.fast === true ? true : undefined, seed: pick('seed'),
-  };
-}
+import { recordedDeriveOptions } from '../recorded-options.js';
 
 /** `icp review`: backtest the saved ICP on a quarter, propose an update, list drift; for cron. */
 export async function run({ options: o }: CommandInput, ctx: CommandContext): Promise<number> {
@@ -38,9 +28,12 @@ export async function run({ options: o }: CommandInput, ctx: CommandContext): Pr
   const doc = await loadIcp(icpPath, ctx);
   const { options, recorded } = deriveOptions(recordedDeriveOptions(doc.options ?? {}, o.map));
   const outDir = resolve(ctx.cwd, (o.outDir as string | undefined) ?? 'reviews');
-  await mkdir(outDir, { recursive: true });
-  const lock = await acquireLock(join(outDir, `.icp-review-${period.label}.lock`), `a review of ${period.label}`);
+  // The lock lives in the output folder and is taken before the work, so that a second run of the quarter
+  // stops at once; a run that fails removes the folders it made, so a failed cron run leaves no empty reviews/.
+  const created = await mkdir(outDir, { recursive: true });
+  let lock: Lock | undefined;
   try {
+    lock = await acquireLock(join(outDir, `.icp-review-${period.label}.lock`), `a review of ${period.label}`);
     if (lock.tookOver) ctx.warn({ message: `took over a stale lock of a killed review of ${period.label}` });
     const read = csvOptions(o, ctx);
     const customers = await readTable(inputPath(o.customers as string, ctx), read);
@@ -62,6 +55,20 @@ export async function run({ options: o }: CommandInput, ctx: CommandContext): Pr
     else ctx.stdout.write(renderReview(result, ctx.color, files));
     return result.drift.found && o.failOnDrift ? 3 : 0;
   } finally {
-    await lock.release();
+    await lock?.release();
+    // rmdir removes only an empty folder: one that holds this run's files or another run's lock stays.
+    if (created !== undefined) await removeEmpty(outDir, created);
+  }
+}
+
+/** Removes `dir` and its parents up to `top` (the first folder mkdir made), each only while it is empty. */
+async function removeEmpty(dir: string, top: string): Promise<void> {
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      await rmdir(d);
+    } catch {
+      return; // not empty, or already gone: leave it
+    }
+    if (d === top || dirname(d) === d) return;
   }
 }
