@@ -163,7 +163,7 @@ export function buildReport(input: ReportInput): ReportResult {
   if ('reason' in measured) notes.push(`measure: the ICP's own measure (${input.doc.cohort.measure}) is not in these files (${measured.reason}); judged on win rate and conversion only`);
   const inputs = ([['customers', input.customers], ['deals', input.deals], ['leads', input.leads], ['spend', input.spend]] as const)
     .flatMap(([role, t]) => (t ? [{ role, name: t.name, rows: t.rows.length, sha256: t.sha256 }] : []));
-  const sample = inSample(input.doc, inputs, set.accounts.map((a) => a.key));
+  const sample = inSample(input.doc, inputs, set.accounts.map((a) => a.key), o.since);
   const said = headline({ icp, nonIcp, comparison, icpTiers, alpha, measure, inSample: sample.in_sample, unit: input.doc.cohort.unit && input.doc.cohort.unit !== 'customers' ? input.doc.cohort.unit : 'accounts' });
   const dq = dataQuality({
     deals: set.dealQuality, duplicateCustomers: set.duplicateKeys, duplicateDeals: set.deals ? duplicateDealIds(set.deals) : 0, duplicateLeads: leadSet?.duplicateKeys ?? 0,

@@ -25,6 +25,14 @@ describe('inSample', () => {
     expect(r.overlap as number).toBeGreaterThan(0.75);
   });
 
+  it('is out of sample on deals closed after the derive\'s last day, even for the same customers file', () => {
+    const d = { ...doc(ids(0, 1000)), options: { until: '2026-06-30' } };
+    expect(inSample(d, [{ sha256: SHA }], ids(0, 1000), Date.parse('2026-07-01')).in_sample).toBe(false);
+    expect(inSample(d, [{ sha256: SHA }], ids(0, 1000), Date.parse('2026-06-01')).in_sample).toBe(true);
+    // Without a recorded --until, the day the ICP was generated is its last day.
+    expect(inSample(doc(), [{ sha256: SHA }], ids(0, 10), Date.parse('2026-12-03')).in_sample).toBe(false);
+  });
+
   it('is out of sample on other customers, and says nothing of overlap without a signature', () => {
     const r = inSample(doc(ids(0, 1000)), [{ sha256: 'b'.repeat(64) }], ids(5000, 6000));
     expect(r).toMatchObject({ in_sample: false });
