@@ -31,21 +31,21 @@ export function joinThreads(path: string, threads: number | undefined): number {
  * Reads the deals file row by row, joining and summing each deal as it comes, for derive; `log` hears how
  * the batches of rows were shared out among the threads (--verbose).
  */
-export async function readJoinedDeals(path: string, read: CsvReadOptions, customers: Table, options: DeriveOptions, threads = 1, log?: (line: string) => void): Promise<JoinedDeals> {
+export async function readJoinedDeals(path: string, read: CsvReadOptions, customers: Table, options: DeriveOptions, threads = 1, log?: (line: string) => void, onRows?: (rows: number) => void): Promise<JoinedDeals> {
   const roles = assignRoles(customers.header, options.map, customers.name);
   const joinOptions = { map: options.map, key: options.key, since: options.since, until: options.until, rereadable: canReadTwice(path) };
-  let pass = await joinPass(path, read, customers, roles, joinOptions, threads, log);
+  let pass = await joinPass(path, read, customers, roles, joinOptions, threads, log, onRows);
   // The first read may leave the join unsettled (see DealJoin.reread): read again as it says.
   for (let again = pass.join.reread; again; again = pass.join.reread) {
     log?.(`reading ${path} again: ${'pair' in again ? `only the pair that joins the most deals is summed` : 'counting and summing every pair of join columns'}`);
     // The same file gives the same warnings: they were said on the first read.
-    pass = await joinPass(path, { ...read, onWarning: () => undefined }, customers, roles, { ...joinOptions, ...again }, threads, log);
+    pass = await joinPass(path, { ...read, onWarning: () => undefined }, customers, roles, { ...joinOptions, ...again }, threads, log, onRows);
   }
   return pass.join.finish(pass.sha256);
 }
 
 /** One read of the deals through a DealJoin, with threads - 1 workers taking batches when they are free. */
-async function joinPass(path: string, read: CsvReadOptions, customers: Table, roles: RoleAssignment, options: DealJoinOptions, threads: number, log?: (line: string) => void): Promise<{ join: DealJoin; sha256: string }> {
+async function joinPass(path: string, read: CsvReadOptions, customers: Table, roles: RoleAssignment, options: DealJoinOptions, threads: number, log?: (line: string) => void, onRows?: (rows: number) => void): Promise<{ join: DealJoin; sha256: string }> {
   const workers: JoinThread[] = [];
   let batches = 0;
   let posted = 0;
@@ -63,9 +63,14 @@ async function joinPass(path: string, read: CsvReadOptions, customers: Table, ro
       return {
         join,
         columnsUsed: join.columnsUsed,
-        add: (row: readonly string[], at: number) => join.add(row, at),
+        add: (row: readonly string[], at: number) => {
+          // Cheap enough per row: the callback only draws every 1,024 rows and ten times a second at most.
+          if ((at & 1023) === 0) onRows?.(at);
+          join.add(row, at);
+        },
         takeBatch: (batch: RecordBatch, at: number) => {
           batches++;
+          onRows?.(at + batch.count - batch.start);
           const taken = workers.some((w) => w.offer(batch, at));
           if (taken) posted++;
           return taken;

@@ -25,6 +25,11 @@ export class Progress {
     this.stderr.write(`\r${this.label} ${count.toLocaleString('en-US')}…`);
   }
 
+  /** `read 120,000 rows of deals.csv`: rows read so far of one file, for commands that read whole files. */
+  rows(count: number, name: string): void {
+    this.show(`read ${count.toLocaleString('en-US')} rows of ${name}`);
+  }
+
   /** Shows a step of slow work, such as `derive: half-sample 12 of 50`; drawn like tick, after a second. */
   show(text: string): void {
     if (!this.enabled) return;

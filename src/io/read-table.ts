@@ -4,9 +4,9 @@ import { openCsvRecords } from './csv-records.js';
 
 /**
  * Reads a whole CSV into a Table for the commands that need every row at once (derive, report), with the
- * byte scanner (csv-records.ts).
+ * byte scanner (csv-records.ts). `onRows` hears the rows read so far after each batch (a progress line).
  */
-export async function readTable(path: string, options: CsvReadOptions = {}): Promise<Table> {
+export async function readTable(path: string, options: CsvReadOptions = {}, onRows?: (rows: number, name: string) => void): Promise<Table> {
   const file = await openCsvRecords(path, { ...options, sha256: true });
   const rows: string[][] = [];
   const lines: number[] = [];
@@ -15,6 +15,7 @@ export async function readTable(path: string, options: CsvReadOptions = {}): Pro
       rows.push(batch.row(r));
       lines.push(batch.line[r] as number);
     }
+    onRows?.(rows.length, file.displayName);
   }
   return { name: file.displayName, header: file.header, rows, lines, sha256: file.sha256() };
 }

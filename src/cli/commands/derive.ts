@@ -75,11 +75,12 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
     throw new IcpError(`${output} already exists`, { hint: OVERWRITE_HINT });
   }
   const read = csvOptions(o, ctx);
-  const customers = await readTable(inputPath(args[0] as string, ctx), read);
+  const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'derive:');
+  const customers = await readTable(inputPath(args[0] as string, ctx), read, (n, name) => progress.rows(n, name));
   // Deals are joined and summed as they are read: a year of deals is never held in memory.
   const dealsPath = o.deals ? inputPath(o.deals as string, ctx) : undefined;
-  const joinedDeals = dealsPath === undefined ? undefined : await readJoinedDeals(dealsPath, read, customers, options, joinThreads(dealsPath, threads), ctx.verbose ? (line) => ctx.stderr.write(`${line}\n`) : undefined);
-  const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'derive:');
+  const dealsName = o.deals === '-' ? '<stdin>' : String(o.deals);
+  const joinedDeals = dealsPath === undefined ? undefined : await readJoinedDeals(dealsPath, read, customers, options, joinThreads(dealsPath, threads), ctx.verbose ? (line) => ctx.stderr.write(`${line}\n`) : undefined, (n) => progress.rows(n, dealsName));
   const onProgress = (step: string, done: number, total: number) => progress.show(`${step} ${done} of ${total}`);
   const result: DeriveResult = derive({ customers, joinedDeals, options: { ...options, onProgress }, generatedAt: ctx.now().toISOString(), recordedOptions: recorded });
   progress.done();

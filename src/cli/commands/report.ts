@@ -20,6 +20,7 @@ import type { CommandContext } from '../context.js';
 import { csvOptions, inputPath } from '../input.js';
 import { loadIcp } from '../load-icp.js';
 import { dateOption, listOption, numberOption } from '../parse-options.js';
+import { Progress } from '../progress.js';
 import { recordedDeriveOptions, recordedWindow } from '../recorded-options.js';
 import type { CommandInput } from '../registry.js';
 import { deriveOptions } from './derive.js';
@@ -120,12 +121,14 @@ export async function run({ options: o }: CommandInput, ctx: CommandContext): Pr
     throw new UsageError(`--holdout re-derives the ICP as ${icpPath} was derived, from deals: give --deals <file>`);
   }
   const read = csvOptions(o, ctx);
+  const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'report:');
   const table = (flag: string): Promise<Table | undefined> => {
     const path = o[flag] as string | undefined;
-    return path === undefined ? Promise.resolve(undefined) : readTable(inputPath(path, ctx), path === '-' ? read : { ...read, stdin: undefined });
+    return path === undefined ? Promise.resolve(undefined) : readTable(inputPath(path, ctx), path === '-' ? read : { ...read, stdin: undefined }, (n, name) => progress.rows(n, name));
   };
   const customers = (await table('customers')) as Table;
   const [deals, leads, spend] = [await table('deals'), await table('leads'), await table('spend')];
+  progress.done();
   let summary: HoldoutSummary | undefined;
   let input = { doc, customers, deals };
   if (holdout) {
