@@ -7,5 +7,7 @@ export default defineConfig({
     // e2e tests spawn the built CLI; keep the pool small on 2-core machines.
     pool: 'forks',
     globalSetup: ['test/helpers/global-setup.ts'],
+    // Property tests run from a fixed seed, or FC_SEED: see the file.
+    setupFiles: ['test/helpers/fast-check-seed.ts'],
   },
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Warning } from '../core/warnings.js';
 import { IcpError, UsageError } from '../errors.js';
+import { removeLiveTemps } from '../io/atomic-write.js';
 import { renderError, renderWarning } from '../render/messages.js';
 import { colorEnabled } from './color.js';
 import type { CommandContext, Out } from './context.js';
@@ -55,7 +56,10 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
   let verbose = argv.includes('--verbose') || argv.includes('-v');
   // Messages go to stderr, so stderr's terminal decides their colour; data colour follows stdout.
   const messageColor = colorEnabled({ argv, env, isTTY: Boolean(stderr.isTTY) });
-  if (!io.stdout) endQuietlyOnClosedStdout();
+  if (!io.stdout) {
+    endQuietlyOnClosedStdout();
+    removeTempsOnExit();
+  }
   let activeCommand: string | undefined;
   let exitCode = 0;
 
@@ -128,6 +132,27 @@ function endQuietlyOnClosedStdout(): void {
     process.stderr.write(renderError(new IcpError(`cannot write to stdout: ${err.message}`), { verbose: false, color: false }) + '\n');
     process.exit(1);
   });
+}
+
+// The shells' convention for "ended by signal N" is 128 + N: 130 for SIGINT (Ctrl-C), 143 for SIGTERM.
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+let exitHandlersInstalled = false;
+
+/**
+ * An interrupted `score -o` would otherwise leave its temp file (as big as the output) behind: on SIGINT
+ * and SIGTERM, and on any exit that skipped a command's own cleanup, the temp files still open are removed.
+ * The old file at the target stays as it was. Only for the real process, never for in-process test runs.
+ */
+function removeTempsOnExit(): void {
+  if (exitHandlersInstalled) return;
+  exitHandlersInstalled = true;
+  process.on('exit', removeLiveTemps);
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.once(signal, () => {
+      removeLiveTemps();
+      process.exit(code);
+    });
+  }
 }
 
 function commandNameIn(argv: string[]): string | undefined {

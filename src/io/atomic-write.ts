@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, readdirSync, unlinkSync } from 'node:fs';
 import { copyFile, link, open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errorCode, writeError } from './write-error.js';
@@ -32,7 +32,8 @@ export async function writeFileAtomic(
   const target = writeTarget(path);
   if (target.direct) return writeDirect(target.path, data, overwrite, shown);
   path = target.path;
-  const tmp = join(dirname(path), `.${basename(path)}.icp-tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  removeDeadTemps(path);
+  const tmp = claimTemp(path);
   let handle: FileHandle | undefined;
   try {
     handle = await open(tmp, 'wx', await modeOf(path));
@@ -48,6 +49,83 @@ export async function writeFileAtomic(
   } finally {
     // After a rename the temp name is gone; after a link, or a failure, it must not be left behind.
     await rm(tmp, { force: true }).catch(() => undefined);
+    releaseTemp(tmp);
+  }
+}
+
+// Temp files this process is writing: what an interrupted run must remove before it exits.
+const liveTemps = new Set<string>();
+
+/**
+ * A fresh temp name next to `path`, `.<name>.icp-tmp-<pid>-<hex>`, registered as live until releaseTemp.
+ * The pid in the name lets a later run tell a killed run's leftover from a file still being written.
+ */
+export function claimTemp(path: string): string {
+  const tmp = join(dirname(path), `${tempPrefix(path)}${process.pid}-${randomBytes(6).toString('hex')}`);
+  liveTemps.add(tmp);
+  return tmp;
+}
+
+/** The temp file was renamed into place or removed: nothing left to clean up. */
+export function releaseTemp(tmp: string): void {
+  liveTemps.delete(tmp);
+}
+
+/**
+ * Removes every temp file this process still has open. Synchronous, for a signal or 'exit' handler,
+ * where no further turn of the event loop is guaranteed; an open descriptor does not stop the unlink.
+ */
+export function removeLiveTemps(): void {
+  for (const tmp of liveTemps) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Already renamed into place or removed: nothing to do.
+    }
+  }
+  liveTemps.clear();
+}
+
+/**
+ * Removes the temp files a killed run (kill -9, a crash, a power cut) left next to `path`: those whose pid
+ * is no longer running. A running process's file, or one whose pid cannot be checked, is never touched.
+ */
+export function removeDeadTemps(path: string): void {
+  const prefix = tempPrefix(path);
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return; // a missing folder is reported by the write itself
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = /^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1];
+    const tmp = join(dirname(path), name);
+    if (pid === undefined || !isLeftover(Number(pid), tmp)) continue;
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Removed by another run at the same moment, or not ours to remove: leave it.
+    }
+  }
+}
+
+function tempPrefix(path: string): string {
+  return `.${basename(path)}.icp-tmp-`;
+}
+
+// Signal 0 only checks: ESRCH means no such process; EPERM means it runs under another user, so alive.
+function isLeftover(pid: number, tmp: string): boolean {
+  // Our own pid on a file we did not claim: an earlier process that had the same pid (containers reuse them).
+  if (pid === process.pid) return !liveTemps.has(tmp);
+  // pid 0 and negative pids address process groups, not one process.
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return errorCode(error) === 'ESRCH';
   }
 }
 

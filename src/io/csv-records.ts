@@ -19,6 +19,7 @@ export interface CsvRecords {
   /** As read. */
   rawHeader: string[];
   delimiter: string;
+  /** The line ending most of the head uses; any record may end in LF, CRLF or CR (files mix them). */
   newline: Newline;
   /** What was used: 'utf-8', 'utf-16le', 'windows-1252' (for latin1), ... */
   encoding: string;
@@ -69,7 +70,7 @@ export async function openCsvRecords(path: string, options: CsvReadOptions & { s
     }
     const delimiter = explicitDelimiter ?? sniffDelimiter(head.text, head.ended);
     const newline = sniffNewline(head.text);
-    const scanner = new RecordScanner({ delimiter, newline, file: displayName, maxRowBytes: options.maxRowChars ?? MAX_ROW_BYTES });
+    const scanner = new RecordScanner({ delimiter, file: displayName, maxRowBytes: options.maxRowChars ?? MAX_ROW_BYTES });
     const reader = new RecordReader(source, input, scanner, warn, displayName);
     const first = await reader.firstRecord(head.bytes, head.ended);
     if (!first) throw new IcpError(`${displayName} is empty`, { hint: 'the first line must name the columns' });

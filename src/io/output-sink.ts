@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, fsync, openSync, statSync, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { IcpError } from '../errors.js';
+import { claimTemp, releaseTemp, removeDeadTemps } from './atomic-write.js';
 import { errorCode, writeError } from './write-error.js';
 import { writeTarget } from './write-target.js';
 
@@ -95,11 +94,13 @@ function deviceSink(path: string, shown: string): OutputSink {
 }
 
 function fileSink(path: string, shown: string): OutputSink {
-  const tmp = join(dirname(path), `.${basename(path)}.icp-tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  removeDeadTemps(path);
+  const tmp = claimTemp(path);
   let fd: number;
   try {
     fd = openSync(tmp, 'wx', modeOf(path));
   } catch (error) {
+    releaseTemp(tmp);
     throw outputError(error, shown);
   }
   // autoClose off: after 'finish' the descriptor must stay open for fsync; destroy() closes it either way.
@@ -113,6 +114,7 @@ function fileSink(path: string, shown: string): OutputSink {
     state = 'done';
     await destroyed(stream);
     await rm(tmp, { force: true }).catch(() => undefined);
+    releaseTemp(tmp);
   };
   return {
     stream,
@@ -126,6 +128,7 @@ function fileSink(path: string, shown: string): OutputSink {
         await new Promise<void>((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
         await destroyed(stream);
         await rename(tmp, path);
+        releaseTemp(tmp);
         state = 'done';
       } catch (error) {
         await discard();

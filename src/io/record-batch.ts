@@ -1,7 +1,7 @@
 /** Record flags set by the scanner. */
 export const RECORD_FLAGS = {
-  /** Not as an RFC 4180 writer would write it (a stray quote, spaces after a closing quote, a bare CR or
-   *  LF in an unquoted cell): re-written from its cells rather than passed through. */
+  /** Not as an RFC 4180 writer would write it (a stray quote, spaces after a closing quote): re-written
+   *  from its cells rather than passed through. (A CR or LF outside quotes always ends the record.) */
   IRREGULAR: 1,
   /** A quote inside a quoted cell that is not doubled, taken as text (papaparse's InvalidQuotes). */
   INVALID_QUOTES: 2,
@@ -40,7 +40,7 @@ export interface BatchTransfer {
 export class RecordBatch {
   start = 0;
   count = 0;
-  /** Byte range of each record, without its line break. */
+  /** Byte range of each record, without its line break (LF, CRLF or CR: the output's own replaces it). */
   recordStart: Int32Array;
   recordEnd: Int32Array;
   /** Index of the record's first cell in the cell arrays; one more entry closes the last record. */

@@ -1,13 +1,14 @@
 import { IcpError } from '../errors.js';
 import { BlankLines } from './blank-lines.js';
 import { CELL_HAS_QUOTES, CELL_QUOTED, RECORD_FLAGS, RecordBatch } from './record-batch.js';
-import { countChar, unterminatedQuote } from './scan-errors.js';
+import { countBreaks, unterminatedQuote } from './scan-errors.js';
 import type { Newline } from './sniff.js';
 import { whitespaceEnd } from './whitespace.js';
 
 export interface RecordScannerOptions {
   delimiter: string;
-  newline: Newline;
+  /** Ignored: every record terminator (LF, CRLF, CR) is accepted anywhere. Kept so older callers compile. */
+  newline?: Newline;
   /** Display name of the input, for errors. */
   file: string;
   /** An unfinished record longer than this (in bytes) is an error rather than a memory hog. */
@@ -15,6 +16,8 @@ export interface RecordScannerOptions {
 }
 
 const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
 const { IRREGULAR, INVALID_QUOTES, FORMULA_START } = RECORD_FLAGS;
 // First characters of a cell that may need the formula escape: = + - @ tab CR.
 const FORMULA = new Uint8Array(256);
@@ -30,16 +33,15 @@ const MORE = Symbol('more data needed');
 /**
  * Splits UTF-8 bytes into records and cells by the same rules as papaparse's parser (the property tests'
  * reference, test/helpers/papaparse): a cell is quoted only when its first character is `"`; in it `""` is a quote; a quote
- * closes the cell when the delimiter or the line break follows, maybe after white space (dropped);
- * any other quote is text (InvalidQuotes); rows end only at `newline`; blank rows are skipped. Lines are
- * physical lines (LF, or CR in CR-only files) on which a record starts. Push chunks, then end().
+ * closes the cell when the delimiter or a line break follows, maybe after white space (dropped);
+ * any other quote is text (InvalidQuotes); blank rows are skipped. A record ends at the first LF, CRLF or
+ * CR outside quotes, whichever the file uses there: files edited by two tools mix them, and Python's csv
+ * and spreadsheets read those too (papaparse picks one per file; the tests normalise for it). Lines are
+ * physical lines, each ended by LF, CRLF or CR, on which a record starts. Push chunks, then end().
  */
 export class RecordScanner {
-  /** The delimiter and line break as latin1 text of their UTF-8 bytes, as the scan searches them. */
+  /** The delimiter as latin1 text of its UTF-8 bytes, as the scan searches it. */
   private readonly delimiter: string;
-  private readonly newline: string;
-  /** LF, or CR in CR-only files: what a physical line ends with. */
-  private readonly lineChar: string;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   /** An unfinished record is scanned again only once the pending bytes have doubled: linear time for huge cells. */
@@ -56,8 +58,6 @@ export class RecordScanner {
 
   constructor(private readonly options: RecordScannerOptions) {
     this.delimiter = Buffer.from(options.delimiter, 'utf8').toString('latin1');
-    this.newline = options.newline;
-    this.lineChar = options.newline === '\r' ? '\r' : '\n';
   }
 
   /** Adds bytes; returns the records they completed, if any. */
@@ -125,10 +125,6 @@ export class RecordScanner {
     const delimiter = this.delimiter;
     const d0 = delimiter.charCodeAt(0);
     const dLength = delimiter.length;
-    const newline = this.newline;
-    const n0 = newline.charCodeAt(0);
-    const nLength = newline.length;
-    const lineChar = this.lineChar;
     let line = startLine;
     let pos = 0;
     let records = 0;
@@ -136,12 +132,19 @@ export class RecordScanner {
     let cellStart = batch.cellStart;
     let cellEnd = batch.cellEnd;
     let cellFlags = batch.cellFlags;
-    // The next delimiter, line break, quote, CR and LF at or after the cursor, found again once passed.
+    // The next delimiter, quote, CR and LF at or after the cursor, found again once passed. A file without
+    // CR keeps nextCr at -1 and never searches for one again.
     let nextDelimiter = text.indexOf(delimiter);
-    let nextNewline = text.indexOf(newline);
     let nextQuote = text.indexOf('"');
     let nextCr = text.indexOf('\r');
     let nextLf = text.indexOf('\n');
+    // The length of the line break at `at` (CRLF is one); a CR that ends the data may be the start of a CRLF.
+    const breakLength = (at: number): number => {
+      if (text.charCodeAt(at) !== CR) return 1;
+      if (at + 1 < n) return text.charCodeAt(at + 1) === LF ? 2 : 1;
+      if (!final) throw MORE;
+      return 1;
+    };
     try {
       while (pos < n) {
         const first = cells;
@@ -157,6 +160,10 @@ export class RecordScanner {
             ({ cellStart, cellEnd, cellFlags } = batch);
           }
           if (nextQuote !== -1 && nextQuote < p) nextQuote = text.indexOf('"', p);
+          if (nextCr !== -1 && nextCr < p) nextCr = text.indexOf('\r', p);
+          if (nextLf !== -1 && nextLf < p) nextLf = text.indexOf('\n', p);
+          // The first line break at or after the cell's start.
+          const nextBreak = firstOf(nextCr, nextLf);
           let start = p;
           let stop: number;
           let cell = 0;
@@ -189,12 +196,16 @@ export class RecordScanner {
                 p = fieldEnd + dLength;
                 break;
               }
-              if (c === n0 && (nLength === 1 || text.startsWith(newline, q + 1))) {
+              if (c === LF || c === CR) {
                 end = fieldEnd = q + 1;
-                next = end + nLength;
+                next = end + breakLength(end);
                 break;
               }
-              const at = this.afterQuote(data, text, q, final);
+              // Searched from the quote on, so that each search covers new ground: linear time on any input.
+              if (nextDelimiter !== -1 && nextDelimiter <= q) nextDelimiter = text.indexOf(delimiter, q + 1);
+              if (nextCr !== -1 && nextCr <= q) nextCr = text.indexOf('\r', q + 1);
+              if (nextLf !== -1 && nextLf <= q) nextLf = text.indexOf('\n', q + 1);
+              const at = this.afterQuote(data, text, q, nextDelimiter, firstOf(nextCr, nextLf), final);
               if (at === INCOMPLETE) throw MORE;
               if (at === INVALID) {
                 // papaparse keeps the quote as text and looks for the next one.
@@ -207,33 +218,27 @@ export class RecordScanner {
               if (text.startsWith(delimiter, at)) p = at + dLength;
               else {
                 end = at;
-                next = at + nLength;
+                next = at + breakLength(at);
               }
               break;
             }
             stop = q;
-            breaks += countChar(text, lineChar, start, fieldEnd);
+            // Line breaks inside the quotes (kept in the cell as they are) move the next record's line on.
+            if (nextBreak !== -1 && nextBreak < fieldEnd) breaks += countBreaks(text, start, fieldEnd);
           } else {
             if (nextDelimiter !== -1 && nextDelimiter < p) nextDelimiter = text.indexOf(delimiter, p);
-            if (nextNewline !== -1 && nextNewline < p) nextNewline = text.indexOf(newline, p);
-            if (nextDelimiter !== -1 && (nextDelimiter < nextNewline || nextNewline === -1)) {
+            if (nextDelimiter !== -1 && (nextDelimiter < nextBreak || nextBreak === -1)) {
               stop = nextDelimiter;
               p = stop + dLength;
-            } else if (nextNewline !== -1) {
-              end = stop = nextNewline;
-              next = end + nLength;
+            } else if (nextBreak !== -1) {
+              end = stop = nextBreak;
+              next = end + breakLength(end);
             } else {
               if (!final) throw MORE;
               end = next = stop = n;
             }
-            // A quote after the first character, or a CR or LF that is no line break, is kept as text.
+            // A quote after the first character is kept as text.
             if (nextQuote !== -1 && nextQuote < stop) flags |= IRREGULAR;
-            if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
-            if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf('\n', start);
-            if ((nextCr !== -1 && nextCr < stop) || (nextLf !== -1 && nextLf < stop)) {
-              flags |= IRREGULAR;
-              breaks += countChar(text, lineChar, start, stop);
-            }
           }
           cellStart[cells] = start;
           cellEnd[cells] = stop;
@@ -273,24 +278,27 @@ export class RecordScanner {
   }
 
   /**
-   * papaparse's rule for a quote followed by neither the delimiter nor the line break: it closes the cell
+   * papaparse's rule for a quote followed by neither the delimiter nor a line break: it closes the cell
    * when only white space stands between it and the next delimiter (or line break), which is dropped.
+   * `nextDelimiter` and `lineBreak` are the first after the quote (-1: none in the data).
    * Returns where that delimiter or line break starts, INVALID (the quote is text), or INCOMPLETE.
    */
-  private afterQuote(data: Buffer, text: string, q: number, final: boolean): number {
+  private afterQuote(data: Buffer, text: string, q: number, nextDelimiter: number, lineBreak: number, final: boolean): number {
+    if (lineBreak === -1 && !final) return INCOMPLETE;
     const from = q + 1;
-    const nextDelimiter = text.indexOf(this.delimiter, from);
-    const nextNewline = text.indexOf(this.newline, from);
-    if (nextNewline === -1 && !final) return INCOMPLETE;
-    const upTo = nextNewline === -1 ? nextDelimiter : Math.min(nextDelimiter, nextNewline);
+    const upTo = lineBreak === -1 ? nextDelimiter : Math.min(nextDelimiter, lineBreak);
     const spaces = upTo > from && whitespaceEnd(data, from, upTo) === upTo ? upTo - from : 0;
     if (text.startsWith(this.delimiter, from + spaces)) return from + spaces;
-    const toNewline = nextNewline > from && whitespaceEnd(data, from, nextNewline) === nextNewline ? nextNewline - from : 0;
-    if (text.startsWith(this.newline, from + toNewline)) return from + toNewline;
+    if (lineBreak > from && whitespaceEnd(data, from, lineBreak) === lineBreak) return lineBreak;
     return INVALID;
   }
 
   private failUnterminated(line: number): never {
     throw unterminatedQuote(this.options.file, line, this.unterminatedDetail);
   }
+}
+
+/** The earlier of two positions, where -1 means none. */
+function firstOf(a: number, b: number): number {
+  return a === -1 ? b : b === -1 || a < b ? a : b;
 }

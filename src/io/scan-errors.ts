@@ -14,3 +14,17 @@ export function countChar(text: string, char: string, from: number, to: number):
   for (let i = text.indexOf(char, from); i !== -1 && i < to; i = text.indexOf(char, i + 1)) count++;
   return count;
 }
+
+/** Line breaks in text[from, to), each LF, CRLF or CR counted once: the lines a quoted cell spans. */
+export function countBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) count++;
+    else if (c === 0x0d) {
+      count++;
+      if (text.charCodeAt(i + 1) === 0x0a) i++;
+    }
+  }
+  return count;
+}

@@ -7,8 +7,9 @@ export type Newline = '\r\n' | '\n' | '\r';
 const SNIFF_LINES = 20;
 
 /**
- * The line ending used between rows, judged outside quoted fields (which may hold other line endings,
- * as Excel's LF inside a CRLF file). Same rule as papaparse's own guess, but on text we choose.
+ * The line ending most rows use, judged outside quoted fields (which may hold other line endings, as
+ * Excel's LF inside a CRLF file). Same rule as papaparse's own guess. Only a description of the file: the
+ * reader ends a record at any LF, CRLF or CR, as files edited by two tools mix them.
  */
 export function sniffNewline(text: string): Newline {
   const unquoted = text.replace(/"[^"]*"/g, '');

@@ -12,7 +12,8 @@ function workdir(yaml: string): string {
   writeFileSync(join(dir, 'icp.yaml'), yaml);
   return dir;
 }
-const parse = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+// The output's dialect is known: never let papaparse guess it from the cells.
+const parse = (text: string) => Papa.parse<string[]>(text, { delimiter: ',', newline: '\n', skipEmptyLines: true }).data;
 
 describe('icp score edge cases', () => {
   const dir = workdir(manualIcpYaml(INDUSTRY_SIZE));

@@ -17,7 +17,7 @@ describe('icp score (the built binary)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/scored 2 rows/);
-    const rows = Papa.parse<string[]>(readFileSync(join(dir, 'scored.csv'), 'utf8'), { skipEmptyLines: true }).data;
+    const rows = Papa.parse<string[]>(readFileSync(join(dir, 'scored.csv'), 'utf8'), { delimiter: ',', newline: '\n', skipEmptyLines: true }).data;
     expect(rows.map((row) => row[3])).toEqual(['icp_score', '100', '0']);
   });
 

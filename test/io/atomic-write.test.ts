@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IcpError } from '../../src/errors.js';
-import { writeFileAtomic } from '../../src/io/atomic-write.js';
+import { claimTemp, releaseTemp, removeDeadTemps, removeLiveTemps, writeFileAtomic } from '../../src/io/atomic-write.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -87,5 +88,47 @@ describe('writeFileAtomic', () => {
     await chmod(path, 0o600);
     await writeFileAtomic(path, 'new');
     expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('temp files of runs that did not finish', () => {
+  // A process that has exited: its pid is free (reuse within the test is practically impossible).
+  const deadPid = (): number => spawnSync(process.execPath, ['-e', '']).pid as number;
+  const temp = (name: string, pid: number) => `.${name}.icp-tmp-${pid}-a1b2c3d4e5f6`;
+
+  it("removes a dead process's temp file of the same target, but not a live one's, another target's or a stranger", async () => {
+    const dead = temp('out.csv', deadPid());
+    // The parent (the test runner) is alive; pid 1 is alive too, even when signalling it is not permitted (EPERM).
+    const kept = [temp('out.csv', process.ppid), temp('out.csv', 1), temp('other.csv', deadPid()), '.out.csv.icp-tmp-x-y', 'out.csv'];
+    for (const name of [dead, ...kept]) await writeFile(join(dir, name), 'x');
+    removeDeadTemps(join(dir, 'out.csv'));
+    expect((await readdir(dir)).sort()).toEqual([...kept].sort());
+  });
+
+  it("treats this pid's unclaimed temp file as an earlier process's leftover, and a claimed one as live", async () => {
+    const path = join(dir, 'out.csv');
+    const claimed = claimTemp(path);
+    await writeFile(claimed, 'being written');
+    await writeFile(join(dir, temp('out.csv', process.pid)), 'left by an earlier process with this pid');
+    removeDeadTemps(path);
+    expect(await readdir(dir)).toEqual([claimed.slice(dir.length + 1)]);
+    releaseTemp(claimed);
+  });
+
+  it('writeFileAtomic sweeps dead temp files of its target before writing', async () => {
+    const dead = temp('icp.yaml', deadPid());
+    await writeFile(join(dir, dead), 'partial');
+    await writeFileAtomic(join(dir, 'icp.yaml'), 'new');
+    expect(await readdir(dir)).toEqual(['icp.yaml']);
+  });
+
+  it('removeLiveTemps removes every claimed temp file still there (what SIGINT and SIGTERM do)', async () => {
+    const a = claimTemp(join(dir, 'a.csv'));
+    const b = claimTemp(join(dir, 'b.csv'));
+    await writeFile(a, 'partial');
+    await writeFile(join(dir, 'b.csv'), 'renamed into place already');
+    removeLiveTemps();
+    expect(b.includes(`.icp-tmp-${process.pid}-`)).toBe(true);
+    expect(await readdir(dir)).toEqual(['b.csv']);
   });
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IcpError } from '../../src/errors.js';
 import { CsvWriter } from '../../src/io/csv-writer.js';
+import { removeLiveTemps } from '../../src/io/atomic-write.js';
 import { isOutputClosed, openOutput, outputError } from '../../src/io/output-sink.js';
 
 let dir: string;
@@ -151,6 +153,37 @@ describe('openOutput to a file', () => {
     await mkdir(path);
     expect(() => openOutput(path, process.stdout)).toThrow(`cannot write ${path}: it is a folder`);
     expect(await readdir(dir)).toEqual(['folder']);
+  });
+});
+
+describe('openOutput and the temp files of other runs', () => {
+  it("removes a killed run's temp file of the same target when it opens, and keeps its own while writing", async () => {
+    const path = join(dir, 'scored.csv');
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid as number;
+    const dead = `.scored.csv.icp-tmp-${deadPid}-a1b2c3d4e5f6`;
+    const live = `.scored.csv.icp-tmp-${process.ppid}-a1b2c3d4e5f6`;
+    await writeFile(join(dir, dead), 'left by kill -9');
+    await writeFile(join(dir, live), 'another run, still writing');
+    const sink = openOutput(path, process.stdout);
+    const mine = (await tempFiles()).filter((name) => name !== live);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatch(new RegExp(`^\\.scored\\.csv\\.icp-tmp-${process.pid}-[0-9a-f]{12}$`));
+    await write(sink.stream, 'a,b\n');
+    await sink.commit();
+    removeLiveTemps(); // a committed file is no longer live: an exit handler must not touch it
+    expect((await readdir(dir)).sort()).toEqual([live, 'scored.csv']);
+    expect(await readFile(path, 'utf8')).toBe('a,b\n');
+  });
+
+  it('an interrupted run removes the temp file it is writing, and the old file stays', async () => {
+    const path = join(dir, 'scored.csv');
+    await writeFile(path, 'keep me\n');
+    const sink = openOutput(path, process.stdout);
+    await write(sink.stream, 'partial,out');
+    removeLiveTemps(); // what the SIGINT handler does before it exits
+    expect(await readdir(dir)).toEqual(['scored.csv']);
+    await sink.abort();
+    expect(await readFile(path, 'utf8')).toBe('keep me\n');
   });
 });
 

@@ -9,7 +9,7 @@ import { ByteDecoder } from '../../../src/io/decode.js';
 import { normalizeDelimiter } from '../../../src/io/delimiter.js';
 import { headerRow } from '../../../src/io/headers.js';
 import { RowReader } from './row-reader.js';
-import { sniffDelimiter, sniffNewline } from '../../../src/io/sniff.js';
+import { sniffDelimiter } from '../../../src/io/sniff.js';
 import type { CsvFile, CsvReadOptions, CsvRow } from '../../../src/io/csv-reader.js';
 
 /** Enough text to sniff the dialect from: the first 64 Ki characters or 20 lines, whichever comes first. */
@@ -34,7 +34,6 @@ export async function openCsv(path: string, options: CsvReadOptions = {}): Promi
     const delimiter = explicitDelimiter ?? sniffDelimiter(head.text, head.ended);
     const reader = new RowReader(source, decoder, warn, displayName, head.ended, {
       delimiter,
-      newline: sniffNewline(head.text),
       file: displayName,
       maxRowChars: options.maxRowChars ?? MAX_ROW_CHARS,
     });

@@ -1,7 +1,6 @@
 import Papa from 'papaparse';
 import { IcpError } from '../../../src/errors.js';
 import { countChar, unterminatedQuote } from '../../../src/io/scan-errors.js';
-import type { Newline } from '../../../src/io/sniff.js';
 
 /** A parsed record and the 1-based physical line of the file on which it starts. */
 export interface ParsedRow {
@@ -11,7 +10,6 @@ export interface ParsedRow {
 
 export interface RowParserOptions {
   delimiter: string;
-  newline: Newline;
   /** Display name of the input, for errors. */
   file: string;
   /** An unfinished row longer than this (in characters) is an error rather than a memory hog. */
@@ -26,6 +24,20 @@ interface PapaResult {
   meta: { cursor: number };
 }
 
+// papaparse takes one newline per file, while icp ends a record at any LF, CRLF or CR. So papaparse reads
+// the text with every line break made LF, CRLF and CR marked by a character just before that LF: one that
+// String#trim() drops, as papaparse drops white space between a closing quote and the line break, so that
+// each of its decisions is the one it would take on the text with a single kind of line break. The cells
+// then get their own line breaks back: inside quotes byte for byte; a marker that ends a cell was the
+// record's CRLF or CR. Input holding the markers themselves cannot be read this way.
+const CRLF_MARK = '\u2028';
+const CR_MARK = '\u2029';
+const MARKS = /[\u2028\u2029]/;
+const BREAK = /\r\n?|\n/g;
+const MARKED = /[\u2028\u2029]\n|[\u2028\u2029]$/g;
+const toLf = (text: string): string => text.replace(BREAK, (b) => (b === '\n' ? '\n' : b === '\r' ? `${CR_MARK}\n` : `${CRLF_MARK}\n`));
+const fromLf = (cell: string): string =>
+  cell.replace(MARKED, (m) => (m.length === 1 ? '' : m[0] === CRLF_MARK ? '\r\n' : '\r'));
 
 /**
  * Incremental text -> rows with papaparse's core parser. Only the unfinished last row is kept between
@@ -34,22 +46,25 @@ interface PapaResult {
  */
 export class RowParser {
   private readonly parser: Papa.Parser;
-  private readonly lineChar: string;
+  /** Text as papaparse reads it (line breaks made LF, see toLf). */
   private pending = '';
+  /** A CR that ended the last piece: a CRLF's first half, or a break of its own, as the next piece tells. */
+  private carry = '';
   /** Line on which `pending` starts. */
   private pendingLine = 1;
   /** An unfinished row is parsed again only once `pending` has doubled: linear time for huge cells. */
   private parseAt = 0;
 
   constructor(private readonly options: RowParserOptions) {
-    this.parser = new Papa.Parser({ delimiter: options.delimiter, newline: options.newline, quoteChar: '"' });
-    // Physical lines are counted the way editors and `sed -n` do: LF (or CR in old Mac files).
-    this.lineChar = options.newline === '\r' ? '\r' : '\n';
+    this.parser = new Papa.Parser({ delimiter: options.delimiter, newline: '\n', quoteChar: '"' });
   }
 
   /** Adds decoded text; returns the rows it completed. */
   push(text: string): ParsedRow[] {
-    this.pending += text;
+    let piece = this.carry + text;
+    this.carry = piece.endsWith('\r') ? '\r' : '';
+    if (this.carry !== '') piece = piece.slice(0, -1);
+    this.add(piece);
     if (this.pending.length < this.parseAt) return [];
     const result = this.parser.parse(this.pending, 0, true) as PapaResult;
     const cursor = result.meta.cursor;
@@ -66,7 +81,8 @@ export class RowParser {
 
   /** Parses what is left at the end of input; throws on an unterminated quoted field. */
   end(text = ''): ParsedRow[] {
-    this.pending += text;
+    this.add(this.carry + text);
+    this.carry = '';
     const result = this.parser.parse(this.pending, 0, false) as PapaResult;
     const missing = result.errors.find((e) => e.code === 'MissingQuotes');
     if (missing) this.failUnterminated(missing.index ?? 0, '');
@@ -76,17 +92,23 @@ export class RowParser {
     return rows;
   }
 
+  private add(text: string): void {
+    if (MARKS.test(text)) throw new Error('the papaparse reference cannot read U+2028 or U+2029 (its line break marks)');
+    this.pending += toLf(text);
+  }
+
   private number(result: PapaResult, cursor: number, terminators: number): ParsedRow[] {
-    const breaks = countChar(this.pending, this.lineChar, 0, cursor);
+    // Every line break is an LF here: physical lines, each ended by LF, CRLF or CR in the input.
+    const breaks = countChar(this.pending, '\n', 0, cursor);
     // Breaks beyond one per row are inside quoted cells; only then is it worth looking at each cell.
     const embedded = breaks > terminators;
     const rows: ParsedRow[] = new Array<ParsedRow>(result.data.length);
     let line = this.pendingLine;
     for (let i = 0; i < result.data.length; i++) {
       const cells = result.data[i] as string[];
-      rows[i] = { line, cells };
+      rows[i] = { line, cells: cells.map(fromLf) };
       line += 1;
-      if (embedded) for (const cell of cells) line += countChar(cell, this.lineChar, 0, cell.length);
+      if (embedded) for (const cell of cells) line += countChar(cell, '\n', 0, cell.length);
     }
     this.reportInvalidQuotes(result, rows);
     this.pendingLine += breaks;
@@ -119,7 +141,7 @@ export class RowParser {
 
   private failUnterminated(index: number, detail: string): never {
     // `index` is just past the opening quote, inside `pending`, which starts on `pendingLine`.
-    const line = this.pendingLine + countChar(this.pending, this.lineChar, 0, index);
+    const line = this.pendingLine + countChar(this.pending, '\n', 0, index);
     throw unterminatedQuote(this.options.file, line, detail);
   }
 }
