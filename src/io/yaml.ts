@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml';
 import { validateIcp } from '../core/icp/check.js';
 import type { Criterion, IcpDocument } from '../core/icp/schema.js';
 import { ICP_FILE_HEADER, sectionComment } from './yaml-comments.js';
 import { IcpError, InternalError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { assertIcpTextSize, assertIcpValueCount, ICP_MAX_ALIASES, ICP_MAX_BYTES, tooLarge } from './icp-limits.js';
 
 /** One problem in an ICP file, placed on the YAML line of the node it is about. */
 export interface IcpProblem {
@@ -18,10 +19,14 @@ export interface IcpProblem {
 
 const READ_HINT = 'run "icp derive" to create one, or pass --icp <file>';
 
-/** Parses YAML text and checks it against the schema and the rules; the doc is set only when valid. */
+/**
+ * Parses YAML text and checks it against the schema and the rules; the doc is set only when valid. Text
+ * beyond the limits of icp-limits.ts is refused with an IcpError instead, before it is parsed.
+ */
 export function checkIcpText(text: string, fileName: string): { doc?: IcpDocument; problems: IcpProblem[] } {
   const lineCounter = new LineCounter();
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  assertIcpTextSize(source, fileName);
   const yamlDoc = parseDocument(source, { lineCounter, prettyErrors: false });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
@@ -35,11 +40,14 @@ export function checkIcpText(text: string, fileName: string): { doc?: IcpDocumen
   }
   let value: unknown;
   try {
-    value = yamlDoc.toJS({ maxAliasCount: 100 });
+    value = yamlDoc.toJS({ maxAliasCount: ICP_MAX_ALIASES });
   } catch (error) {
     // Only an alias bomb gets here; the document parsed, so there is no better place than the top.
-    return { problems: [{ ...at(0), path: '', message: error instanceof Error ? error.message : String(error) }] };
+    const message = error instanceof Error ? error.message : String(error);
+    const bomb = `YAML aliases expand more than ${ICP_MAX_ALIASES} times (an alias bomb); an ICP file needs no aliases`;
+    return { problems: [{ ...at(0), path: '', message: /excessive alias count/i.test(message) ? bomb : message }] };
   }
+  assertIcpValueCount(value, fileName);
   const { doc, problems } = validateIcp(value);
   const placed = problems.map((p) => ({
     ...at(offsetOf(yamlDoc, p.path)),
@@ -62,15 +70,35 @@ export async function readIcp(path: string, displayPath: string = path): Promise
   throw new IcpError(message, { hint: `run "icp validate ${displayPath}" to see every problem` });
 }
 
-/** Reads a file as UTF-8, turning fs errors into an IcpError that names the file and carries a hint. */
+/**
+ * Reads a file as UTF-8, turning fs errors into an IcpError that names the file and carries a hint. A file
+ * above ICP_MAX_BYTES is refused by its size before it is read; a pipe, which has none, is read up to it.
+ */
 export async function readIcpText(path: string, displayPath: string, hint: string): Promise<string> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    return await readFile(path, 'utf8');
+    handle = await open(path, 'r');
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (stat.size > ICP_MAX_BYTES) throw tooLarge(displayPath, stat.size);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const { bytesRead, buffer } = await handle.read({ buffer: Buffer.alloc(64 * 1024) });
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > ICP_MAX_BYTES) throw tooLarge(displayPath, total, true);
+    }
+    return Buffer.concat(chunks).toString('utf8');
   } catch (error) {
+    if (error instanceof IcpError) throw error;
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
     if (code === 'ENOENT') throw new IcpError(`cannot read ${displayPath}`, { hint, cause: error });
     const reason = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(error);
     throw new IcpError(`cannot read ${displayPath}: ${reason}`, { cause: error });
+  } finally {
+    await handle?.close();
   }
 }
 

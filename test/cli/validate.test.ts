@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -7,6 +7,7 @@ import { run as init } from '../../src/cli/commands/init.js';
 import { run as validate } from '../../src/cli/commands/validate.js';
 import type { CommandContext } from '../../src/cli/context.js';
 import { IcpError, UsageError } from '../../src/errors.js';
+import { spawnIcp } from '../helpers/spawn-icp.js';
 
 function fakeContext(cwd: string): CommandContext & { out: () => string; err: () => string } {
   let stdout = '';
@@ -128,5 +129,47 @@ describe('icp validate', () => {
     const ctx = fakeContext(dir);
     await expect(validate({ args: [], options: { format: 'xml' } }, ctx)).rejects.toBeInstanceOf(UsageError);
     await expect(validate({ args: ['a.yaml', 'b.yaml'], options: {} }, ctx)).rejects.toBeInstanceOf(UsageError);
+  });
+});
+
+describe('icp validate on huge or hostile files (the built CLI)', () => {
+  const refused = (file: string) => {
+    const r = spawnIcp(['validate', file], { cwd: dir });
+    return { code: r.code, lines: r.stderr.trimEnd().split('\n'), stdout: r.stdout };
+  };
+
+  it('refuses a 115 MB file by its size with one error line and a hint, exit 1', async () => {
+    await writeFile(join(dir, 'icp.yaml'), '');
+    await truncate(join(dir, 'icp.yaml'), 115 * 1024 * 1024);
+    const r = refused('icp.yaml');
+    expect(r.code).toBe(1);
+    expect(r.lines).toEqual(['icp: error: icp.yaml is 115 MB; an ICP file may be at most 5 MB', expect.stringMatching(/^hint: /)]);
+  });
+
+  it('refuses an in: list of too many values, and says which file', async () => {
+    await init({ args: [], options: {} }, fakeContext(dir));
+    const text = await readFile(join(dir, 'icp.yaml'), 'utf8');
+    const list = Array.from({ length: 250_000 }, (_, i) => `v${i}`).join(', ');
+    await writeFile(join(dir, 'many.yaml'), text.replace(/^(\s+in: \[)/m, `$1${list}, `));
+    const r = refused('many.yaml');
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toBe('icp: error: many.yaml lists more than 100,000 values; an ICP file may list at most 100,000 in its criteria');
+    expect(r.lines).toHaveLength(2);
+  });
+
+  it('refuses a billion-laughs file on one line, exit 1', async () => {
+    const lines = ['lol: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i <= 9; i++) lines.push(`l${i}: &l${i} [${Array.from({ length: 9 }, () => `*l${i - 1}`).join(', ')}]`);
+    await writeFile(join(dir, 'laughs.yaml'), lines.join('\n') + '\n');
+    const r = refused('laughs.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('laughs.yaml:1: YAML aliases expand more than 100 times (an alias bomb); an ICP file needs no aliases\n');
+  });
+
+  it('still passes an ordinary file', async () => {
+    await init({ args: [], options: {} }, fakeContext(dir));
+    const r = spawnIcp(['validate'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^icp\.yaml: ok/);
   });
 });

@@ -54,6 +54,9 @@ function formatOf(p: ColumnProfile): string | null {
   return null;
 }
 
+// Employee bands are few and named ("51-200"): their counts say more than a min and max of midpoints.
+const TOP_TYPES: ReadonlySet<string> = new Set(['category', 'boolean', 'multi', 'employee_range']);
+
 /** Builds the inspect report from column profiles. */
 export function inspectReport(
   meta: { file: string; rows: number; delimiter: string; encoding: string },
@@ -72,8 +75,7 @@ export function inspectReport(
     invalid: p.invalid,
     distinct: p.distinct,
     distinct_capped: p.distinctCapped,
-    // Employee bands are few and named ("51-200"): their counts say more than a min and max of midpoints.
-    top: ['category', 'boolean', 'multi', 'employee_range'].includes(p.type) ? p.top : [],
+    top: TOP_TYPES.has(p.type) ? p.top : [],
     min: bound(p, p.min),
     max: bound(p, p.max),
     examples: p.examples,

@@ -75,7 +75,8 @@ function checkCriterion(criterion: Criterion, i: number): PathProblem[] {
     }
   } else if ('in' in match || 'contains_any' in match) {
     const [kind, values] = 'in' in match ? ['in', match.in] : ['contains_any', match.contains_any];
-    problems.push(...checkValueList(values, at('match', kind)));
+    // A loop, not push(...list): a list of 100,000 values can have as many problems, too many arguments.
+    for (const problem of checkValueList(values, at('match', kind))) problems.push(problem);
   }
   return problems;
 }
