@@ -17,11 +17,13 @@ export function uniqueHeaders(rawHeader: readonly string[]): { header: string[];
   // Names as given are reserved first, so a generated `a_2` cannot take a later column's real `a_2`.
   const taken = new Set(trimmed.filter((name) => name !== ''));
   const seen = new Set<string>();
+  // The next suffix to try per base name: 20,000 columns named "x" took 20 s trying _2, _3, ... from 2 each time.
+  const next = new Map<string, number>();
   const fixes: HeaderFix[] = [];
   const header = trimmed.map((name, index) => {
     const position = index + 1;
     if (name === '') {
-      const fixed = freeName(`column_${position}`, taken, 1);
+      const fixed = freeName(`column_${position}`, taken, 1, next);
       fixes.push({ position, raw: rawHeader[index] ?? '', name: fixed, reason: 'blank' });
       return fixed;
     }
@@ -29,7 +31,7 @@ export function uniqueHeaders(rawHeader: readonly string[]): { header: string[];
       seen.add(name);
       return name;
     }
-    const fixed = freeName(name, taken, 2);
+    const fixed = freeName(name, taken, 2, next);
     fixes.push({ position, raw: rawHeader[index] ?? '', name: fixed, reason: 'duplicate' });
     return fixed;
   });
@@ -44,11 +46,13 @@ export function describeHeaderFix(fix: HeaderFix): string {
 }
 
 // `base` itself when free (counting from 1), else base_<n> from `from` upwards; the result is reserved.
-function freeName(base: string, taken: Set<string>, from: number): string {
+function freeName(base: string, taken: Set<string>, from: number, next: Map<string, number>): string {
   let name = from === 1 && !taken.has(base) ? base : '';
-  for (let n = Math.max(from, 2); name === ''; n++) {
+  let n = Math.max(from, next.get(base) ?? 2);
+  for (; name === ''; n++) {
     if (!taken.has(`${base}_${n}`)) name = `${base}_${n}`;
   }
+  next.set(base, n);
   taken.add(name);
   return name;
 }

@@ -23,6 +23,14 @@ describe('uniqueHeaders', () => {
     expect(uniqueHeaders([' x', 'x ']).header).toEqual(['x', 'x_2']);
   });
 
+  it('renames 20,000 repeats of one name in one pass each (x_2 ... x_20000), skipping names already taken', () => {
+    const raw = ['x', 'x_3', ...Array.from({ length: 19_999 }, () => 'x')];
+    const { header } = uniqueHeaders(raw);
+    expect(new Set(header).size).toBe(raw.length);
+    expect(header.slice(0, 5)).toEqual(['x', 'x_3', 'x_2', 'x_4', 'x_5']);
+    expect(header.at(-1)).toBe('x_20001');
+  });
+
   it('keeps prototype names as plain strings', () => {
     expect(uniqueHeaders(['__proto__', 'constructor', '__proto__']).header).toEqual([
       '__proto__',
