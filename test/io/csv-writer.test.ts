@@ -271,7 +271,9 @@ describe('round trip: what the writer writes, a CSV parser reads back cell for c
     ...['a', 'Z', '7', '-', '.', ' ', '"', "'", ',', ';', '\t', '|', '\n', '\r', '\r\n', '=', '+', '@', 'é', '東', '😀', '\uFEFF'],
   );
   const formulaLike = fc.constantFrom('=HYPERLINK("http://x","y")', '-5', '+1 (555) 123-4567', '@SUM(A1)', '-1,234.56', '-minus Corp', "'=x", '\t=1', '');
-  const cell = fc.oneof(fc.string({ unit, maxLength: 10 }), fc.string({ unit: 'grapheme', maxLength: 6 }), formulaLike);
+  // U+2028 and U+2029 are left out of the graphemes: the papaparse reference marks line breaks with them
+  // (test/helpers/papaparse/row-parser.ts), as in the reader's own property tests.
+  const cell = fc.oneof(fc.string({ unit, maxLength: 10 }), fc.string({ unit: 'grapheme', maxLength: 6 }).map((s) => s.replace(/[\u2028\u2029]/g, '')), formulaLike);
   const rows = fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 40 });
   const dialect = fc.record({
     delimiter: fc.constantFrom(',', ';', '\t', '|'),
