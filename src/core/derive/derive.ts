@@ -168,7 +168,8 @@ export function derive(input: DeriveInput): DeriveResult {
     ...(keyColumn !== undefined && { keys: grouped.customers.map((c) => c.key) }),
   });
   if (keyColumn === undefined) doc.notes?.push(options.key?.none ? 'Each row is its own record (--key none).' : 'Each row is its own record: no column is a key (a name or id column needs mostly distinct values).');
-  doc.notes?.push(...missingShareNotes([...attrs.values()].map((a) => ({ name: a.info.header, values: a.values })), ranked.cohort, { cohortName: measure.kind === 'value' ? 'the best customers' : 'the positive records' }));
+  const missing = missingShareNotes([...attrs.values()].map((a) => ({ name: a.info.header, values: a.values })), ranked.cohort, { cohortName: measure.kind === 'value' ? 'the best customers' : 'the positive records' });
+  for (const n of missing) doc.notes?.push(n);
   const idColumn = recordIdColumn(columns, keyColumn);
   return {
     doc, customers, columns, measure, cohort: ranked.cohort, order: ranked.order, outcome, encoded,

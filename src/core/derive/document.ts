@@ -168,8 +168,9 @@ export function buildDocument(x: {
     const low = criteria.filter((c) => (c.evidence?.stability ?? 1) < LOW_STABILITY);
     for (const c of low) notes.push(`Low stability: ${c.label} was chosen again in ${Math.round(100 * (c.evidence?.stability ?? 0))}% of half-samples.`);
   }
-  notes.push(...leftOutNotes(o.leftOut, columns, input.options.minLift));
-  notes.push(...(x.columnNotes ?? []));
+  // for-of, not push(...): a file of 150,000 columns can leave more notes than the argument stack holds.
+  for (const n of leftOutNotes(o.leftOut, columns, input.options.minLift)) notes.push(n);
+  for (const n of x.columnNotes ?? []) notes.push(n);
   if (!ok) {
     const why = o.inconclusive ?? `no attribute separates the cohort (${plural(ranked.size, 'customer')}) from the rest (${total - ranked.size}); ${plural(o.tested, 'hypothesis', 'hypotheses')} over ${plural(o.columnsTested, 'column')} ${agree(o.tested, 'was', 'were')} tested`;
     const near = o.nearMisses.length > 0 ? ` Nearest misses: ${o.nearMisses.join('; ')}.` : '';

@@ -25,7 +25,7 @@ export function apportion(weights: readonly number[], total: number): number[] {
   for (let k = 0; left > 0; k = (k + 1) % byRemainder.length, left--) points[(byRemainder[k] as { i: number }).i]! += 1;
   // Flooring at 1 can overshoot: take back from the largest.
   while (left < 0) {
-    const largest = points.indexOf(Math.max(...points));
+    const largest = points.indexOf(points.reduce((m, p) => (p > m ? p : m), -Infinity));
     points[largest]! -= 1;
     left++;
   }

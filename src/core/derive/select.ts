@@ -37,7 +37,7 @@ function propose(cx: Context, slot: number, match: Match, direction: Selected['d
   return {
     slot, column: column.index, match, direction, table, members, pKind,
     pValue: pValue ?? fisherExact(table).pValue,
-    qValue: Math.max(...from.map((t) => t.qValue)),
+    qValue: from.reduce((m, t) => (t.qValue > m ? t.qValue : m), -Infinity),
     tries: from.length === 1 && from[0]?.kind === 'interval' ? from[0].tries : 0,
   };
 }
@@ -151,7 +151,7 @@ function proposals(cx: Context, tests: readonly Test[]): Selected[] {
  */
 export function selectCriteria(columns: readonly EncodedColumn[], tests: readonly Test[], sample: Sample, parents: ReadonlyMap<number, Parent>, o: SelectOptions): Selection {
   const passed = tests.filter((t) => t.qValue < o.alpha).map((t) => t.pValue);
-  const cx: Context = { columns, sample, o, leftOut: [], pStar: passed.length > 0 ? Math.max(...passed) : 0 };
+  const cx: Context = { columns, sample, o, leftOut: [], pStar: passed.reduce((m, p) => (p > m ? p : m), 0) };
   const all = proposals(cx, tests);
   all.sort((x, y) => (x.direction === y.direction ? 0 : x.direction === 'fit' ? -1 : 1) || x.pValue - y.pValue || x.slot - y.slot);
   const kept: Selected[] = [];

@@ -17,7 +17,8 @@ export function noncentralLowerTail(t: { a: number; b: number; c: number; d: num
   const logPsi = Math.log(oddsRatio);
   const weights: number[] = [];
   for (let x = lo; x <= hi; x++) weights.push(choose(n1, x) + choose(n0, m - x) + x * logPsi);
-  const top = Math.max(...weights);
+  // A loop, not Math.max(...weights): a segment of a million deals would overflow the argument stack.
+  const top = weights.reduce((m, w) => (w > m ? w : m), -Infinity);
   let total = 0;
   let tail = 0;
   weights.forEach((w, i) => {
