@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors.js';
 import { chooseMeasure, type Measure } from '../derive/measure.js';
 import type { IcpDocument } from '../icp/schema.js';
+import { emptyDealStats } from '../profile/deals.js';
 import { TIER_NAMES, type TierLabel } from '../icp/tiers.js';
 import { auc, bootstrapRatioOfMeans, fisherExact, mannWhitney, wilsonInterval } from '../stats/index.js';
 import type { AccountSet } from './accounts.js';
@@ -24,7 +25,7 @@ function readMeasure(doc: IcpDocument, set: AccountSet, windowed: boolean): { me
   const text = (key: string) => (typeof recorded[key] === 'string' ? (recorded[key] as string) : undefined);
   const outcome = text('outcome');
   const value = text('value');
-  const byKey = set.deals && set.dealQuality ? new Map(set.accounts.map((a) => [a.key, a.stats ?? { deals: 0, won: 0, lost: 0, open: 0, wonValue: 0, cycleDays: [], firstWon: null, lastWon: null }])) : undefined;
+  const byKey = set.deals && set.dealQuality ? new Map(set.accounts.map((a) => [a.key, a.stats ?? emptyDealStats()])) : undefined;
   try {
     const measure = chooseMeasure({
       customers: set.records, table: set.customers.table, columns: set.customers.columns, value, outcome,
