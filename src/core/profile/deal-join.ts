@@ -1,49 +1,20 @@
-import { assignRoles, type Role, type RoleAssignment } from '../columns/roles.js';
+import { assignRoles, type RoleAssignment } from '../columns/roles.js';
 import { typeTable } from '../columns/type-table.js';
 import type { Table } from '../table.js';
 import { customerStarts } from './customers.js';
-import { dealDates, type DealQuality, type DealStats } from './deals.js';
+import { dealDates } from './deals.js';
 import { DealTally } from './deal-tally.js';
-import type { TallyState } from './tally-state.js';
-import { candidatePairs, headerIndex, noKeyJoin, unjoinable, type JoinKeys, type Pair } from './join.js';
+import { unjoinable, type Pair } from './join.js';
+import type { DealJoinOptions, DealJoinState, JoinedDeals, Reread } from './deal-join-types.js';
+import { joinPairs } from './join-pairs.js';
 import type { KeyMap } from './key-map.js';
 import { groupKeys, keyMap, keysNeedWork, sameKeys } from './join-keys.js';
 import { normalizeKey } from './keys.js';
 import { memoize, onceEach } from '../memoize.js';
 import { InternalError } from '../../errors.js';
 
-export interface DealJoinOptions {
-  map?: ReadonlyMap<Role, string> | undefined;
-  key?: { customer: string; deal?: string; none?: boolean } | undefined;
-  since?: number | undefined;
-  until?: number | undefined;
-  /**
-   * The deals can be read a second time (a file, not stdin): then only the pair that leads on the sample is
-   * summed, the others only counted (see DealJoin), and `reread` says when the deals must be read again.
-   */
-  rereadable?: boolean | undefined;
-  /** Only this pair: the one `reread` named after an earlier read. */
-  pair?: Pair | undefined;
-  /**
-   * Count and sum every pair on every deal, as for a file read once: an earlier read could not tell whether
-   * a pair after the leader joins more deals.
-   */
-  countAll?: boolean | undefined;
-}
-
-/** How to read the deals again (DealJoin.reread): with only the pair that won, or counting every pair on every deal. */
-export type Reread = { pair: Pair } | { countAll: true };
-
-/** The deals file joined to the customers and summed per customer, and what it was. */
-export interface JoinedDeals {
-  name: string;
-  header: string[];
-  rows: number;
-  sha256: string;
-  keys: JoinKeys;
-  byKey: Map<string, DealStats>;
-  quality: DealQuality;
-}
+export type { DealJoinOptions, DealJoinState, JoinedDeals, Reread } from './deal-join-types.js';
+export { customerColumnsUsed, joinPairs } from './join-pairs.js';
 
 interface Candidate extends Pair {
   /** normalizeKey, remembered for key cells that repeat (company names do, ids mostly not). */
@@ -68,12 +39,6 @@ interface Candidate extends Pair {
   ahead: number;
   behind: number;
   watching: boolean;
-}
-
-/** What a DealJoin counted, as data a worker thread can post (see DealJoin.state). */
-export interface DealJoinState {
-  rows: number;
-  candidates: { hits: number; ahead: number; behind: number; tally: TallyState | undefined }[];
 }
 
 /** Rows of the deals file used to type its columns, as typeTable does for a whole table. */
@@ -234,25 +199,6 @@ export class DealJoin {
       ...candidate.tally.result(),
     };
   }
-}
-
-/**
- * The customer columns a DealJoin reads: its pairs' keys, and the customers' created date when the deals
- * have no create date column (see customerStarts).
- */
-export function customerColumnsUsed(customers: Table, cRoles: RoleAssignment, deals: { name: string; header: string[] }, options: DealJoinOptions): number[] {
-  const dealsDated = assignRoles(deals.header, options.map, deals.name).byRole.has('created_date');
-  const created = dealsDated ? undefined : cRoles.byRole.get('created_date');
-  return [...new Set([...joinPairs(customers, cRoles, deals, options).map((p) => p.customer), ...(created === undefined ? [] : [created])])];
-}
-
-/** The pairs of join columns a DealJoin made with these options weighs, in order of preference. */
-export function joinPairs(customers: Table, cRoles: RoleAssignment, deals: { name: string; header: string[] }, options: DealJoinOptions): Pair[] {
-  if (options.pair) return [options.pair];
-  const key = options.key;
-  if (key?.none) throw noKeyJoin();
-  if (key) return [{ customer: headerIndex(customers, key.customer, '--key'), deal: headerIndex(deals, key.deal ?? key.customer, '--key'), reason: '--key' }];
-  return candidatePairs(customers, cRoles, deals, assignRoles(deals.header, options.map, deals.name));
 }
 
 /** A deals table already in memory, joined as DealJoin joins a file as it is read. */

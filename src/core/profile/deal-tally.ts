@@ -7,8 +7,7 @@ import type { CustomerStarts, DealQuality, DealStats, DealWindow, MatchedDeal } 
 import { KeyMap } from './key-map.js';
 import { classifyStage, type DealOutcome } from './stage.js';
 import { COUNTERS, mergeOrder, mergeWon, pushWon, wonDeals, type TallyState } from './tally-state.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS, dealStatsByKey, LOST, OPEN, WON } from './deal-stats-by-key.js';
 
 /** A number cell of the row read with its column's type; null when missing, unreadable or not a number. */
 export function numberAt(columns: readonly ColumnInfo[], index: number | undefined, row: readonly string[]): number | null {
@@ -17,9 +16,6 @@ export function numberAt(columns: readonly ColumnInfo[], index: number | undefin
   return typeof value === 'number' ? value : null;
 }
 
-const WON = 0;
-const LOST = 1;
-const OPEN = 2;
 const OUTCOMES: readonly DealOutcome[] = ['won', 'lost', 'open'];
 const CODE: Readonly<Record<DealOutcome, number>> = { won: WON, lost: LOST, open: OPEN };
 
@@ -220,51 +216,7 @@ export class DealTally {
     this.quality.unknownStages = [...this.unknown]
       .map(([s, count]) => ({ stage: s, count }))
       .sort((a, b) => b.count - a.count || (a.stage < b.stage ? -1 : 1));
-    const n = this.keys.length;
-    const wonValue = new Float64Array(n);
-    const cycleCount = new Int32Array(n);
-    const won = this.won;
-    for (let i = 0; i < won.count; i++) {
-      const slot = won.slot[i] as number;
-      const value = won.value[i] as number;
-      if (!Number.isNaN(value)) wonValue[slot] = (wonValue[slot] as number) + value;
-      if (!Number.isNaN(won.days[i] as number)) cycleCount[slot] = (cycleCount[slot] as number) + 1;
-    }
-    const cyclesOf: number[][] = [];
-    const byKey = new Map<string, DealStats>();
-    for (const slot of this.order) {
-      const first = this.firstWon[slot] as number;
-      const last = this.lastWon[slot] as number;
-      const cycleDays = new Array<number>(cycleCount[slot] as number);
-      cyclesOf[slot] = cycleDays;
-      byKey.set(this.keys[slot] as string, {
-        deals: this.deals[slot] as number,
-        won: this.outcomes[3 * slot + WON] as number,
-        lost: this.outcomes[3 * slot + LOST] as number,
-        open: this.outcomes[3 * slot + OPEN] as number,
-        wonValue: wonValue[slot] as number,
-        cycleDays,
-        firstWon: Number.isNaN(first) ? null : first,
-        lastWon: Number.isNaN(last) ? null : last,
-      });
-    }
-    // From a customer's start, only the first won deal has a cycle: the later ones would measure the
-    // customer's age, not a sale.
-    if (this.startAt) {
-      for (const slot of this.order) {
-        const days = ((this.firstWon[slot] as number) - (this.startAt[slot] as number)) / DAY_MS;
-        if (days >= 0) (cyclesOf[slot] as number[]).push(days);
-      }
-    }
-    const filled = new Int32Array(n);
-    for (let i = 0; i < won.count; i++) {
-      const days = won.days[i] as number;
-      if (Number.isNaN(days)) continue;
-      const slot = won.slot[i] as number;
-      const k = filled[slot] as number;
-      (cyclesOf[slot] as number[])[k] = days;
-      filled[slot] = k + 1;
-    }
+    const byKey = dealStatsByKey(this.keys, this.order, this.deals, this.outcomes, this.firstWon, this.lastWon, this.startAt, this.won);
     this.done = { byKey, quality: this.quality };
     return this.done;
   }

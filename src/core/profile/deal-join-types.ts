@@ -1,0 +1,43 @@
+import type { Role } from '../columns/roles.js';
+import type { DealQuality, DealStats } from './deals.js';
+import type { TallyState } from './tally-state.js';
+import type { JoinKeys, Pair } from './join.js';
+
+export interface DealJoinOptions {
+  map?: ReadonlyMap<Role, string> | undefined;
+  key?: { customer: string; deal?: string; none?: boolean } | undefined;
+  since?: number | undefined;
+  until?: number | undefined;
+  /**
+   * The deals can be read a second time (a file, not stdin): then only the pair that leads on the sample is
+   * summed, the others only counted (see DealJoin), and `reread` says when the deals must be read again.
+   */
+  rereadable?: boolean | undefined;
+  /** Only this pair: the one `reread` named after an earlier read. */
+  pair?: Pair | undefined;
+  /**
+   * Count and sum every pair on every deal, as for a file read once: an earlier read could not tell whether
+   * a pair after the leader joins more deals.
+   */
+  countAll?: boolean | undefined;
+}
+
+/** How to read the deals again (DealJoin.reread): with only the pair that won, or counting every pair on every deal. */
+export type Reread = { pair: Pair } | { countAll: true };
+
+/** The deals file joined to the customers and summed per customer, and what it was. */
+export interface JoinedDeals {
+  name: string;
+  header: string[];
+  rows: number;
+  sha256: string;
+  keys: JoinKeys;
+  byKey: Map<string, DealStats>;
+  quality: DealQuality;
+}
+
+/** What a DealJoin counted, as data a worker thread can post (see DealJoin.state). */
+export interface DealJoinState {
+  rows: number;
+  candidates: { hits: number; ahead: number; behind: number; tally: TallyState | undefined }[];
+}
