@@ -84,3 +84,44 @@ export function duckdbDeriveSql(customers: string, deals: string, output: string
     ) TO '${output}' (HEADER, DELIMITER ',')`,
   ];
 }
+
+/** The same points as the simplest SQL a user would write: exact `IN`, `contains()`, plain casts (DuckDB at full speed). */
+function simplestPointsSql(c: Criterion): string {
+  const m = c.match;
+  const column = q(c.column);
+  let test: string;
+  if ('in' in m) test = `${column} IN (${m.in.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')})`;
+  else if ('contains_any' in m) test = m.contains_any.map((v) => `contains(${column}, '${v.replace(/'/g, "''")}')`).join(' OR ');
+  else if ('range' in m) {
+    const bounds = [m.range.min !== undefined && `TRY_CAST(${column} AS DOUBLE) >= ${m.range.min}`, m.range.max !== undefined && `TRY_CAST(${column} AS DOUBLE) <= ${m.range.max}`];
+    test = bounds.filter(Boolean).join(' AND ');
+  } else test = `TRY_CAST(${column} AS BOOLEAN) = ${m.equals}`;
+  return `CASE WHEN ${test} THEN ${c.points} ELSE 0 END`;
+}
+
+/** The simplest DuckDB scoring of `leads` into `output`: not faithful (no trimming, case or `$1,234` amounts), the engine's speed. */
+export function duckdbSimplestScoreSql(leads: string, output: string): string[] {
+  const score = `greatest(0, least(100, ${CRITERIA.map(simplestPointsSql).join(' + ')}))`;
+  return [
+    `COPY (
+      SELECT *, CASE WHEN icp_score >= ${TIERS.A} THEN 'A' WHEN icp_score >= ${TIERS.B} THEN 'B' WHEN icp_score >= ${TIERS.C} THEN 'C' ELSE 'D' END AS icp_tier
+      FROM (SELECT *, ${score} AS icp_score FROM read_csv('${leads}', header = true, all_varchar = true))
+    ) TO '${output}' (HEADER, DELIMITER ',')`,
+  ];
+}
+
+/**
+ * DuckDB statements for what derive counts on a lead list: every column's value counts by outcome, one
+ * grouping set per column (`outcome` and `id` are the outcome and id columns, not counted themselves).
+ */
+export function duckdbValueCountsSql(leads: string, header: readonly string[], outcome: string, id: string, output: string): string[] {
+  const columns = header.filter((h) => h !== outcome && h !== id);
+  const sets = columns.map((h) => `(${q(outcome)}, ${q(h)})`).join(', ');
+  return [
+    `COPY (
+      SELECT ${q(outcome)}, ${columns.map(q).join(', ')}, count(*) AS n
+      FROM read_csv('${leads}', header = true, all_varchar = true)
+      GROUP BY GROUPING SETS (${sets})
+    ) TO '${output}' (HEADER, DELIMITER ',')`,
+  ];
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { writeCrm } from './crm-files.js';
 import { writeLeads } from './leads-file.js';
 import { writeWideCustomers } from './wide-customers.js';
+import { writeWideLeads } from './wide-leads.js';
 
 /** Bump when the generators change, so cached files are made again. */
 const DATA_VERSION = 'v2';
@@ -16,6 +17,8 @@ export interface Datasets {
   deals: { rows: number; path: string; bytes: number };
   /** 100k customers with 40 attribute columns and a value column, for derive's full engine at width. */
   wide: { rows: number; path: string; bytes: number };
+  /** Lead exports of 40 columns with a Converted outcome, at 100k and 1M rows, for derive on a wide lead list. */
+  wideLeads: { rows: number; path: string; bytes: number }[];
 }
 
 function cached(path: string, make: () => void, log: (text: string) => void): number {
@@ -46,5 +49,9 @@ export function datasets(leadSizes: readonly number[], crm: boolean, log: (text:
   }
   const wide = { rows: 100_000, path: join(dir, 'wide-customers-100000.csv'), bytes: 0 };
   if (crm) wide.bytes = cached(wide.path, () => writeWideCustomers(wide.path, wide.rows, SEED), log);
-  return { dir, leads, customers, deals, wide };
+  const wideLeads = (crm ? [100_000, 1_000_000] : []).map((rows) => {
+    const path = join(dir, `wide-leads-${rows}.csv`);
+    return { rows, path, bytes: cached(path, () => writeWideLeads(path, rows, SEED), log) };
+  });
+  return { dir, leads, customers, deals, wide, wideLeads };
 }

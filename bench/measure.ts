@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
 
 export const TIME = '/usr/bin/time';
 
@@ -15,6 +15,8 @@ export interface Command {
   /** Standard output goes to this file (truncated each run). */
   stdoutFile: string;
   stderrFile: string;
+  /** Syncs the standard output file to disk after the process exits, inside the measured time. */
+  fsyncStdout?: boolean;
 }
 
 /** How peak memory is read: GNU time's "Maximum resident set size", else VmHWM polled from /proc. */
@@ -40,6 +42,8 @@ export async function runOnce(command: Command): Promise<Sample> {
       child.on('exit', (exitCode) => resolve(exitCode));
     });
     if (poll) clearInterval(poll);
+    // What `-o` pays in its commit: the written file reaches the disk.
+    if (command.fsyncStdout) fsyncSync(out);
     const wallSeconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (code !== 0) {
       throw new Error(`${command.argv.join(' ')} exited with ${code}:\n${readFileSync(command.stderrFile, 'utf8').slice(-2000)}`);

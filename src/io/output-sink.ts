@@ -93,6 +93,11 @@ function deviceSink(path: string, shown: string): OutputSink {
   };
 }
 
+// fs.WriteStream's default 16 KiB means every 64 KiB chunk of rows waits for its write to finish before
+// the next is made (measured: -o 1.45x slower than stdout); 1 MiB lets the scorer keep working while the
+// thread pool writes, and lets the stream gather chunks into one writev.
+const FILE_BUFFER = 2 ** 20;
+
 function fileSink(path: string, shown: string): OutputSink {
   removeDeadTemps(path);
   const tmp = claimTemp(path);
@@ -104,7 +109,7 @@ function fileSink(path: string, shown: string): OutputSink {
     throw outputError(error, shown);
   }
   // autoClose off: after 'finish' the descriptor must stay open for fsync; destroy() closes it either way.
-  const stream = createWriteStream(tmp, { fd, autoClose: false });
+  const stream = createWriteStream(tmp, { fd, autoClose: false, highWaterMark: FILE_BUFFER });
   let failure: unknown;
   stream.on('error', (error) => {
     failure ??= error;
