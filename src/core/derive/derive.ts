@@ -1,4 +1,3 @@
-import { columnReader } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import { assignRoles } from '../columns/roles.js';
 import { typeTable } from '../columns/type-table.js';
@@ -11,16 +10,16 @@ import { IcpError } from '../../errors.js';
 import type { Table } from '../table.js';
 import type { Warning } from '../warnings.js';
 import { attributeColumns, resolveList } from './attributes.js';
-import { leakageNote, screenLeakage, type LeakageSuspect } from './leakage.js';
+import { LeakageScreen, leakageNote, type LeakageSuspect } from './leakage.js';
 import { STAGE_REASON, TEAM_REASON } from './never-mined.js';
 import type { DeriveInput } from './derive-types.js';
 import type { Outcome } from './document.js';
-import type { AttributeColumn, EncodedColumn } from './encode.js';
+import type { EncodedColumn } from './encode.js';
+import { readAttributes } from './read-attributes.js';
 import { describeTop, rankCohort } from './cohort.js';
 import { buildDocument } from './document.js';
 import { chooseMeasure, type Measure } from './measure.js';
 import { DERIVE_SEED, mine } from './mine.js';
-import { missingShareNotes } from './missing-shares.js';
 import { recordUnit, type RecordUnit } from './record-unit.js';
 import { agree, plural } from '../plural.js';
 
@@ -143,24 +142,19 @@ export function derive(input: DeriveInput): DeriveResult {
   const attributes = attributeColumns(columns, table.name, { attributes: options.attributes, exclude: options.exclude, valueColumns });
   const { skipped } = attributes;
   const allowed = new Set(resolveList(options.allow ?? [], table.header, '--allow', table.name));
-  const attrs = new Map<number, AttributeColumn>();
-  for (const index of attributes.included) {
-    const info = columns[index] as ColumnInfo;
-    const read = columnReader(info);
-    attrs.set(index, { info, values: customers.map((c) => read(c.cells[index])) });
-  }
   // The leakage screen runs before the engine: a suspect column is not mined unless --allow keeps it.
   const screenValue = measure.kind === 'value' && measure.column !== null ? { label: measure.label, values: measure.values } : undefined;
-  const leakage = screenLeakage({ columns: attrs, cohort: ranked.cohort, value: screenValue, seed: options.seed ?? DERIVE_SEED })
-    .map((s) => ({ ...s, allowed: allowed.has(s.index) }));
+  const screen = new LeakageScreen(ranked.cohort, options.seed ?? DERIVE_SEED, screenValue);
+  const { encoded, missingNotes } = readAttributes(attributes.included, columns, customers, ranked.cohort, screen, measure.kind === 'value' ? 'the best customers' : 'the positive records');
+  const leakage = screen.suspects().map((s) => ({ ...s, allowed: allowed.has(s.index) }));
   for (const s of leakage) {
     if (s.allowed) continue;
-    attrs.delete(s.index);
+    encoded.delete(s.index);
     skipped.push({ header: s.header, why: `possible leakage (${s.evidence.join('; ')})` });
   }
-  const included = attributes.included.filter((i) => attrs.has(i));
+  const included = attributes.included.filter((i) => encoded.has(i));
   const weights = Float64Array.from(customers, (_, i) => (measure.kind === 'value' ? Math.max(0, measure.values[i] as number) : measure.positive[i] ? 1 : 0));
-  const { outcome, encoded } = mine(attrs, ranked.cohort, weights, options);
+  const outcome = mine(encoded, ranked.cohort, weights, options);
   const doc = buildDocument({
     input, columns, encoded, customers, measure, ranked, outcome,
     rule: measure.kind === 'value' ? `${describeTop(options.top)} by ${measure.label}` : `${unit} where ${measure.label}`,
@@ -168,8 +162,7 @@ export function derive(input: DeriveInput): DeriveResult {
     ...(keyColumn !== undefined && { keys: grouped.customers.map((c) => c.key) }),
   });
   if (keyColumn === undefined) doc.notes?.push(options.key?.none ? 'Each row is its own record (--key none).' : 'Each row is its own record: no column is a key (a name or id column needs mostly distinct values).');
-  const missing = missingShareNotes([...attrs.values()].map((a) => ({ name: a.info.header, values: a.values })), ranked.cohort, { cohortName: measure.kind === 'value' ? 'the best customers' : 'the positive records' });
-  for (const n of missing) doc.notes?.push(n);
+  for (const index of included) for (const n of missingNotes.get(index) ?? []) doc.notes?.push(n);
   const idColumn = recordIdColumn(columns, keyColumn);
   return {
     doc, customers, columns, measure, cohort: ranked.cohort, order: ranked.order, outcome, encoded,

@@ -1,6 +1,6 @@
 import { mixSeed, seededRandom, shuffleInPlace } from '../random.js';
-import { auc } from '../stats/index.js';
-import type { AttributeColumn } from './encode.js';
+import { encodeColumn, type AttributeColumn, type EncodedColumn } from './encode.js';
+import { categoryAuc, coverage, listAuc, numericAuc, type CodedColumn } from './leakage-separation.js';
 import { outcomeWords } from './outcome-words.js';
 import { isNumber, valueSuspects } from './value-leakage.js';
 
@@ -37,21 +37,12 @@ export interface LeakageInput {
   /** The value the cohort was ranked by, when it is a column of the file (`--value`). */
   value?: { label: string; values: readonly number[] } | undefined;
   seed: number;
+  /** The same columns encoded (derive encodes once for the screen and the engine); encoded here when absent. */
+  encoded?: ReadonlyMap<number, EncodedColumn>;
 }
 
 const NUMERIC = new Set(['number', 'money', 'employee_range', 'date']);
 
-
-/** Tokens of one cell (a category is a list of one), lower-cased; undefined when missing. */
-function tokensOf(v: unknown): string[] | undefined {
-  if (v === null || v === undefined) return undefined;
-  if (Array.isArray(v)) {
-    const t = v.map((x) => String(x).trim().toLowerCase()).filter((x) => x !== '');
-    return t.length > 0 ? t : undefined;
-  }
-  const s = String(v).trim().toLowerCase();
-  return s === '' ? undefined : [s];
-}
 
 /** Stratified fold of each customer (cohort and rest dealt separately), from the seed. */
 export function foldsOf(cohort: readonly boolean[], seed: number, folds = LEAK_FOLDS): Int32Array {
@@ -65,157 +56,95 @@ export function foldsOf(cohort: readonly boolean[], seed: number, folds = LEAK_F
   return fold;
 }
 
-/** Mean over folds of the test-fold AUC of a score learned on the other folds. */
-function outOfFold(rows: readonly number[], cohort: readonly boolean[], fold: Int32Array, score: (train: number[], test: number[]) => number[]): number | null {
-  const aucs: number[] = [];
-  for (let k = 0; k < LEAK_FOLDS; k++) {
-    const train = rows.filter((r) => fold[r] !== k);
-    const test = rows.filter((r) => fold[r] === k);
-    const a = auc(score(train, test), test.map((r) => cohort[r] as boolean));
-    if (a !== null) aucs.push(a);
-  }
-  return aucs.length === 0 ? null : aucs.reduce((s, a) => s + a, 0) / aucs.length;
-}
-
-function numericAuc(values: readonly number[], rows: number[], cohort: readonly boolean[], fold: Int32Array): number | null {
-  return outOfFold(rows, cohort, fold, (train, test) => {
-    const a = auc(train.map((r) => values[r] as number), train.map((r) => cohort[r] as boolean)) ?? 0.5;
-    const sign = a >= 0.5 ? 1 : -1;
-    return test.map((r) => sign * (values[r] as number));
-  });
-}
-
-/** A category scored by its value's cohort share in the training folds (one pseudo-count at the base rate). */
-function categoryAuc(tokens: readonly (string[] | undefined)[], rows: number[], cohort: readonly boolean[], fold: Int32Array): number | null {
-  return outOfFold(rows, cohort, fold, (train, test) => {
-    const counts = new Map<string, [number, number]>();
-    let positives = 0;
-    for (const r of train) {
-      const key = (tokens[r] as string[])[0] as string;
-      const c = counts.get(key) ?? [0, 0];
-      if (cohort[r]) c[0]++;
-      c[1]++;
-      counts.set(key, c);
-      if (cohort[r]) positives++;
-    }
-    const base = positives / Math.max(1, train.length);
-    return test.map((r) => {
-      const c = counts.get((tokens[r] as string[])[0] as string);
-      return c ? (c[0] + base) / (c[1] + 1) : base;
-    });
-  });
-}
-
-/** A list scored by its best token on the training folds (present, or absent when that is the better side). */
-function listAuc(tokens: readonly (string[] | undefined)[], rows: number[], cohort: readonly boolean[], fold: Int32Array): number | null {
-  return outOfFold(rows, cohort, fold, (train, test) => {
-    const counts = new Map<string, [number, number]>();
-    let positives = 0;
-    for (const r of train) {
-      if (cohort[r]) positives++;
-      for (const t of new Set(tokens[r])) {
-        const c = counts.get(t) ?? [0, 0];
-        c[cohort[r] ? 0 : 1]++;
-        counts.set(t, c);
-      }
-    }
-    const negatives = train.length - positives;
-    let best = '';
-    let gap = -1;
-    let sign = 1;
-    for (const [t, [a, c]] of [...counts].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-      const d = a / Math.max(1, positives) - c / Math.max(1, negatives);
-      if (Math.abs(d) > gap) [best, gap, sign] = [t, Math.abs(d), d >= 0 ? 1 : -1];
-    }
-    return test.map((r) => sign * ((tokens[r] as string[]).includes(best) ? 1 : 0));
-  });
+/** The column's values as codes for the separation measures; undefined for numbers (read as they are). */
+function codedOf(column: EncodedColumn): CodedColumn | undefined {
+  if (column.kind === 'numeric') return undefined;
+  if (column.kind === 'boolean') return { kind: 'category', codes: Int32Array.from(column.flags), size: 2, keys: ['false', 'true'] };
+  const keys = column.names.map((n) => n.toLowerCase()); // a code's key is its spelling's categoryKey
+  return column.kind === 'category'
+    ? { kind: 'category', codes: column.codes, size: keys.length, keys }
+    : { kind: 'multi', offsets: column.offsets, tokens: column.tokens, size: keys.length, keys };
 }
 
 /**
- * Out of fold: the values that, greedily by cohort-to-rest ratio on the training folds, cover 90% of the
- * training cohort; their coverage of the test folds' cohort and rest, pooled.
+ * The screen one column at a time, so that derive can read, encode and screen a column and let its values
+ * go before the next: a million rows of forty columns are never all held as values at once.
  */
-function coverage(tokens: readonly (string[] | undefined)[], rows: number[], cohort: readonly boolean[], fold: Int32Array): { cohort: number; rest: number } {
-  let cohortIn = 0;
-  let cohortAll = 0;
-  let restIn = 0;
-  let restAll = 0;
-  for (let k = 0; k < LEAK_FOLDS; k++) {
-    const train = rows.filter((r) => fold[r] !== k && cohort[r]);
-    const restTrain = rows.filter((r) => fold[r] !== k && !cohort[r]);
-    // token -> [training cohort rows holding it, training rest count]
-    const counts = new Map<string, [number[], number]>();
-    const entry = (t: string) => {
-      let c = counts.get(t);
-      if (!c) counts.set(t, (c = [[], 0]));
-      return c;
-    };
-    for (const r of train) for (const t of new Set(tokens[r])) entry(t)[0].push(r);
-    for (const r of restTrain) for (const t of new Set(tokens[r])) entry(t)[1]++;
-    const ratio = (c: [number[], number]) => c[0].length / (c[1] + 0.5);
-    const order = [...counts].sort((x, y) => ratio(y[1]) - ratio(x[1]) || y[1][0].length - x[1][0].length || (x[0] < y[0] ? -1 : 1));
-    const chosen = new Set<string>();
-    const covered = new Set<number>();
-    for (const [t, [holders]] of order) {
-      if (covered.size >= LEAK_COHORT_COVER * train.length) break;
-      chosen.add(t);
-      for (const r of holders) covered.add(r);
-    }
-    for (const r of rows) {
-      if (fold[r] !== k) continue;
-      const hit = (tokens[r] as string[]).some((t) => chosen.has(t));
-      if (cohort[r]) [cohortAll, cohortIn] = [cohortAll + 1, cohortIn + (hit ? 1 : 0)];
-      else [restAll, restIn] = [restAll + 1, restIn + (hit ? 1 : 0)];
-    }
+export class LeakageScreen {
+  readonly #cohort: readonly boolean[];
+  readonly #fold: Int32Array;
+  readonly #value: LeakageInput['value'];
+  readonly #evidence = new Map<number, { header: string; why: string[] }>();
+  // Numbers as read (NaN when not a number), kept for the value screen only when there is a value column.
+  readonly #numeric = new Map<number, { header: string; values: Float64Array }>();
+
+  constructor(cohort: readonly boolean[], seed: number, value?: LeakageInput['value']) {
+    this.#cohort = cohort;
+    this.#fold = foldsOf(cohort, seed);
+    this.#value = value;
   }
-  return { cohort: cohortIn / Math.max(1, cohortAll), rest: restIn / Math.max(1, restAll) };
-}
 
+  #add(index: number, header: string, why: string): void {
+    const entry = this.#evidence.get(index) ?? { header, why: [] };
+    if (!entry.why.includes(why)) entry.why.push(why);
+    this.#evidence.set(index, entry);
+  }
 
-/** The suspect columns with their evidence, in column order. */
-export function screenLeakage(input: LeakageInput): LeakageSuspect[] {
-  const { cohort } = input;
-  const fold = foldsOf(cohort, input.seed);
-  const evidence = new Map<number, string[]>();
-  const add = (index: number, why: string) => {
-    const list = evidence.get(index) ?? [];
-    if (!list.includes(why)) list.push(why);
-    evidence.set(index, list);
-  };
-  const numeric = new Map<number, { header: string; values: readonly unknown[] }>();
-  for (const [index, column] of input.columns) {
+  /** Screens one column (its values as read, and encoded when the caller has it already). */
+  column(index: number, column: AttributeColumn, encoded?: EncodedColumn): void {
     const { info, values } = column;
+    const cohort = this.#cohort;
+    const add = (why: string) => this.#add(index, info.header, why);
     let separation: number | null = null;
     let cover: { cohort: number; rest: number } | undefined;
     if (NUMERIC.has(info.type)) {
-      numeric.set(index, { header: info.header, values });
-      const rows = values.flatMap((v, r) => (isNumber(v) ? [r] : []));
-      if (enough(rows, cohort)) separation = numericAuc(values as number[], rows, cohort, fold);
+      if (this.#value) this.#numeric.set(index, { header: info.header, values: Float64Array.from(values, (v) => (isNumber(v) ? v : Number.NaN)) });
+      if (enoughKnown((r) => isNumber(values[r]), cohort)) separation = numericAuc(values, cohort, this.#fold, LEAK_FOLDS);
     } else {
-      const tokens = values.map(tokensOf);
-      const rows = tokens.flatMap((t, r) => (t ? [r] : []));
-      if (enough(rows, cohort)) {
-        separation = info.type === 'multi' ? listAuc(tokens, rows, cohort, fold) : categoryAuc(tokens, rows, cohort, fold);
-        cover = coverage(tokens, rows, cohort, fold);
+      const coded = codedOf(encoded ?? encodeColumn(index, column)) as CodedColumn;
+      if (enoughKnown(knownAt(coded), cohort)) {
+        separation = coded.kind === 'multi' ? listAuc(coded, cohort, this.#fold, LEAK_FOLDS) : categoryAuc(coded, cohort, this.#fold, LEAK_FOLDS);
+        cover = coverage(coded, cohort, this.#fold, LEAK_FOLDS, LEAK_COHORT_COVER);
       }
     }
-    if (separation !== null && separation >= LEAK_AUC) add(index, `single-column AUC ${separation.toFixed(2)}`);
+    if (separation !== null && separation >= LEAK_AUC) add(`single-column AUC ${separation.toFixed(2)}`);
     if (cover && cover.cohort >= LEAK_COHORT_COVER && cover.rest <= LEAK_REST_COVER) {
-      add(index, `a set of its values covers ${Math.round(100 * cover.cohort)}% of the cohort and ${Math.round(100 * cover.rest)}% of the rest`);
+      add(`a set of its values covers ${Math.round(100 * cover.cohort)}% of the cohort and ${Math.round(100 * cover.rest)}% of the rest`);
     }
     const words = info.type === 'category' || info.type === 'multi' ? outcomeWords(values) : undefined;
-    if (words) add(index, `reads like outcomes: ${words.map((w) => `'${w}'`).join(', ')}`);
+    if (words) add(`reads like outcomes: ${words.map((w) => `'${w}'`).join(', ')}`);
   }
-  if (input.value) valueSuspects(numeric, input.value, add);
-  return [...evidence]
-    .sort((a, b) => a[0] - b[0])
-    .map(([index, why]) => ({ index, header: (input.columns.get(index) as AttributeColumn).info.header, evidence: why }));
+
+  /** The suspect columns with their evidence, in column order (the value screen runs here, over every number). */
+  suspects(): LeakageSuspect[] {
+    if (this.#value) {
+      const headers = new Map([...this.#numeric].map(([i, c]) => [i, c.header]));
+      valueSuspects(this.#numeric, this.#value, (index, why) => this.#add(index, headers.get(index) as string, why));
+    }
+    return [...this.#evidence].sort((a, b) => a[0] - b[0]).map(([index, e]) => ({ index, header: e.header, evidence: e.why }));
+  }
 }
 
-function enough(rows: readonly number[], cohort: readonly boolean[]): boolean {
+/** The suspect columns with their evidence, in column order. */
+export function screenLeakage(input: LeakageInput): LeakageSuspect[] {
+  const screen = new LeakageScreen(input.cohort, input.seed, input.value);
+  for (const [index, column] of input.columns) screen.column(index, column, input.encoded?.get(index));
+  return screen.suspects();
+}
+
+/** Each class needs MIN_CLASS known values. */
+function enoughKnown(isKnown: (r: number) => boolean, cohort: readonly boolean[]): boolean {
   let p = 0;
-  for (const r of rows) if (cohort[r]) p++;
-  return p >= MIN_CLASS && rows.length - p >= MIN_CLASS;
+  let n = 0;
+  for (let r = 0; r < cohort.length; r++) {
+    if (isKnown(r)) cohort[r] ? p++ : n++;
+  }
+  return p >= MIN_CLASS && n >= MIN_CLASS;
+}
+
+function knownAt(column: CodedColumn): (r: number) => boolean {
+  if (column.kind === 'category') return (r) => (column.codes[r] as number) >= 0;
+  return (r) => (column.tokens[column.offsets[r] as number] as number) >= 0;
 }
 
 /** How a header is written on the command line: bare when it is one plain word, else quoted. */

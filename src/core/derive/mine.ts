@@ -3,7 +3,7 @@ import type { Outcome } from './document.js';
 import type { Match } from '../icp/schema.js';
 import { categoryKey } from '../score/match.js';
 import { fisherExact } from '../stats/index.js';
-import { encodeColumn, membership, type AttributeColumn, type EncodedColumn } from './encode.js';
+import { membership, type EncodedColumn } from './encode.js';
 import { runEngine, type EngineOptions } from './engine.js';
 import { findParents } from './hierarchy.js';
 import { labelFor } from './labels.js';
@@ -22,9 +22,9 @@ export const MIN_STABILITY = 0.6;
  * half-sample stability (unstable criteria leave, the rest are refitted) and the out-of-fold validation,
  * whose interval decides whether the ICP is confirmed or inconclusive.
  */
-export function mine(attrs: ReadonlyMap<number, AttributeColumn>, cohort: readonly boolean[], weights: Float64Array, options: DeriveOptions): { outcome: Outcome; encoded: Map<number, EncodedColumn> } {
-  const columns = [...attrs].map(([index, column]) => encodeColumn(index, column));
-  const encoded = new Map(columns.map((c) => [c.index, c]));
+export function mine(encoded: ReadonlyMap<number, EncodedColumn>, cohort: readonly boolean[], weights: Float64Array, options: DeriveOptions): Outcome {
+  // In column order, as the search has always met them (the map may be in the order of another pass).
+  const columns = [...encoded.values()].sort((a, b) => a.index - b.index);
   const labels = Uint8Array.from(cohort, (c) => (c ? 1 : 0));
   const sample = sampleOf(Int32Array.from(cohort.keys()), labels);
   const parents = findParents(columns);
@@ -65,10 +65,7 @@ export function mine(attrs: ReadonlyMap<number, AttributeColumn>, cohort: readon
     });
     inconclusive += `; found but not kept: ${labels.join('; ')}`;
   }
-  return {
-    encoded,
-    outcome: { kept, points, leftOut, tested: run.tests.length, columnsTested: columns.length, stability, validation, nearMisses, ...(inconclusive !== undefined && { inconclusive }) },
-  };
+  return { kept, points, leftOut, tested: run.tests.length, columnsTested: columns.length, stability, validation, nearMisses, ...(inconclusive !== undefined && { inconclusive }) };
 }
 
 /**

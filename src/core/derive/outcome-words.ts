@@ -9,16 +9,26 @@ export function outcomeWords(values: readonly unknown[]): string[] | undefined {
   let cells = 0;
   let hits = 0;
   const seen = new Map<string, { shown: string; n: number }>();
+  // A column repeats its values: each distinct text is matched once (bounded, for free-text columns).
+  const matched = new Map<string, string | null>();
+  const wordOf = (text: string): string | null => {
+    let word = matched.get(text);
+    if (word === undefined) {
+      word = OUTCOME_WORDS.exec(text)?.[1] ?? null;
+      if (matched.size < 65_536) matched.set(text, word);
+    }
+    return word;
+  };
   for (const v of values) {
     if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean') continue;
     const text = Array.isArray(v) ? v.join('; ') : String(v);
     if (text.trim() === '') continue;
     cells++;
-    const m = OUTCOME_WORDS.exec(text);
-    if (!m) continue;
+    const word = wordOf(text);
+    if (word === null) continue;
     hits++;
-    const key = (m[1] as string).toLowerCase();
-    const entry = seen.get(key) ?? { shown: m[1] as string, n: 0 };
+    const key = word.toLowerCase();
+    const entry = seen.get(key) ?? { shown: word, n: 0 };
     entry.n++;
     seen.set(key, entry);
   }

@@ -30,8 +30,8 @@ function rhoOver(rows: readonly number[], f: (r: number) => number, value: reado
 }
 
 /** Columns whose values explain the value: alone (rank correlation), or as a product or ratio of two. */
-export function valueSuspects(numeric: Map<number, { header: string; values: readonly unknown[] }>, value: { label: string; values: readonly number[] }, add: (index: number, why: string) => void): void {
-  const num = (vs: readonly unknown[], r: number) => (isNumber(vs[r]) ? (vs[r] as number) : NaN);
+export function valueSuspects(numeric: Map<number, { header: string; values: ArrayLike<unknown> }>, value: { label: string; values: readonly number[] }, add: (index: number, why: string) => void): void {
+  const num = (vs: ArrayLike<unknown>, r: number) => (isNumber(vs[r]) ? (vs[r] as number) : NaN);
   const all = value.values.flatMap((v, r) => (Number.isFinite(v) ? [r] : []));
   const single = new Map<number, number>();
   for (const [index, c] of numeric) {

@@ -1,0 +1,33 @@
+import { columnReader } from '../columns/cell-value.js';
+import type { ColumnInfo } from '../columns/infer.js';
+import type { CustomerRecord } from '../profile/customers.js';
+import { encodeColumn, type AttributeColumn, type EncodedColumn } from './encode.js';
+import type { LeakageScreen } from './leakage.js';
+import { missingShareNotes } from './missing-shares.js';
+
+/**
+ * The attribute columns read a column at a time: each is read, encoded, screened for leakage and checked
+ * for missing shares, then its values go, so that a million rows of forty columns are never all held as
+ * values at once (only their typed-array encodings stay, for the engine).
+ */
+export function readAttributes(
+  included: readonly number[],
+  columns: readonly ColumnInfo[],
+  customers: readonly CustomerRecord[],
+  cohort: readonly boolean[],
+  screen: LeakageScreen,
+  cohortName: string,
+): { encoded: Map<number, EncodedColumn>; missingNotes: Map<number, string[]> } {
+  const encoded = new Map<number, EncodedColumn>();
+  const missingNotes = new Map<number, string[]>();
+  for (const index of included) {
+    const info = columns[index] as ColumnInfo;
+    const read = columnReader(info);
+    const column: AttributeColumn = { info, values: customers.map((c) => read(c.cells[index])) };
+    const e = encodeColumn(index, column);
+    encoded.set(index, e);
+    screen.column(index, column, e);
+    missingNotes.set(index, missingShareNotes([{ name: info.header, values: column.values }], cohort, { cohortName }));
+  }
+  return { encoded, missingNotes };
+}
