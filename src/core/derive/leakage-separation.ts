@@ -71,17 +71,33 @@ function trainCounts(t: Tally, k: number): { pos: Float64Array; neg: Float64Arra
 
 const meanOf = (aucs: readonly number[]): number | null => (aucs.length === 0 ? null : aucs.reduce((s, a) => s + a, 0) / aucs.length);
 
-/** A category scored by its value's cohort share in the training folds (one pseudo-count at the base rate). */
-export function categoryAuc(column: CodedColumn & { kind: 'category' }, cohort: readonly boolean[], fold: Int32Array, folds: number): number | null {
-  const t = tallyOf(column, knownRows(column), cohort, fold, folds);
+interface FoldView {
+  /** Test fold's known rows by side. */
+  P: number;
+  N: number;
+  /** Training folds' known rows by side, and their counts per code. */
+  positives: number;
+  negatives: number;
+  train: { pos: Float64Array; neg: Float64Array };
+}
+
+/** The mean over folds of auc(fold k), for the folds whose test part has both sides. */
+function outOfFold(t: Tally, auc: (k: number, view: FoldView) => number): number | null {
   const aucs: number[] = [];
-  for (let k = 0; k < folds; k++) {
+  for (let k = 0; k < t.folds; k++) {
     const P = t.rowsPos[k] as number;
     const N = t.rowsNeg[k] as number;
     if (P === 0 || N === 0) continue;
-    const train = trainCounts(t, k);
-    const positives = sum(t.rowsPos) - P;
-    const base = positives / Math.max(1, positives + sum(t.rowsNeg) - N);
+    aucs.push(auc(k, { P, N, positives: sum(t.rowsPos) - P, negatives: sum(t.rowsNeg) - N, train: trainCounts(t, k) }));
+  }
+  return meanOf(aucs);
+}
+
+/** A category scored by its value's cohort share in the training folds (one pseudo-count at the base rate). */
+export function categoryAuc(column: CodedColumn & { kind: 'category' }, cohort: readonly boolean[], fold: Int32Array, folds: number): number | null {
+  const t = tallyOf(column, knownRows(column), cohort, fold, folds);
+  return outOfFold(t, (k, { P, N, positives, negatives, train }) => {
+    const base = positives / Math.max(1, positives + negatives);
     const groups: { score: number; pos: number; neg: number }[] = [];
     for (let c = 0; c < t.size; c++) {
       const pos = t.pos[k * t.size + c] as number;
@@ -101,9 +117,8 @@ export function categoryAuc(column: CodedColumn & { kind: 'category' }, cohort: 
       u += pos * (below + neg / 2);
       below += neg;
     }
-    aucs.push(u / (P * N));
-  }
-  return meanOf(aucs);
+    return u / (P * N);
+  });
 }
 
 /** Codes in the order of their keys, as the row-by-row version met ties. */
@@ -115,14 +130,7 @@ function keyOrder(column: CodedColumn): Int32Array {
 export function listAuc(column: CodedColumn, cohort: readonly boolean[], fold: Int32Array, folds: number): number | null {
   const t = tallyOf(column, knownRows(column), cohort, fold, folds);
   const order = keyOrder(column);
-  const aucs: number[] = [];
-  for (let k = 0; k < folds; k++) {
-    const P = t.rowsPos[k] as number;
-    const N = t.rowsNeg[k] as number;
-    if (P === 0 || N === 0) continue;
-    const train = trainCounts(t, k);
-    const positives = sum(t.rowsPos) - P;
-    const negatives = sum(t.rowsNeg) - N;
+  return outOfFold(t, (k, { P, N, positives, negatives, train }) => {
     let best = -1;
     let gap = -1;
     let sign = 1;
@@ -135,9 +143,8 @@ export function listAuc(column: CodedColumn, cohort: readonly boolean[], fold: I
     const c = best < 0 ? 0 : (t.neg[k * t.size + best] as number);
     const [b, d] = [P - a, N - c];
     const u = sign === 1 ? b * (d / 2) + a * (d + c / 2) : a * (c / 2) + b * (c + d / 2);
-    aucs.push(u / (P * N));
-  }
-  return meanOf(aucs);
+    return u / (P * N);
+  });
 }
 
 /**

@@ -2,7 +2,6 @@
  * The leakage screen's separation measures as first written: row by row over strings, with a Map per fold.
  * Kept as the reference the counting version (src/core/derive/leakage-separation.ts) must equal exactly.
  */
-import { mixSeed, seededRandom, shuffleInPlace } from '../../../src/core/random.js';
 import { auc } from '../../../src/core/stats/index.js';
 
 const LEAK_FOLDS = 5;
@@ -19,19 +18,8 @@ export function tokensOf(v: unknown): string[] | undefined {
   return s === '' ? undefined : [s];
 }
 
-/** Stratified fold of each customer (cohort and rest dealt separately), from the seed. */
-export function foldsOf(cohort: readonly boolean[], seed: number, folds = LEAK_FOLDS): Int32Array {
-  const fold = new Int32Array(cohort.length);
-  const next = seededRandom(mixSeed(seed, 0x1ea6));
-  for (const side of [true, false]) {
-    const rows = Int32Array.from(cohort.flatMap((c, i) => (c === side ? [i] : [])));
-    shuffleInPlace(rows, next);
-    rows.forEach((r, k) => (fold[r] = k % folds));
-  }
-  return fold;
-}
+export { foldsOf } from '../../../src/core/derive/leakage.js';
 
-/** Mean over folds of the test-fold AUC of a score learned on the other folds. */
 function outOfFold(rows: readonly number[], cohort: readonly boolean[], fold: Int32Array, score: (train: number[], test: number[]) => number[]): number | null {
   const aucs: number[] = [];
   for (let k = 0; k < LEAK_FOLDS; k++) {
