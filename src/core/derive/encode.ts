@@ -18,35 +18,44 @@ export interface AttributeColumn {
 export type EncodedColumn =
   | { kind: 'category'; index: number; info: ColumnInfo; names: string[]; codes: Int32Array }
   | { kind: 'multi'; index: number; info: ColumnInfo; names: string[]; offsets: Int32Array; tokens: Int32Array }
-  | { kind: 'numeric'; index: number; info: ColumnInfo; numbers: Float64Array; order: Int32Array }
+  | { kind: 'numeric'; index: number; info: ColumnInfo; numbers: Float64Array; order: Int32Array; sorted: Float64Array }
   | { kind: 'boolean'; index: number; info: ColumnInfo; flags: Int8Array };
 
 /** Interns keys to codes and remembers each key's commonest spelling. */
 class Spellings {
   private readonly codes = new Map<string, number>();
-  private readonly forms: Map<string, number>[] = [];
+  // Each spelling met, looked up first: a column repeats a handful of spellings, so most cells cost one look-up.
+  private readonly bySpelling = new Map<string, number>();
+  private readonly spellingCode: number[] = [];
+  private readonly spellingText: string[] = [];
+  private readonly spellingCount: number[] = [];
 
   code(spelling: string): number {
-    const key = categoryKey(spelling);
-    let code = this.codes.get(key);
-    if (code === undefined) {
-      code = this.forms.length;
-      this.codes.set(key, code);
-      this.forms.push(new Map());
+    let s = this.bySpelling.get(spelling);
+    if (s === undefined) {
+      const key = categoryKey(spelling);
+      let code = this.codes.get(key);
+      if (code === undefined) this.codes.set(key, (code = this.codes.size));
+      s = this.spellingCode.length;
+      this.bySpelling.set(spelling, s);
+      this.spellingCode.push(code);
+      this.spellingText.push(spelling);
+      this.spellingCount.push(0);
     }
-    const forms = this.forms[code] as Map<string, number>;
-    forms.set(spelling, (forms.get(spelling) ?? 0) + 1);
-    return code;
+    this.spellingCount[s] = (this.spellingCount[s] as number) + 1;
+    return this.spellingCode[s] as number;
   }
 
   /** The commonest spelling of each code (ties by the spelling itself), as labels show it. */
   names(): string[] {
-    return this.forms.map((forms) => {
-      let best = '';
-      let count = -1;
-      for (const [form, n] of forms) if (n > count || (n === count && form < best)) [best, count] = [form, n];
-      return best.trim();
+    const best: string[] = new Array<string>(this.codes.size).fill('');
+    const count: number[] = new Array<number>(this.codes.size).fill(-1);
+    this.spellingCode.forEach((code, s) => {
+      const form = this.spellingText[s] as string;
+      const n = this.spellingCount[s] as number;
+      if (n > (count[code] as number) || (n === count[code] && form < (best[code] as string))) [best[code], count[code]] = [form, n];
     });
+    return best.map((form) => form.trim());
   }
 }
 
@@ -98,7 +107,9 @@ function encodeNumeric(column: AttributeColumn, index: number): EncodedColumn {
     if (!Number.isNaN(n)) known.push(i);
   });
   known.sort((x, y) => (numbers[x] as number) - (numbers[y] as number) || x - y);
-  return { kind: 'numeric', index, info: column.info, numbers, order: Int32Array.from(known) };
+  const order = Int32Array.from(known);
+  // The values in that order too, so that a search reads them in sequence rather than by row.
+  return { kind: 'numeric', index, info: column.info, numbers, order, sorted: Float64Array.from(order, (r) => numbers[r] as number) };
 }
 
 /** Reads an attribute column into its encoded form. */
