@@ -1,5 +1,6 @@
 import type { Table } from '../core/table.js';
 import type { CsvReadOptions } from './csv-reader.js';
+import { CellInterner } from './cell-interner.js';
 import { openCsvRecords } from './csv-records.js';
 
 /**
@@ -10,9 +11,10 @@ export async function readTable(path: string, options: CsvReadOptions = {}, onRo
   const file = await openCsvRecords(path, { ...options, sha256: true });
   const rows: string[][] = [];
   const lines: number[] = [];
+  const interner = new CellInterner();
   for await (const batch of file.batches()) {
     for (let r = batch.start; r < batch.count; r++) {
-      rows.push(batch.row(r));
+      rows.push(batch.sharedRow(r, interner));
       lines.push(batch.line[r] as number);
     }
     onRows?.(rows.length, file.displayName);

@@ -1,3 +1,5 @@
+import type { CellInterner } from './cell-interner.js';
+
 /** Record flags set by the scanner. */
 export const RECORD_FLAGS = {
   /** Not as an RFC 4180 writer would write it (a stray quote, spaces after a closing quote): re-written
@@ -91,6 +93,19 @@ export class RecordBatch {
     }
     const out = new Array<string>(last - first);
     for (let i = first; i < last; i++) out[i - first] = this.cellAt(i);
+    return out;
+  }
+
+  /** row(r), its cells shared with the equal cells of earlier rows (see CellInterner): for whole-file tables. */
+  sharedRow(r: number, interner: CellInterner): string[] {
+    const first = this.firstCell[r] as number;
+    const last = this.firstCell[r + 1] as number;
+    const out = new Array<string>(last - first);
+    for (let i = first; i < last; i++) {
+      let text = interner.lookup(i - first, this.bytes, this.cellStart[i] as number, this.cellEnd[i] as number, this.cellFlags[i] as number);
+      if (text === undefined) interner.remember((text = this.cellAt(i)));
+      out[i - first] = text;
+    }
     return out;
   }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collectWarnings, type Warning } from '../../src/core/warnings.js';
+import { CellInterner } from '../../src/io/cell-interner.js';
 import { openCsvRecords } from '../../src/io/csv-records.js';
 import type { CsvReadOptions } from '../../src/io/csv-reader.js';
 import { readCsv } from '../helpers/papaparse/csv-reader.js';
@@ -42,8 +43,14 @@ async function scanned(bytes: Buffer, chunk: number, options: CsvReadOptions = {
   try {
     const file = await openCsvRecords('-', { ...options, stdin: chunkedStream(bytes, chunk), onWarning: sink });
     const rows: { line: number; cells: string[] }[] = [];
+    // Every row as whole-file tables read it, its cells shared with earlier equal ones (read-table.ts).
+    const interner = new CellInterner();
     for await (const batch of file.batches()) {
-      for (let r = batch.start; r < batch.count; r++) rows.push({ line: batch.line[r] as number, cells: batch.row(r) });
+      for (let r = batch.start; r < batch.count; r++) {
+        const cells = batch.sharedRow(r, interner);
+        expect(cells).toEqual(batch.row(r));
+        rows.push({ line: batch.line[r] as number, cells });
+      }
     }
     return { delimiter: file.delimiter, rawHeader: file.rawHeader, headerLine: file.headerLine, rows, warnings: inOrder(warnings) };
   } catch (error) {
