@@ -102,14 +102,49 @@ function encodeNumeric(column: AttributeColumn, index: number): EncodedColumn {
     const n = v === null || v === undefined ? undefined : rangeNumber(v, isDate);
     if (n !== undefined && Number.isFinite(n)) numbers[i] = n;
   });
-  const known: number[] = [];
-  numbers.forEach((n, i) => {
-    if (!Number.isNaN(n)) known.push(i);
-  });
-  known.sort((x, y) => (numbers[x] as number) - (numbers[y] as number) || x - y);
-  const order = Int32Array.from(known);
+  const order = valueOrder(numbers);
   // The values in that order too, so that a search reads them in sequence rather than by row.
   return { kind: 'numeric', index, info: column.info, numbers, order, sorted: Float64Array.from(order, (r) => numbers[r] as number) };
+}
+
+/** Above this many distinct values a column is sorted by comparison rather than counted into place. */
+const COUNTED_DISTINCT = 65_536;
+
+/**
+ * The rows with a number, by value and then by row. A column of numbers repeats them (ages, counts, scores):
+ * its distinct values are sorted and the rows counted into place (a stable pass in row order), which
+ * at a million rows is several times faster than sorting the rows by comparison.
+ */
+function valueOrder(numbers: Float64Array): Int32Array {
+  const counts = new Map<number, number>();
+  let known = 0;
+  for (const n of numbers) {
+    if (Number.isNaN(n)) continue;
+    known++;
+    if (counts.size <= COUNTED_DISTINCT) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  const order = new Int32Array(known);
+  if (counts.size > COUNTED_DISTINCT) {
+    let k = 0;
+    numbers.forEach((n, i) => {
+      if (!Number.isNaN(n)) order[k++] = i;
+    });
+    return order.sort((x, y) => (numbers[x] as number) - (numbers[y] as number) || x - y);
+  }
+  // Map keys are SameValueZero: -0 and 0 are one value, as the comparison above has them.
+  const next = new Map<number, number>();
+  let at = 0;
+  for (const v of Float64Array.from(counts.keys()).sort()) {
+    next.set(v, at);
+    at += counts.get(v) as number;
+  }
+  numbers.forEach((n, i) => {
+    if (Number.isNaN(n)) return;
+    const slot = next.get(n) as number;
+    order[slot] = i;
+    next.set(n, slot + 1);
+  });
+  return order;
 }
 
 /** Reads an attribute column into its encoded form. */

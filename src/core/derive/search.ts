@@ -5,7 +5,10 @@ import type { EncodedColumn } from './encode.js';
 /** The customers one search runs on: a sample of row numbers, and the cohort label of every row. */
 export interface Sample {
   rows: Int32Array;
-  /** 1 for a row in `rows`, 0 otherwise, over every customer. */
+  /**
+   * Over every customer: 0 outside the sample, 1 + its label inside (1 rest, 2 cohort), so that a search
+   * walking the rows in another order (a number's value order) reads one byte per row, not two.
+   */
   mask: Uint8Array;
   /** 1 for a cohort customer, over every customer (only the rows of the sample are read). */
   labels: Uint8Array;
@@ -48,7 +51,7 @@ export function liftOf(t: TwoByTwo): number {
 /** Builds a sample from row numbers. */
 export function sampleOf(rows: Int32Array, labels: Uint8Array): Sample {
   const mask = new Uint8Array(labels.length);
-  for (const r of rows) mask[r] = 1;
+  for (const r of rows) mask[r] = 1 + (labels[r] as number);
   return { rows, mask, labels };
 }
 
@@ -153,16 +156,16 @@ function gridCuts(values: Float64Array): number[] {
  */
 function intervalTest(column: EncodedColumn & { kind: 'numeric' }, slot: number, sample: Sample, o: SearchOptions): Omit<Test, 'qValue'> | undefined {
   const { order, sorted } = column;
-  const { mask, labels } = sample;
+  const { mask } = sample;
   const values = new Float64Array(order.length);
   const prefix = new Int32Array(order.length + 1);
   // One pass in value order: the sample's values (read in sequence from `sorted`) and the cohort's prefix counts.
   let m = 0;
   for (let i = 0; i < order.length; i++) {
-    const r = order[i] as number;
-    if (mask[r] !== 1) continue;
+    const state = mask[order[i] as number] as number;
+    if (state === 0) continue;
     values[m] = sorted[i] as number;
-    prefix[m + 1] = (prefix[m] as number) + (labels[r] as number);
+    prefix[m + 1] = (prefix[m] as number) + state - 1;
     m++;
   }
   if (m < 2) return undefined;

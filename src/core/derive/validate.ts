@@ -27,7 +27,7 @@ export interface Validation {
 function foldsOf(sample: Sample, seed: number): Int8Array {
   const fold = new Int8Array(sample.labels.length).fill(-1);
   for (const label of [1, 0]) {
-    const rows = Int32Array.from([...sample.rows].filter((r) => sample.labels[r] === label));
+    const rows = sample.rows.filter((r) => sample.labels[r] === label);
     shuffleInPlace(rows, seededRandom(mixSeed(seed, 1000 + label)));
     rows.forEach((r, k) => (fold[r] = k % FOLDS));
   }
@@ -47,10 +47,11 @@ export function crossValidate(columns: readonly EncodedColumn[], sample: Sample,
   let foldsWithCriteria = 0;
   for (let f = 0; f < FOLDS; f++) {
     progress?.(f, FOLDS);
-    const train = sampleOf(Int32Array.from([...sample.rows].filter((r) => fold[r] !== f)), sample.labels);
+    const train = sampleOf(sample.rows.filter((r) => fold[r] !== f), sample.labels);
     const run = runEngine(columns, train, parents, { ...o, permutations: ANTI_PERMUTATIONS_RESAMPLED });
-    const trainScores = [...train.rows].map((r) => scoreRow(run.kept, run.points, r));
-    const cohortSize = [...train.rows].filter((r) => sample.labels[r] === 1).length;
+    const trainScores = Array.from(train.rows, (r) => scoreRow(run.kept, run.points, r));
+    let cohortSize = 0;
+    for (const r of train.rows) cohortSize += sample.labels[r] as number;
     const fits = run.kept.some((s) => s.direction === 'fit');
     if (run.kept.length > 0) foldsWithCriteria++;
     const threshold = fits ? chooseTiers(trainScores, cohortSize).tiers.A : Infinity;
@@ -64,7 +65,7 @@ export function crossValidate(columns: readonly EncodedColumn[], sample: Sample,
       }
     }
   }
-  const rows = [...sample.rows];
+  const rows = Array.from(sample.rows);
   const labels = rows.map((r) => sample.labels[r] === 1);
   const pooled = aucWithDeLong(rows.map((r) => scores[r] as number), labels);
   if (pooled === null) return null;

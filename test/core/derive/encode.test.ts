@@ -47,3 +47,26 @@ describe('membership over encoded columns', () => {
     );
   });
 });
+
+describe('a number column in value order', () => {
+  const byComparison = (values: readonly (number | null)[]) =>
+    values.flatMap((v, i) => (typeof v === 'number' && Number.isFinite(v) ? [i] : [])).sort((x, y) => (values[x] as number) - (values[y] as number) || x - y);
+
+  it('lists the rows with a number by value, then by row, as a comparison sort does (property)', () => {
+    const cell = fc.option(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(0.5, -0, Infinity), fc.double({ noNaN: true, min: -1e9, max: 1e9 })), { nil: null });
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 200 }), (values) => {
+        const column = encoded(0, 'n', 'number', values);
+        if (column.kind !== 'numeric') throw new Error('not numeric');
+        expect([...column.order]).toEqual(byComparison(values));
+        expect([...column.sorted]).toEqual([...column.order].map((r) => values[r]));
+      }),
+    );
+  });
+
+  it('sorts a column of more distinct values than it counts into place by comparison, to the same order', () => {
+    const values = Array.from({ length: 70_000 }, (_, i) => ((i * 7919) % 70_001) / 7);
+    const column = encoded(0, 'n', 'number', values);
+    expect(column.kind === 'numeric' && [...column.order]).toEqual(byComparison(values));
+  });
+});
