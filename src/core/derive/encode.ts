@@ -170,6 +170,9 @@ export function encodeColumn(index: number, column: AttributeColumn): EncodedCol
 // half-sample) is computed once. Bounded per column: a long search must not hold every set it tried.
 const cache = new WeakMap<EncodedColumn, Map<string, Int8Array>>();
 const CACHED_PER_COLUMN = 64;
+// ... and to this many bytes: at a million customers each membership is a megabyte, and 64 of them for each
+// of forty columns would be 2.5 GB of cache.
+const CACHED_BYTES_PER_COLUMN = 4 * 2 ** 20;
 
 /**
  * Membership of every customer in a match over the encoded column: 1 matches, 0 does not, -1 unknown.
@@ -182,7 +185,8 @@ export function membership(column: EncodedColumn, match: Match): Int8Array {
   let out = byMatch.get(key);
   if (!out) {
     out = computeMembership(column, match);
-    if (byMatch.size >= CACHED_PER_COLUMN) byMatch.delete(byMatch.keys().next().value as string);
+    const room = Math.max(1, Math.min(CACHED_PER_COLUMN, Math.floor(CACHED_BYTES_PER_COLUMN / Math.max(1, out.length))));
+    while (byMatch.size >= room) byMatch.delete(byMatch.keys().next().value as string);
     byMatch.set(key, out);
   }
   return out;
