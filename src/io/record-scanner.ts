@@ -2,12 +2,9 @@ import { IcpError } from '../errors.js';
 import { BlankLines } from './blank-lines.js';
 import type { RecordBatch } from './record-batch.js';
 import { scanRecords, type ScanState } from './scan-records.js';
-import type { Newline } from './sniff.js';
 
 export interface RecordScannerOptions {
   delimiter: string;
-  /** Ignored: every record terminator (LF, CRLF, CR) is accepted anywhere. Kept so older callers compile. */
-  newline?: Newline;
   /** Display name of the input, for errors. */
   file: string;
   /** An unfinished record longer than this (in bytes) is an error rather than a memory hog. */

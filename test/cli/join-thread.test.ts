@@ -11,7 +11,7 @@ const { JoinThread } = (await dist('cli/join-thread.js')) as { JoinThread: typeo
 const { RecordScanner } = (await dist('io/record-scanner.js')) as { RecordScanner: typeof RecordScannerType };
 
 function batch() {
-  const scanner = new RecordScanner({ delimiter: ',', newline: '\n', file: 'd.csv', maxRowBytes: 2 ** 20 });
+  const scanner = new RecordScanner({ delimiter: ',', file: 'd.csv', maxRowBytes: 2 ** 20 });
   return scanner.end(Buffer.from('a,b\n1,2\n')) as NonNullable<ReturnType<RecordScannerType['end']>>;
 }
 
