@@ -154,16 +154,16 @@ export function listAuc(column: CodedColumn, cohort: readonly boolean[], fold: I
 export function coverage(column: CodedColumn, cohort: readonly boolean[], fold: Int32Array, folds: number, cover: number): { cohort: number; rest: number } {
   const known = knownRows(column);
   const t = tallyOf(column, known, cohort, fold, folds);
+  if (column.kind === 'category') return categoryCoverage(t, keyOrder(column), cover);
   const holders = cohortRowsByCode(column, cohort);
+  const byKey = keyOrder(column);
   const covered = new Uint8Array(known.length);
   const chosen = new Uint8Array(t.size);
   const totals = { cohortIn: 0, cohortAll: 0, restIn: 0, restAll: 0 };
   for (let k = 0; k < folds; k++) {
     const train = trainCounts(t, k);
     const wanted = cover * (sum(t.rowsPos) - (t.rowsPos[k] as number));
-    const ratio = (c: number) => (train.pos[c] as number) / ((train.neg[c] as number) + 0.5);
-    const order = [...keyOrder(column)].filter((c) => (train.pos[c] as number) + (train.neg[c] as number) > 0);
-    order.sort((x, y) => ratio(y) - ratio(x) || (train.pos[y] as number) - (train.pos[x] as number));
+    const order = greedyOrder(byKey, train);
     covered.fill(0);
     chosen.fill(0);
     let size = 0;
@@ -188,6 +188,35 @@ export function coverage(column: CodedColumn, cohort: readonly boolean[], fold: 
   return { cohort: totals.cohortIn / Math.max(1, totals.cohortAll), rest: totals.restIn / Math.max(1, totals.restAll) };
 }
 
+/** The greedy order of codes on the training folds of fold k: cohort-to-rest ratio, then cohort rows, then key. */
+function greedyOrder(byKey: Int32Array, train: { pos: Float64Array; neg: Float64Array }): number[] {
+  const ratio = (c: number) => (train.pos[c] as number) / ((train.neg[c] as number) + 0.5);
+  const order = [...byKey].filter((c) => (train.pos[c] as number) + (train.neg[c] as number) > 0);
+  return order.sort((x, y) => ratio(y) - ratio(x) || (train.pos[y] as number) - (train.pos[x] as number));
+}
+
+/**
+ * coverage() of a category from its tallies alone: a row holds one value, so the training cohort's rows a
+ * value covers are its count, and the test rows it hits are the test fold's count of it.
+ */
+function categoryCoverage(t: Tally, byKey: Int32Array, cover: number): { cohort: number; rest: number } {
+  const totals = { cohortIn: 0, cohortAll: 0, restIn: 0, restAll: 0 };
+  for (let k = 0; k < t.folds; k++) {
+    const train = trainCounts(t, k);
+    const wanted = cover * (sum(t.rowsPos) - (t.rowsPos[k] as number));
+    let size = 0;
+    for (const c of greedyOrder(byKey, train)) {
+      if (size >= wanted) break;
+      size += train.pos[c] as number;
+      totals.cohortIn += t.pos[k * t.size + c] as number;
+      totals.restIn += t.neg[k * t.size + c] as number;
+    }
+    totals.cohortAll += t.rowsPos[k] as number;
+    totals.restAll += t.rowsNeg[k] as number;
+  }
+  return { cohort: totals.cohortIn / Math.max(1, totals.cohortAll), rest: totals.restIn / Math.max(1, totals.restAll) };
+}
+
 /** The cohort's rows holding each code, grouped by code (offsets into rows). */
 function cohortRowsByCode(column: CodedColumn, cohort: readonly boolean[]): { offsets: Int32Array; rows: Int32Array } {
   const offsets = new Int32Array(column.size + 1);
@@ -205,15 +234,21 @@ function cohortRowsByCode(column: CodedColumn, cohort: readonly boolean[]): { of
   return { offsets, rows };
 }
 
-/**
- * A number's out-of-fold AUC: its direction learned on the training folds (AUC against 0.5), then the AUC of
- * the signed values on the test fold; the mean over folds. One sort, then one walk over the values.
- */
-export function numericAuc(values: readonly unknown[], cohort: readonly boolean[], fold: Int32Array, folds: number): number | null {
+/** The rows holding a finite number, by value (the order within ties does not matter to a rank sum). */
+function valueSorted(values: readonly unknown[]): Int32Array {
   const rows: number[] = [];
   for (let r = 0; r < values.length; r++) if (typeof values[r] === 'number' && Number.isFinite(values[r])) rows.push(r);
+  return Int32Array.from(rows).sort((a, b) => (values[a] as number) - (values[b] as number));
+}
+
+/**
+ * A number's out-of-fold AUC: its direction learned on the training folds (AUC against 0.5), then the AUC of
+ * the signed values on the test fold; the mean over folds. One sort (or `inOrder`: the rows holding a finite
+ * number, by value, as an encoded column keeps them), then one walk over the values.
+ */
+export function numericAuc(values: readonly unknown[], cohort: readonly boolean[], fold: Int32Array, folds: number, inOrder?: Int32Array): number | null {
   const at = (r: number) => values[r] as number;
-  const sorted = Int32Array.from(rows).sort((a, b) => at(a) - at(b));
+  const sorted = inOrder ?? valueSorted(values);
   // Per fold: the test fold's rank sum (ascending values) and the training folds'.
   const test = new Float64Array(folds);
   const train = new Float64Array(folds);

@@ -99,7 +99,9 @@ export class LeakageScreen {
     let cover: { cohort: number; rest: number } | undefined;
     if (NUMERIC.has(info.type)) {
       if (this.#value) this.#numeric.set(index, { header: info.header, values: Float64Array.from(values, (v) => (isNumber(v) ? v : Number.NaN)) });
-      if (enoughKnown((r) => isNumber(values[r]), cohort)) separation = numericAuc(values, cohort, this.#fold, LEAK_FOLDS);
+      // A number column's encoding holds its rows in value order already, except dates (encoded as years).
+      const inOrder = encoded?.kind === 'numeric' && info.type !== 'date' ? encoded.order : undefined;
+      if (enoughKnown((r) => isNumber(values[r]), cohort)) separation = numericAuc(values, cohort, this.#fold, LEAK_FOLDS, inOrder);
     } else {
       const coded = codedOf(encoded ?? encodeColumn(index, column)) as CodedColumn;
       if (enoughKnown(knownAt(coded), cohort)) {
