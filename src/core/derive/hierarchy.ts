@@ -100,6 +100,18 @@ function bins(column: EncodedColumn & { kind: 'numeric' }): Int32Array {
   return out;
 }
 
+/** How many codes of a category column some customer holds. */
+function distinctCodes(c: EncodedColumn & { kind: 'category' }): number {
+  const seen = new Uint8Array(c.names.length);
+  let count = 0;
+  for (const code of c.codes) {
+    if (code < 0 || seen[code]) continue;
+    seen[code] = 1;
+    count++;
+  }
+  return count;
+}
+
 function distinctNumbers(c: EncodedColumn & { kind: 'numeric' }): number {
   let count = 0;
   for (let k = 0; k < c.order.length; k++) if (k === 0 || c.numbers[c.order[k] as number] !== c.numbers[c.order[k - 1] as number]) count++;
@@ -118,7 +130,7 @@ function simpler(x: { c: EncodedColumn; distinct: number }, y: { c: EncodedColum
  */
 export function findParents(columns: readonly EncodedColumn[]): Map<number, Parent> {
   const parents = new Map<number, Parent>();
-  const sizes = columns.map((c) => (c.kind === 'category' ? new Set(c.codes.filter((x) => x >= 0)).size : 0));
+  const sizes = columns.map((c) => (c.kind === 'category' ? distinctCodes(c) : 0));
   columns.forEach((child, slot) => {
     if (child.kind !== 'category') return;
     let best: number | undefined;
