@@ -1,4 +1,4 @@
-import { createWriteStream, fsync, openSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, fdatasync, fsync, openSync, statSync, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -110,6 +110,7 @@ function fileSink(path: string, shown: string): OutputSink {
   }
   // autoClose off: after 'finish' the descriptor must stay open for fsync; destroy() closes it either way.
   const stream = createWriteStream(tmp, { fd, autoClose: false, highWaterMark: FILE_BUFFER });
+  const syncing = syncAsWritten(stream, fd);
   let failure: unknown;
   stream.on('error', (error) => {
     failure ??= error;
@@ -117,6 +118,7 @@ function fileSink(path: string, shown: string): OutputSink {
   let state: 'open' | 'committing' | 'done' = 'open';
   const discard = async (): Promise<void> => {
     state = 'done';
+    await syncing.stop();
     await destroyed(stream);
     await rm(tmp, { force: true }).catch(() => undefined);
     releaseTemp(tmp);
@@ -130,6 +132,7 @@ function fileSink(path: string, shown: string): OutputSink {
       try {
         await finished(stream);
         if (failure !== undefined) throw failure;
+        await syncing.stop();
         await new Promise<void>((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
         await destroyed(stream);
         await rename(tmp, path);
@@ -142,6 +145,38 @@ function fileSink(path: string, shown: string): OutputSink {
     },
     async abort() {
       if (state === 'open') await discard();
+    },
+  };
+}
+
+/** Bytes written between two early syncs of the temp file. */
+const SYNC_EVERY = 32 * 2 ** 20;
+
+/**
+ * Syncs the file as it grows (fdatasync in the thread pool every SYNC_EVERY bytes written), so that the
+ * disk works while rows are still being made and the fsync of the commit has only the last part to flush
+ * (measured: 0.5 s at the end of 290 MB otherwise). An early sync that fails is left to the final fsync,
+ * which reports it.
+ */
+function syncAsWritten(stream: WriteStream, fd: number): { stop(): Promise<void> } {
+  let synced = 0;
+  let inFlight: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    if (inFlight || stream.bytesWritten - synced < SYNC_EVERY) return;
+    const upTo = stream.bytesWritten;
+    inFlight = new Promise<void>((resolve) =>
+      fdatasync(fd, () => {
+        synced = upTo;
+        inFlight = undefined;
+        resolve();
+      }),
+    );
+  }, 50);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await inFlight;
     },
   };
 }
