@@ -99,14 +99,15 @@ export class RecordBatch {
   /** row(r), its cells shared with the equal cells of earlier rows (see CellInterner): for whole-file tables. */
   sharedRow(r: number, interner: CellInterner): string[] {
     const first = this.firstCell[r] as number;
-    const last = this.firstCell[r + 1] as number;
-    const out = new Array<string>(last - first);
-    for (let i = first; i < last; i++) {
-      let text = interner.lookup(i - first, this.bytes, this.cellStart[i] as number, this.cellEnd[i] as number, this.cellFlags[i] as number);
-      if (text === undefined) interner.remember((text = this.cellAt(i)));
-      out[i - first] = text;
-    }
+    const out = new Array<string>((this.firstCell[r + 1] as number) - first);
+    for (let c = 0; c < out.length; c++) out[c] = this.#shared(first + c, c, interner);
     return out;
+  }
+
+  #shared(i: number, column: number, interner: CellInterner): string {
+    let text = interner.lookup(column, this.bytes, this.cellStart[i] as number, this.cellEnd[i] as number, this.cellFlags[i] as number);
+    if (text === undefined) interner.remember((text = this.cellAt(i)));
+    return text;
   }
 
   /**
