@@ -1,5 +1,8 @@
 /** Distinct spellings remembered per column; past this a column (ids, notes) is read as it comes. */
 const PER_COLUMN = 50_000;
+/** After this many cells, a column whose cells were mostly distinct (ids, names, emails) is read as it comes. */
+const TRIAL_CELLS = 4096;
+const DISTINCT_SHARE = 0.75;
 /** Longer cells (notes, descriptions) are rarely repeated: read as they come. */
 const LONGEST = 64;
 
@@ -14,6 +17,8 @@ class ColumnCells {
   readonly flags: number[] = [];
   store = new Uint8Array(1024);
   used = 0;
+  /** Cells looked up so far, counted up to TRIAL_CELLS. */
+  seen = 0;
 
   /** The id of bytes[start, end) scanned with `flags` and hashed to `hash`, or -1. */
   find(hash: number, bytes: Uint8Array, start: number, end: number, flags: number): number {
@@ -72,8 +77,13 @@ class ColumnCells {
  */
 export class CellInterner {
   readonly #columns: (ColumnCells | null)[] = [];
-  // What the last lookup() missed, for remember().
-  #missed: { cells: ColumnCells; hash: number; bytes: Uint8Array; start: number; end: number; flags: number } | undefined;
+  // What the last lookup() missed, for remember() (fields, not an object per miss).
+  #missed: ColumnCells | undefined;
+  #hash = 0;
+  #bytes: Uint8Array = new Uint8Array(0);
+  #start = 0;
+  #end = 0;
+  #flags = 0;
 
   /**
    * The shared string of column `column`'s cell bytes[start, end) (flags: how the scanner saw it), or
@@ -86,20 +96,26 @@ export class CellInterner {
     if (cells === undefined) this.#columns[column] = cells = new ColumnCells();
     let hash = 0x811c9dc5 ^ flags; // FNV-1a
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
-    const id = cells.find(hash, bytes, start, end, flags);
+    // Judged once, on the column's first TRIAL_CELLS cells.
+    const distinct = cells.seen < TRIAL_CELLS && ++cells.seen === TRIAL_CELLS && cells.texts.length > DISTINCT_SHARE * TRIAL_CELLS;
+    const id = distinct ? -1 : cells.find(hash, bytes, start, end, flags);
     if (id >= 0) return cells.texts[id] as string;
-    if (cells.texts.length >= PER_COLUMN) {
+    if (distinct || cells.texts.length >= PER_COLUMN) {
       this.#columns[column] = null; // a column of mostly distinct values: sharing costs and saves nothing
       return undefined;
     }
-    this.#missed = { cells, hash, bytes, start, end, flags };
+    this.#missed = cells;
+    this.#hash = hash;
+    this.#bytes = bytes;
+    this.#start = start;
+    this.#end = end;
+    this.#flags = flags;
     return undefined;
   }
 
   /** The decoded text of the cell the last lookup() missed. */
   remember(text: string): void {
-    const m = this.#missed;
-    if (m) m.cells.add(m.hash, text, m.bytes, m.start, m.end, m.flags);
+    this.#missed?.add(this.#hash, text, this.#bytes, this.#start, this.#end, this.#flags);
     this.#missed = undefined;
   }
 }

@@ -29,15 +29,20 @@ describe('CellInterner', () => {
 
   it('finds every one of many distinct cells again after its table grew', () => {
     const i = new CellInterner();
+    // Each value three times in a row: a picklist-like column, a third of its cells distinct.
     const texts = Array.from({ length: 5000 }, (_, k) => `v${k}`);
-    for (const t of texts) read(i, 0, t);
+    for (const t of texts) for (let n = 0; n < 3; n++) read(i, 0, t);
     for (const t of texts) expect(read(i, 0, t, 0, 'not decoded again')).toBe(t);
   });
 
   it('stops sharing a column of mostly distinct values, and long cells, which are read as they come', () => {
     const i = new CellInterner();
-    for (let k = 0; k <= 50_000; k++) read(i, 0, `id-${k}`);
+    // An id column: its first 4,096 cells are all distinct.
+    for (let k = 0; k < 5000; k++) read(i, 0, `id-${k}`);
     expect(read(i, 0, 'id-1', 0, 'decoded')).toBe('decoded');
+    // A column of repeats that still meets over 50,000 distinct values stops there.
+    for (let k = 0; k <= 50_000; k++) for (let n = 0; n < 2; n++) read(i, 2, `v${k}`);
+    expect(read(i, 2, 'v1', 0, 'decoded')).toBe('decoded');
     const long = 'x'.repeat(65);
     read(i, 1, long);
     expect(read(i, 1, long, 0, 'decoded')).toBe('decoded');
