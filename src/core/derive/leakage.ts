@@ -1,6 +1,8 @@
 import { mixSeed, seededRandom, shuffleInPlace } from '../random.js';
 import { encodeColumn, type AttributeColumn, type EncodedColumn } from './encode.js';
-import { categoryAuc, coverage, listAuc, numericAuc, type CodedColumn } from './leakage-separation.js';
+import { coverage } from './leakage-coverage.js';
+import { categoryAuc, listAuc, numericAuc } from './leakage-separation.js';
+import { sum, tallyOf, type CodedColumn } from './leakage-tally.js';
 import { outcomeWords } from './outcome-words.js';
 import { isNumber, valueSuspects } from './value-leakage.js';
 
@@ -104,9 +106,10 @@ export class LeakageScreen {
       if (enoughKnown((r) => isNumber(values[r]), cohort)) separation = numericAuc(values, cohort, this.#fold, LEAK_FOLDS, inOrder);
     } else {
       const coded = codedOf(encoded ?? encodeColumn(index, column)) as CodedColumn;
-      if (enoughKnown(knownAt(coded), cohort)) {
-        separation = coded.kind === 'multi' ? listAuc(coded, cohort, this.#fold, LEAK_FOLDS) : categoryAuc(coded, cohort, this.#fold, LEAK_FOLDS);
-        cover = coverage(coded, cohort, this.#fold, LEAK_FOLDS, LEAK_COHORT_COVER);
+      const t = tallyOf(coded, cohort, this.#fold, LEAK_FOLDS);
+      if (sum(t.rowsPos) >= MIN_CLASS && sum(t.rowsNeg) >= MIN_CLASS) {
+        separation = coded.kind === 'multi' ? listAuc(coded, t) : categoryAuc(t);
+        cover = coverage(coded, t, cohort, this.#fold, LEAK_COHORT_COVER);
       }
     }
     if (separation !== null && separation >= LEAK_AUC) add(`single-column AUC ${separation.toFixed(2)}`);
@@ -142,11 +145,6 @@ function enoughKnown(isKnown: (r: number) => boolean, cohort: readonly boolean[]
     if (isKnown(r)) cohort[r] ? p++ : n++;
   }
   return p >= MIN_CLASS && n >= MIN_CLASS;
-}
-
-function knownAt(column: CodedColumn): (r: number) => boolean {
-  if (column.kind === 'category') return (r) => (column.codes[r] as number) >= 0;
-  return (r) => (column.tokens[column.offsets[r] as number] as number) >= 0;
 }
 
 /** How a header is written on the command line: bare when it is one plain word, else quoted. */

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo } from '../../../src/core/columns/infer.js';
 import { encodeColumn } from '../../../src/core/derive/encode.js';
-import { categoryAuc, coverage, listAuc, numericAuc, type CodedColumn } from '../../../src/core/derive/leakage-separation.js';
+import { coverage } from '../../../src/core/derive/leakage-coverage.js';
+import { categoryAuc, listAuc, numericAuc } from '../../../src/core/derive/leakage-separation.js';
+import { tallyOf, type CodedColumn } from '../../../src/core/derive/leakage-tally.js';
 import * as reference from './leakage-reference.js';
 
 const FOLDS = 5;
@@ -36,9 +38,9 @@ describe('the leakage screen by counting equals the row-by-row definitions', () 
         const cohort = rows.map(([, c]) => c);
         const fold = reference.foldsOf(cohort, seed);
         const tokens = values.map(reference.tokensOf);
-        const c = coded(values, 'category') as CodedColumn & { kind: 'category' };
-        expect(categoryAuc(c, cohort, fold, FOLDS)).toBe(reference.categoryAuc(tokens, known(tokens), cohort, fold));
-        expect(coverage(c, cohort, fold, FOLDS, 0.9)).toEqual(reference.coverage(tokens, known(tokens), cohort, fold));
+        const c = coded(values, 'category');
+        expect(categoryAuc(tallyOf(c, cohort, fold, FOLDS))).toBe(reference.categoryAuc(tokens, known(tokens), cohort, fold));
+        expect(coverage(c, tallyOf(c, cohort, fold, FOLDS), cohort, fold, 0.9)).toEqual(reference.coverage(tokens, known(tokens), cohort, fold));
       }),
       { numRuns: 300 },
     );
@@ -52,8 +54,8 @@ describe('the leakage screen by counting equals the row-by-row definitions', () 
         const fold = reference.foldsOf(cohort, seed);
         const tokens = values.map(reference.tokensOf);
         const c = coded(values, 'multi');
-        expect(listAuc(c, cohort, fold, FOLDS)).toBe(reference.listAuc(tokens, known(tokens), cohort, fold));
-        expect(coverage(c, cohort, fold, FOLDS, 0.9)).toEqual(reference.coverage(tokens, known(tokens), cohort, fold));
+        expect(listAuc(c, tallyOf(c, cohort, fold, FOLDS))).toBe(reference.listAuc(tokens, known(tokens), cohort, fold));
+        expect(coverage(c, tallyOf(c, cohort, fold, FOLDS), cohort, fold, 0.9)).toEqual(reference.coverage(tokens, known(tokens), cohort, fold));
       }),
       { numRuns: 300 },
     );
@@ -80,9 +82,9 @@ describe('the leakage screen by counting equals the row-by-row definitions', () 
     const n = 2000;
     const cohort = Array.from({ length: n }, (_, i) => i % 4 === 0);
     const fold = reference.foldsOf(cohort, 1);
-    const planted = coded(cohort.map((c) => (c ? 'Won' : 'Lost')), 'category') as CodedColumn & { kind: 'category' };
-    const noise = coded(cohort.map((_, i) => `v${(i * 7919) % 13}`), 'category') as CodedColumn & { kind: 'category' };
-    expect(categoryAuc(planted, cohort, fold, FOLDS)).toBe(1);
-    expect(categoryAuc(noise, cohort, fold, FOLDS) as number).toBeLessThan(0.6);
+    const planted = coded(cohort.map((c) => (c ? 'Won' : 'Lost')), 'category');
+    const noise = coded(cohort.map((_, i) => `v${(i * 7919) % 13}`), 'category');
+    expect(categoryAuc(tallyOf(planted, cohort, fold, FOLDS))).toBe(1);
+    expect(categoryAuc(tallyOf(noise, cohort, fold, FOLDS)) as number).toBeLessThan(0.6);
   });
 });
