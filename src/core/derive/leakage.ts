@@ -25,7 +25,6 @@ export const LEAK_FOLDS = 5;
 /** Each class needs this many known values for the separation tests. */
 const MIN_CLASS = 5;
 
-
 export interface LeakageSuspect {
   index: number;
   header: string;
@@ -33,18 +32,13 @@ export interface LeakageSuspect {
   evidence: string[];
 }
 
-export interface LeakageInput {
-  columns: ReadonlyMap<number, AttributeColumn>;
-  cohort: readonly boolean[];
-  /** The value the cohort was ranked by, when it is a column of the file (`--value`). */
-  value?: { label: string; values: readonly number[] } | undefined;
-  seed: number;
-  /** The same columns encoded (derive encodes once for the screen and the engine); encoded here when absent. */
-  encoded?: ReadonlyMap<number, EncodedColumn>;
+/** The value the cohort was ranked by, when it is a column of the file (`--value`). */
+export interface LeakageValue {
+  label: string;
+  values: readonly number[];
 }
 
 const NUMERIC = new Set(['number', 'money', 'employee_range', 'date']);
-
 
 /** Stratified fold of each customer (cohort and rest dealt separately), from the seed. */
 export function foldsOf(cohort: readonly boolean[], seed: number, folds = LEAK_FOLDS): Int32Array {
@@ -75,12 +69,12 @@ function codedOf(column: EncodedColumn): CodedColumn | undefined {
 export class LeakageScreen {
   readonly #cohort: readonly boolean[];
   readonly #fold: Int32Array;
-  readonly #value: LeakageInput['value'];
+  readonly #value: LeakageValue | undefined;
   readonly #evidence = new Map<number, { header: string; why: string[] }>();
   // Numbers as read (NaN when not a number), kept for the value screen only when there is a value column.
   readonly #numeric = new Map<number, { header: string; values: Float64Array }>();
 
-  constructor(cohort: readonly boolean[], seed: number, value?: LeakageInput['value']) {
+  constructor(cohort: readonly boolean[], seed: number, value?: LeakageValue) {
     this.#cohort = cohort;
     this.#fold = foldsOf(cohort, seed);
     this.#value = value;
@@ -128,13 +122,6 @@ export class LeakageScreen {
     }
     return [...this.#evidence].sort((a, b) => a[0] - b[0]).map(([index, e]) => ({ index, header: e.header, evidence: e.why }));
   }
-}
-
-/** The suspect columns with their evidence, in column order. */
-export function screenLeakage(input: LeakageInput): LeakageSuspect[] {
-  const screen = new LeakageScreen(input.cohort, input.seed, input.value);
-  for (const [index, column] of input.columns) screen.column(index, column, input.encoded?.get(index));
-  return screen.suspects();
 }
 
 /** Each class needs MIN_CLASS known values. */

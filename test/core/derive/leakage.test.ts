@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo } from '../../../src/core/columns/infer.js';
 import type { AttributeColumn } from '../../../src/core/derive/encode.js';
-import { leakageNote, outcomeWords, screenLeakage, LEAK_AUC } from '../../../src/core/derive/leakage.js';
+import { LeakageScreen, leakageNote, outcomeWords, LEAK_AUC } from '../../../src/core/derive/leakage.js';
 import { spearman } from '../../../src/core/stats/index.js';
 import { seededRandom } from '../../../src/core/random.js';
 import { auc } from '../../../src/core/stats/index.js';
@@ -18,7 +18,9 @@ function base(seed = 7) {
 
 function screen(columns: [ColumnInfo, AttributeColumn['values']][], cohort: boolean[], value?: { label: string; values: number[] }) {
   const map = new Map(columns.map(([i, values]) => [i.index, { info: i, values }]));
-  return screenLeakage({ columns: map, cohort, value, seed: 20261202 });
+  const screen = new LeakageScreen(cohort, 20261202, value);
+  for (const [index, column] of map) screen.column(index, column);
+  return screen.suspects();
 }
 
 describe('the leakage screen', () => {
