@@ -71,7 +71,7 @@ function categorySets(cx: Context, slot: number, tests: readonly Test[], all: nu
   if (fitTests.length > 0) {
     const fitCodes = new Set(fitTests.map((t) => t.code as number));
     const rule = { alpha: cx.o.alpha, pStar: cx.pStar, minSupport: cx.o.minSupport, minLift: cx.o.minLift };
-    const { p, picked } = antiPermutationP(column, cx.sample, fitCodes, codeCounts(column, cx.sample), rule, cx.o.permutations ?? ANTI_PERMUTATIONS, cx.o.seed);
+    const { p, picked } = antiPermutationP(column, fitCodes, codeCounts(column, cx.sample), rule, cx.o.permutations ?? ANTI_PERMUTATIONS, cx.o.seed);
     if (picked.length === 0) return out;
     const from = tests.filter((t) => picked.includes(t.code as number));
     const anti = propose(cx, slot, { in: picked.map((c) => column.names[c] as string).sort() }, 'anti', from, 'permutation', p);

@@ -80,7 +80,7 @@ describe('selectCriteria: sets judged as sets', () => {
       const { column, cohort } = industries(seed, 1000, (v) => (v === 'A' || v === 'B' ? 0.4 : 0.1));
       const sample = everyRow(cohort);
       const fitCodes = new Set(['A', 'B'].map((v) => column.kind === 'category' ? column.names.indexOf(v) : -1));
-      const { p, picked: set } = antiPermutationP(column as Parameters<typeof antiPermutationP>[0], sample, fitCodes, codeCounts(column as Parameters<typeof codeCounts>[0], sample), { alpha: 0.5, pStar: 0.5, minSupport: 0.05, minLift: 1.01 }, 199, seed);
+      const { p, picked: set } = antiPermutationP(column as Parameters<typeof antiPermutationP>[0], fitCodes, codeCounts(column as Parameters<typeof codeCounts>[0], sample), { alpha: 0.5, pStar: 0.5, minSupport: 0.05, minLift: 1.01 }, 199, seed);
       if (set.length > 0) picked++;
       if (p < 0.01) small++;
     }
