@@ -18,7 +18,7 @@ const CHUNK_BYTES = 64 * 1024;
 const READ_AHEAD_CHUNKS = 4;
 
 export interface ByteSourceOptions {
-  /** Bytes per read from a file; default 64 Ki. */
+  /** Bytes per chunk handed out (a file is read READ_AHEAD_CHUNKS chunks at a time); default 64 Ki. */
   chunkBytes?: number;
   /** Hash the bytes as they pass (default true); sha256() then throws when false. */
   hash?: boolean;

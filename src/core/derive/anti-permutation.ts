@@ -1,6 +1,7 @@
 import { mixSeed, seededRandom } from '../random.js';
 import { drawMarkedCounts } from '../stats/hypergeometric-draw.js';
 import { benjaminiHochberg, fisherExact } from '../stats/index.js';
+import type { CodeCounts } from './code-counts.js';
 import type { EncodedColumn } from './encode.js';
 import { support } from './search.js';
 
@@ -34,7 +35,7 @@ interface Stratum {
  * and --min-support. Its statistic is the set's contrast within the stratum as a z (higher: stronger
  * anti-fit), -Infinity when nothing qualifies.
  */
-function pickAnti(s: Stratum, totals: Totals, rule: AntiRule): { stat: number; picked: number[] } {
+function pickAnti(s: Stratum, totals: CodeCounts, rule: AntiRule): { stat: number; picked: number[] } {
   const none = { stat: Number.NEGATIVE_INFINITY, picked: [] };
   const { all, cohort } = s;
   const stratumCohort = s.cohortSize;
@@ -78,15 +79,7 @@ function pickAnti(s: Stratum, totals: Totals, rule: AntiRule): { stat: number; p
   return se > 0 ? { stat: (pOther - pSet) / se, picked } : none;
 }
 
-/** The sample's counts of a column (as codeCounts gives them): per value, and of known values. */
-interface Totals {
-  cohort: Int32Array;
-  rest: Int32Array;
-  cohortKnown: number;
-  restKnown: number;
-}
-
-function stratumOf(counts: Totals, fitCodes: ReadonlySet<number>): Stratum {
+function stratumOf(counts: CodeCounts, fitCodes: ReadonlySet<number>): Stratum {
   const all = new Int32Array(counts.cohort.length);
   const cohort = new Int32Array(counts.cohort.length);
   let size = 0;
@@ -114,7 +107,7 @@ function stratumOf(counts: Totals, fitCodes: ReadonlySet<number>): Stratum {
 export function antiPermutationP(
   column: EncodedColumn & { kind: 'category' },
   fitCodes: ReadonlySet<number>,
-  counts: Totals,
+  counts: CodeCounts,
   rule: AntiRule,
   permutations: number,
   seed: number,

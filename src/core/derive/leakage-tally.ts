@@ -71,7 +71,6 @@ export function trainCounts(t: Tally, k: number): { pos: Float64Array; neg: Floa
   return { pos, neg };
 }
 
-
 /** Codes in the order of their keys, as the row-by-row version met ties. */
 export function keyOrder(column: CodedColumn): Int32Array {
   return Int32Array.from(column.keys.keys()).sort((a, b) => (column.keys[a] as string) < (column.keys[b] as string) ? -1 : 1);

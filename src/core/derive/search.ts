@@ -1,5 +1,6 @@
 import type { Match } from '../icp/schema.js';
 import { benjaminiHochberg, fisherExact, type TwoByTwo } from '../stats/index.js';
+import { codeCounts } from './code-counts.js';
 import type { EncodedColumn } from './encode.js';
 
 /** The customers one search runs on: a sample of row numbers, and the cohort label of every row. */
@@ -53,41 +54,6 @@ export function sampleOf(rows: Int32Array, labels: Uint8Array): Sample {
   const mask = new Uint8Array(labels.length);
   for (const r of rows) mask[r] = 1 + (labels[r] as number);
   return { rows, mask, labels };
-}
-
-/** Per-code counts of a category or multi-valued column over the sample: cohort and rest, plus known totals. */
-export function codeCounts(column: EncodedColumn & { kind: 'category' | 'multi' }, sample: Sample) {
-  const size = column.names.length;
-  // counts[2 * code + label]: one typed array and no branch on the side (this loop runs for every sample).
-  const counts = new Int32Array(2 * size);
-  const known = new Int32Array(2);
-  const { rows, labels } = sample;
-  if (column.kind === 'category') {
-    const { codes } = column;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i] as number;
-      const c = codes[r] as number;
-      if (c < 0) continue;
-      const label = labels[r] as number;
-      counts[2 * c + label] = (counts[2 * c + label] as number) + 1;
-      known[label] = (known[label] as number) + 1;
-    }
-  } else {
-    const { offsets, tokens } = column;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i] as number;
-      const from = offsets[r] as number;
-      if (tokens[from] === -1) continue;
-      const to = offsets[r + 1] as number;
-      const label = labels[r] as number;
-      for (let k = from; k < to; k++) counts[2 * (tokens[k] as number) + label] = (counts[2 * (tokens[k] as number) + label] as number) + 1;
-      known[label] = (known[label] as number) + 1;
-    }
-  }
-  const cohort = new Int32Array(size);
-  const rest = new Int32Array(size);
-  for (let c = 0; c < size; c++) [cohort[c], rest[c]] = [counts[2 * c + 1] as number, counts[2 * c] as number];
-  return { cohort, rest, cohortKnown: known[1] as number, restKnown: known[0] as number };
 }
 
 function valueTests(column: EncodedColumn & { kind: 'category' | 'multi' }, slot: number, sample: Sample, o: SearchOptions): Omit<Test, 'qValue'>[] {

@@ -5,7 +5,8 @@ import { membership, type EncodedColumn } from './encode.js';
 import { withinParentP, type Parent } from './hierarchy.js';
 import { addsNothing, picks } from './redundancy.js';
 import type { LeftOut, PKind, Selected, SelectOptions, Selection } from './select-types.js';
-import { codeCounts, liftOf, support, type Sample, type Test } from './search.js';
+import { codeCounts } from './code-counts.js';
+import { liftOf, support, type Sample, type Test } from './search.js';
 
 export type { LeftOut, LeftOutReason, PKind, Selected, SelectOptions, Selection } from './select-types.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { antiPermutationP } from '../../../src/core/derive/anti-permutation.js';
 import { findParents } from '../../../src/core/derive/hierarchy.js';
-import { codeCounts, searchColumns } from '../../../src/core/derive/search.js';
+import { codeCounts } from '../../../src/core/derive/code-counts.js';
+import { searchColumns } from '../../../src/core/derive/search.js';
 import { selectCriteria, type SelectOptions } from '../../../src/core/derive/select.js';
 import { seededRandom } from '../../../src/core/random.js';
 import { encoded, everyRow } from '../../helpers/encoded.js';
