@@ -3,7 +3,7 @@ import { drawMarkedCounts } from '../stats/hypergeometric-draw.js';
 import { benjaminiHochberg, fisherExact } from '../stats/index.js';
 import type { CodeCounts } from './code-counts.js';
 import type { EncodedColumn } from './encode.js';
-import { support } from './search.js';
+import { support } from './search-types.js';
 
 /** What the anti-fit picking needs to be re-run: the rule that chose the observed set. */
 export interface AntiRule {

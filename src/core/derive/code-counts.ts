@@ -1,5 +1,5 @@
 import type { EncodedColumn } from './encode.js';
-import type { Sample } from './search.js';
+import type { Sample } from './search-types.js';
 
 type CodedColumn = EncodedColumn & { kind: 'category' | 'multi' };
 

@@ -14,7 +14,7 @@ import { labelFor } from './labels.js';
 import { leftOutNotes } from './left-out-notes.js';
 import type { Measure } from './measure.js';
 import { readableBound, yearLike } from './nice.js';
-import { liftOf } from './search.js';
+import { liftOf } from './search-types.js';
 import type { LeftOut, Selected } from './select.js';
 import { chooseTiers, TIER_RULE } from './tiers.js';
 import type { Validation } from './validate.js';

@@ -3,7 +3,8 @@ import { categoryKey } from '../score/match.js';
 import type { EncodedColumn } from './encode.js';
 import type { Parent } from './hierarchy.js';
 import { fitPoints } from './points.js';
-import { searchColumns, type Sample, type SearchOptions, type Test } from './search.js';
+import { searchColumns } from './search.js';
+import type { Sample, SearchOptions, Test } from './search-types.js';
 import { selectCriteria, type LeftOut, type Selected, type SelectOptions } from './select.js';
 
 export type EngineOptions = SearchOptions & SelectOptions;

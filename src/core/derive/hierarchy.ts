@@ -1,6 +1,6 @@
 import { cochranMantelHaenszel, type TwoByTwo } from '../stats/index.js';
 import type { EncodedColumn } from './encode.js';
-import type { Sample } from './search.js';
+import type { Sample } from './search-types.js';
 
 /** A column that restates another: tested within the parent's raw values (or bins) before it may enter. */
 export interface Parent {

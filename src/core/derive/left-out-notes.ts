@@ -1,6 +1,6 @@
 import type { ColumnInfo } from '../columns/infer.js';
 import { labelFor } from './labels.js';
-import { liftOf } from './search.js';
+import { liftOf } from './search-types.js';
 import type { LeftOut, LeftOutReason } from './select.js';
 
 /** How many left-out criteria of one reason are named before "and N more". */

@@ -8,7 +8,7 @@ import { runEngine, type EngineOptions } from './engine.js';
 import { findParents } from './hierarchy.js';
 import { labelFor } from './labels.js';
 import { fitPoints } from './points.js';
-import { liftOf, sampleOf, type Sample } from './search.js';
+import { liftOf, sampleOf, type Sample } from './search-types.js';
 import { tableOf, type LeftOut, type Selected } from './select.js';
 import { crossValidate, stabilityOf } from './validate.js';
 

@@ -1,6 +1,6 @@
 import { ridgeLogistic } from '../stats/logistic.js';
 import type { TwoByTwo } from '../stats/index.js';
-import type { Sample } from './search.js';
+import type { Sample } from './search-types.js';
 import type { LeftOut, Selected } from './select.js';
 
 /**

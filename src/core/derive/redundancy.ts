@@ -1,5 +1,5 @@
 import { cochranMantelHaenszel, fisherExact, type TwoByTwo } from '../stats/index.js';
-import type { Sample } from './search.js';
+import type { Sample } from './search-types.js';
 import type { Selected } from './select-types.js';
 
 /** The conditional tests of forward selection: does a criterion add anything once a stronger related one is known? */

@@ -6,7 +6,7 @@ import { withinParentP, type Parent } from './hierarchy.js';
 import { addsNothing, picks } from './redundancy.js';
 import type { LeftOut, PKind, Selected, SelectOptions, Selection } from './select-types.js';
 import { codeCounts } from './code-counts.js';
-import { liftOf, support, type Sample, type Test } from './search.js';
+import { liftOf, support, type Sample, type Test } from './search-types.js';
 
 export type { LeftOut, LeftOutReason, PKind, Selected, SelectOptions, Selection } from './select-types.js';
 

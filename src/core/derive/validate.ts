@@ -5,7 +5,7 @@ import { ANTI_PERMUTATIONS_RESAMPLED } from './anti-permutation.js';
 import type { EncodedColumn } from './encode.js';
 import { overlaps, runEngine, scoreRow, type EngineOptions } from './engine.js';
 import type { Parent } from './hierarchy.js';
-import { sampleOf, type Sample } from './search.js';
+import { sampleOf, type Sample } from './search-types.js';
 import type { Selected } from './select.js';
 import { chooseTiers } from './tiers.js';
 
