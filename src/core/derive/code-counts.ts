@@ -32,14 +32,16 @@ function countCodes(column: CodedColumn, sample: Sample): CodeCounts {
   const { rows, labels } = sample;
   if (column.kind === 'category') {
     const { codes } = column;
+    // Unknown (-1) counts in slot 0 and code c in slot c + 1, so that the loop has no branch; the known
+    // totals are the sums of the codes' slots.
+    const slots = new Int32Array(2 * (size + 1));
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i] as number;
-      const c = codes[r] as number;
-      if (c < 0) continue;
-      const label = labels[r] as number;
-      counts[2 * c + label] = (counts[2 * c + label] as number) + 1;
-      known[label] = (known[label] as number) + 1;
+      const k = 2 * ((codes[r] as number) + 1) + (labels[r] as number);
+      slots[k] = (slots[k] as number) + 1;
     }
+    counts.set(slots.subarray(2));
+    for (let k = 0; k < counts.length; k++) known[k & 1] = (known[k & 1] as number) + (counts[k] as number);
   } else {
     const { offsets, tokens } = column;
     for (let i = 0; i < rows.length; i++) {

@@ -9,7 +9,7 @@ import type { RecordUnit } from './record-unit.js';
 import { keySignature } from '../profile/key-signature.js';
 import type { DeriveInput } from './derive-types.js';
 import type { EncodedColumn } from './encode.js';
-import { scoreRow } from './engine.js';
+import { scoresOf } from './engine.js';
 import { labelFor } from './labels.js';
 import { leftOutNotes } from './left-out-notes.js';
 import type { Measure } from './measure.js';
@@ -62,7 +62,7 @@ function source(table: Table, role: IcpSource['role']): IcpSource {
 /** A range's bounds rounded for reading, where no customer crosses them (500, not 497). */
 function readable(match: Match, column: EncodedColumn): Match {
   if (!('range' in match) || column.kind !== 'numeric') return match;
-  const sorted = Float64Array.from(column.order, (r) => column.numbers[r] as number);
+  const { sorted } = column;
   const digits = yearLike(column.info.type === 'date', sorted) ? 4 : 2;
   const { min, max } = match.range;
   return { range: { ...(min !== undefined && { min: readableBound(min, 'min', sorted, digits) }), ...(max !== undefined && { max: readableBound(max, 'max', sorted, digits) }) } };
@@ -158,7 +158,7 @@ export function buildDocument(x: {
     const top = measure.values.reduce((s, v, i) => s + (ranked.cohort[i] ? Math.max(0, v) : 0), 0);
     shareOfValue = all > 0 ? round(top / all, 4) : null;
   }
-  const scores = ok ? x.customers.map((_, i) => scoreRow(o.kept, o.points, i)) : [];
+  const scores = ok ? Array.from(scoresOf(o.kept, o.points, x.customers.length)) : [];
   const tierChoice = ok ? chooseTiers(scores, ranked.size) : { tiers: { A: 75, B: 50, C: 25 } };
   const notes = methodNotes(input, o);
   if (tierChoice.note) notes.push(tierChoice.note);

@@ -103,8 +103,11 @@ function encodeNumeric(column: AttributeColumn, index: number): EncodedColumn {
     if (n !== undefined && Number.isFinite(n)) numbers[i] = n;
   });
   const order = valueOrder(numbers);
-  // The values in that order too, so that a search reads them in sequence rather than by row.
-  return { kind: 'numeric', index, info: column.info, numbers, order, sorted: Float64Array.from(order, (r) => numbers[r] as number) };
+  // The values in that order too, so that a search reads them in sequence rather than by row. (A loop:
+  // Float64Array.from with a mapping function took 1.5 s over the number columns of a million rows.)
+  const sorted = new Float64Array(order.length);
+  for (let k = 0; k < order.length; k++) sorted[k] = numbers[order[k] as number] as number;
+  return { kind: 'numeric', index, info: column.info, numbers, order, sorted };
 }
 
 /** Above this many distinct values a column is sorted by comparison rather than counted into place. */

@@ -26,13 +26,19 @@ export function runEngine(columns: readonly EncodedColumn[], sample: Sample, par
   return { tests, kept: fitted.kept, points: fitted.points, effects: fitted.effects, leftOut: [...selection.leftOut, ...fitted.dropped] };
 }
 
-/** Score of one customer: the points of the criteria it matches, clipped to 0-100 as scores are. */
-export function scoreRow(kept: readonly Selected[], points: readonly number[], row: number): number {
-  let s = 0;
+/**
+ * Every customer's score: the points of the criteria it matches, added in criterion order and clipped to
+ * 0-100 as scores are. One pass per criterion over its membership, not a look at every criterion per row.
+ */
+export function scoresOf(kept: readonly Selected[], points: readonly number[], customers: number): Float64Array {
+  const scores = new Float64Array(customers);
   kept.forEach((c, k) => {
-    if (c.members[row] === 1) s += points[k] as number;
+    const p = points[k] as number;
+    const { members } = c;
+    for (let r = 0; r < customers; r++) if (members[r] === 1) scores[r] = (scores[r] as number) + p;
   });
-  return Math.max(0, Math.min(100, s));
+  for (let r = 0; r < customers; r++) scores[r] = Math.max(0, Math.min(100, scores[r] as number));
+  return scores;
 }
 
 /** Whether two matches of one column overlap: a shared value or token, intersecting ranges, the same boolean. */
