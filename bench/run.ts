@@ -16,7 +16,7 @@ import { benchIcpYaml, duckdbDeriveSql, duckdbScoreSql, duckdbSimplestScoreSql, 
 import { datasets } from './datasets.js';
 import { median, memoryMethod, runOnce, type Command } from './measure.js';
 import { markdownTable, type Result } from './report-table.js';
-import { DUCKDB, ICP, ONE_THREAD, SIMPLEST, STDOUT, targets } from './targets.js';
+import { DUCKDB, ICP, SIMPLEST, STDOUT, targets } from './targets.js';
 import { wideLeadHeader } from './wide-leads.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -101,8 +101,6 @@ async function main(): Promise<void> {
         // --fast: the join and aggregation DuckDB is compared with, without the validation and stability
         // runs of the engine (measured by the wide jobs below).
         { tool: ICP, command: icpRun('icp-derive', [...derive, '-o', 'derived.yaml']) },
-        // derive joins the deals on two threads by default on a 2-core machine; DuckDB runs on one.
-        { tool: ONE_THREAD, command: icpRun('icp-derive-1', [...derive, '-o', 'derived-1.yaml', '--threads', '1']) },
         ...duckTool(DUCKDB, 'duckdb-derive', duckdbDeriveSql(data.customers.path, data.deals.path, join(data.dir, 'duckdb-derive.csv'))),
       ],
     });

@@ -45,5 +45,5 @@ export const forceOption: OptionSpec = {
 export const globalOptions: OptionSpec[] = [
   { flags: '--no-color', description: 'never colour the output (also: NO_COLOR=1)' },
   { flags: '-q, --quiet', description: 'print no warnings' },
-  { flags: '-v, --verbose', description: 'print stack traces with errors, and how derive shared its work among threads' },
+  { flags: '-v, --verbose', description: 'print stack traces with errors, and when derive reads the deals again' },
 ];

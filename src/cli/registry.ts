@@ -56,7 +56,7 @@ export const commands: CommandSpec[] = [
       { flags: '--name <text>', description: 'the name written into the ICP file' },
       { flags: '--fast', description: 'skip the 5-fold validation and the half-sample stability (the file says so)' },
       { flags: '--seed <n>', description: 'seed of the permutations, folds and half-samples (default: 20261202)' },
-      { flags: '--threads <n>', description: 'threads that join the deals (default: 2 for a deals file over 16 MB on 2+ cores, else 1)' },
+      { flags: '--threads <n>', description: 'ignored (one thread joins the deals); accepted for one release, then removed' },
       formatOption(['table', 'json', 'md', 'yaml'], 'table'),
       mapOption,
       encodingOption,

@@ -23,17 +23,6 @@ const utf8Slice = (Buffer.prototype as unknown as { utf8Slice?: (this: Buffer, s
     return this.toString('utf8', start, end);
   };
 
-/** A RecordBatch's data records as posted to another thread (RecordBatch.toTransfer). */
-export interface BatchTransfer {
-  bytes: Uint8Array;
-  firstCell: Int32Array;
-  cellStart: Int32Array;
-  cellEnd: Int32Array;
-  cellFlags: Uint8Array;
-  start: number;
-  count: number;
-}
-
 /**
  * The records one scan found in a piece of UTF-8: where each record and each of its cells lie in `bytes`,
  * so that a cell is decoded only when asked for and a record's bytes can be written through as they came.
@@ -108,39 +97,6 @@ export class RecordBatch {
     let text = interner.lookup(column, this.bytes, this.cellStart[i] as number, this.cellEnd[i] as number, this.cellFlags[i] as number);
     if (text === undefined) interner.remember((text = this.cellAt(i)));
     return text;
-  }
-
-  /**
-   * The data records (start to count - 1) with copies of what reading their cells needs, in buffers of
-   * their own that postMessage can transfer to another thread; fromTransfer() there makes the batch again.
-   */
-  toTransfer(): { batch: BatchTransfer; transfer: ArrayBuffer[] } {
-    const cells = this.firstCell[this.count] as number;
-    const batch: BatchTransfer = {
-      // A copy (Buffer's own slice() would share the memory, which a transfer would take from this thread).
-      bytes: Uint8Array.prototype.slice.call(this.bytes, 0, cells === 0 ? 0 : (this.cellEnd[cells - 1] as number)),
-      firstCell: this.firstCell.slice(0, this.count + 1),
-      cellStart: this.cellStart.slice(0, cells),
-      cellEnd: this.cellEnd.slice(0, cells),
-      cellFlags: this.cellFlags.slice(0, cells),
-      start: this.start,
-      count: this.count,
-    };
-    const views = [batch.bytes, batch.firstCell, batch.cellStart, batch.cellEnd, batch.cellFlags];
-    return { batch, transfer: views.map((view) => view.buffer as ArrayBuffer) };
-  }
-
-  /** A batch from toTransfer(), for cell() and row(); it holds no record ranges, lines or flags. */
-  static fromTransfer(t: BatchTransfer): RecordBatch {
-    const batch = new RecordBatch(Buffer.from(t.bytes.buffer, t.bytes.byteOffset, t.bytes.byteLength), 0, 0);
-    batch.firstCell = t.firstCell;
-    batch.cellStart = t.cellStart;
-    batch.cellEnd = t.cellEnd;
-    batch.cellFlags = t.cellFlags;
-    batch.cells = t.cellStart.length;
-    batch.start = t.start;
-    batch.count = t.count;
-    return batch;
   }
 
   /** The cell with index i in the cell arrays. */

@@ -6,12 +6,6 @@ import type { RecordBatch } from './record-batch.js';
 export interface RowConsumer {
   /** Row `at` of the file (0 for the first data row). */
   add(row: readonly string[], at: number): void;
-  /**
-   * Offered each batch of rows past the first ones (the sample's batches): true when the consumer took
-   * all of its rows (records batch.start to batch.count - 1, from row `at` on), to read them elsewhere,
-   * such as in another thread; false to have them add()ed as usual.
-   */
-  takeBatch?(batch: RecordBatch, at: number): boolean;
   /** The columns add() reads; the others are left out of the rows (undefined). Every column when absent. */
   readonly columnsUsed?: readonly number[];
 }
@@ -49,9 +43,7 @@ export async function streamTable<T extends RowConsumer>(
   for (;;) {
     const next = await batches.next();
     if (next.done) break;
-    const batch = next.value;
-    if (consumer.takeBatch?.(batch, rows)) rows += batch.count - batch.start;
-    else feed(batch);
+    feed(next.value);
   }
   return { consumer, rows, sha256: file.sha256() };
 }

@@ -11,7 +11,7 @@ import type { CommandContext } from '../context.js';
 import { reportDeriveWarnings } from '../derive-warnings.js';
 import { csvOptions, inputPath } from '../input.js';
 import { Progress } from '../progress.js';
-import { joinThreads, readJoinedDeals } from '../join-deals.js';
+import { readJoinedDeals } from '../join-deals.js';
 import { dateOption, keyOption, listOption, numberOption, parseTop } from '../parse-options.js';
 import type { CommandInput } from '../registry.js';
 import { plural } from '../../core/plural.js';
@@ -61,10 +61,13 @@ export function deriveOptions(o: Record<string, unknown>): { options: DeriveOpti
   return { options, recorded };
 }
 
+export const THREADS_IGNORED = '--threads is ignored: derive joins the deals on one thread (the option goes in the next release)';
+
 /** `icp derive`: mine the ICP from customers (and deals), save icp.yaml, and say what was found. */
 export async function run({ args, options: o }: CommandInput, ctx: CommandContext): Promise<number> {
   const { options, recorded } = deriveOptions(o);
-  const threads = o.threads === undefined ? undefined : numberOption(o.threads, '--threads', 1, (n) => Number.isInteger(n) && n >= 1 && n <= 64, 'a whole number from 1 to 64');
+  // --threads is accepted for scripts that pass it, for one release: one thread joins the deals.
+  if (o.threads !== undefined && !ctx.quiet) ctx.stderr.write(`note: ${THREADS_IGNORED}\n`);
   if (options.since !== undefined && options.until !== undefined && options.since > options.until) {
     throw new UsageError('--since is after --until', { hint: 'the window is --since <first day> --until <last day>' });
   }
@@ -80,7 +83,7 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
   // Deals are joined and summed as they are read: a year of deals is never held in memory.
   const dealsPath = o.deals ? inputPath(o.deals as string, ctx) : undefined;
   const dealsName = o.deals === '-' ? '<stdin>' : String(o.deals);
-  const joinedDeals = dealsPath === undefined ? undefined : await readJoinedDeals(dealsPath, read, customers, options, joinThreads(dealsPath, threads), ctx.verbose ? (line) => ctx.stderr.write(`${line}\n`) : undefined, (n) => progress.rows(n, dealsName));
+  const joinedDeals = dealsPath === undefined ? undefined : await readJoinedDeals(dealsPath, read, customers, options, ctx.verbose ? (line) => ctx.stderr.write(`${line}\n`) : undefined, (n) => progress.rows(n, dealsName));
   const onProgress = (step: string, done: number, total: number) => progress.show(`${step} ${done} of ${total}`);
   const result: DeriveResult = derive({ customers, joinedDeals, options: { ...options, onProgress }, generatedAt: ctx.now().toISOString(), recordedOptions: recorded });
   progress.done();

@@ -1,6 +1,5 @@
 import type { Role } from '../columns/roles.js';
 import type { DealQuality, DealStats } from './deals.js';
-import type { TallyState } from './tally-state.js';
 import type { JoinKeys, Pair } from './join.js';
 
 export interface DealJoinOptions {
@@ -34,10 +33,4 @@ export interface JoinedDeals {
   keys: JoinKeys;
   byKey: Map<string, DealStats>;
   quality: DealQuality;
-}
-
-/** What a DealJoin counted, as data a worker thread can post (see DealJoin.state). */
-export interface DealJoinState {
-  rows: number;
-  candidates: { hits: number; ahead: number; behind: number; tally: TallyState | undefined }[];
 }

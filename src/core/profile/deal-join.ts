@@ -5,7 +5,7 @@ import { customerStarts } from './customers.js';
 import { dealDates } from './deals.js';
 import { DealTally } from './deal-tally.js';
 import { unjoinable, type Pair } from './join.js';
-import type { DealJoinOptions, DealJoinState, JoinedDeals, Reread } from './deal-join-types.js';
+import type { DealJoinOptions, JoinedDeals, Reread } from './deal-join-types.js';
 import { joinPairs } from './join-pairs.js';
 import type { KeyMap } from './key-map.js';
 import { groupKeys, keyMap, keysNeedWork, sameKeys } from './join-keys.js';
@@ -13,7 +13,7 @@ import { normalizeKey } from './keys.js';
 import { memoize, onceEach } from '../memoize.js';
 import { InternalError } from '../../errors.js';
 
-export type { DealJoinOptions, DealJoinState, JoinedDeals, Reread } from './deal-join-types.js';
+export type { DealJoinOptions, JoinedDeals, Reread } from './deal-join-types.js';
 export { customerColumnsUsed, joinPairs } from './join-pairs.js';
 
 interface Candidate extends Pair {
@@ -32,8 +32,8 @@ interface Candidate extends Pair {
    * looked up on the deals the leader missed (`ahead`: those it matches), and on the deals the leader
    * matched only when `watching` (`behind`: those it misses), which the sample decides: watching when the
    * pair is ahead somewhere in the sample. With ahead <= behind it matches no more deals than the leader
-   * and is out, without a look-up per deal the leader matched. The sample, not the deals seen so far,
-   * decides, so that every split of the deals among threads reaches the same decision.
+   * and is out, without a look-up per deal the leader matched. The sample decides, not the deals seen so
+   * far, so that the decision does not depend on the order of the deals after it.
    */
   lazy: boolean;
   ahead: number;
@@ -108,11 +108,8 @@ export class DealJoin {
     this.columnsUsed = [...new Set([...pairs.map((p) => p.deal), ...roles.filter((c): c is number => c !== undefined)])];
   }
 
-  /**
-   * Adds a deal: the next of the file, or, when the file's deals are shared out among several joins (one
-   * per thread), the deal at place `at` (0 for the first). absorb() then adds the other joins' deals.
-   */
-  add(row: readonly string[], at: number = this.rows): void {
+  /** Adds the next deal of the file. */
+  add(row: readonly string[]): void {
     this.rows++;
     const closeAt = this.dates.closeAt(row);
     const createAt = this.dates.createAt(row);
@@ -120,7 +117,7 @@ export class DealJoin {
     for (const c of this.summed) {
       const raw = row[c.deal];
       const key = raw === undefined ? '' : c.normalize(raw);
-      const joined = (c.tally as DealTally).add(row, key, closeAt, createAt, at);
+      const joined = (c.tally as DealTally).add(row, key, closeAt, createAt);
       const hit = c.countHits ? c.keys.has(key) : joined;
       if (hit && c.countHits) c.hits++;
       if (c === this.leader) leaderHit = hit;
@@ -135,26 +132,6 @@ export class DealJoin {
       } else if (!leaderHit && hit) c.ahead++;
       else if (leaderHit && !hit) c.behind++;
     }
-  }
-
-  /** What this join counted, for a join of the same customers, head and options to absorb. */
-  state(): DealJoinState {
-    return { rows: this.rows, candidates: this.candidates.map((c) => ({ hits: c.hits, ahead: c.ahead, behind: c.behind, tally: c.tally?.state() })) };
-  }
-
-  /** Adds what another join made alike (same customers, head and options) counted of other deals of the file. */
-  absorb(other: DealJoinState): void {
-    if (other.candidates.length !== this.candidates.length) throw new InternalError('a deal join can only absorb a join made alike');
-    this.rows += other.rows;
-    this.candidates.forEach((c, i) => {
-      const part = other.candidates[i] as DealJoinState['candidates'][number];
-      c.hits += part.hits;
-      // Every part watched, or did not, as the sample said: the sums are what one join would have counted.
-      c.ahead += part.ahead;
-      c.behind += part.behind;
-      if (c.tally && part.tally) c.tally.absorb(part.tally);
-      else if (c.tally || part.tally) throw new InternalError('a deal join can only absorb a join made alike');
-    });
   }
 
   /** The pair with the most matches (earlier pairs win ties), or --key's; undefined when none joins. */

@@ -1,5 +1,5 @@
 import type { DealStats } from './deals.js';
-import type { WonDeals } from './tally-state.js';
+import type { WonDeals } from './won-deals.js';
 
 export const DAY_MS = 86_400_000;
 

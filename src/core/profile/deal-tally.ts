@@ -2,11 +2,10 @@ import { readCell } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import { isMissing, parseBoolean } from '../columns/parse/index.js';
 import type { RoleAssignment } from '../columns/roles.js';
-import { InternalError } from '../../errors.js';
 import type { CustomerStarts, DealQuality, DealStats, DealWindow, MatchedDeal } from './deals.js';
 import { KeyMap } from './key-map.js';
 import { classifyStage, type DealOutcome } from './stage.js';
-import { COUNTERS, mergeOrder, mergeWon, pushWon, wonDeals, type TallyState } from './tally-state.js';
+import { pushWon, wonDeals } from './won-deals.js';
 import { DAY_MS, dealStatsByKey, LOST, OPEN, WON } from './deal-stats-by-key.js';
 
 /** A number cell of the row read with its column's type; null when missing, unreadable or not a number. */
@@ -22,9 +21,7 @@ const CODE: Readonly<Record<DealOutcome, number>> = { won: WON, lost: LOST, open
 /**
  * aggregateDeals one deal at a time, so deals can be summed as they are read (and for several candidate
  * join keys at once). add() every deal, then result(). The sums are kept in typed arrays indexed by
- * customer rather than an object per customer, so a million deals allocate nearly nothing. Each deal
- * comes with its place in the file: two tallies that counted different deals of one file (two threads)
- * absorb() into the result one tally would give, down to the order of the sums and of every list.
+ * customer rather than an object per customer, so a million deals allocate nearly nothing.
  */
 export class DealTally {
   private readonly stage: number | undefined;
@@ -32,8 +29,6 @@ export class DealTally {
   private readonly amount: number | undefined;
   private readonly quality: DealQuality;
   private unknown = new Map<string, number>();
-  /** Where the unmatched examples are in the file, to merge them in file order. */
-  private exampleAt: number[] = [];
   /** Customer key -> its index in the arrays below. */
   private readonly slots = new KeyMap<number>();
   private readonly keys: string[] = [];
@@ -42,13 +37,11 @@ export class DealTally {
   /** NaN until the customer has a won deal with a close date. */
   private readonly firstWon: Float64Array;
   private readonly lastWon: Float64Array;
-  /** Place of the customer's first matched deal: result().byKey lists customers in that order. */
-  private readonly firstAt: Float64Array;
-  /** The customers with a matched deal, by firstAt. */
-  private order: number[] = [];
+  /** The customers with a matched deal, in the order of their first one: result().byKey lists them so. */
+  private readonly order: number[] = [];
   /** The customer's start (NaN when unknown), when the deals have no create date and the customers do. */
   private readonly startAt: Float64Array | undefined;
-  /** Values and cycles are summed in file order at the end, so that every split of the deals sums alike. */
+  /** Values and cycles, summed in file order at the end (result()). */
   private won = wonDeals(1024);
   private readonly windowed: boolean;
   private done: { byKey: Map<string, DealStats>; quality: DealQuality } | undefined;
@@ -85,7 +78,6 @@ export class DealTally {
     this.outcomes = new Int32Array(3 * n);
     this.firstWon = new Float64Array(n).fill(Number.NaN);
     this.lastWon = new Float64Array(n).fill(Number.NaN);
-    this.firstAt = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     if (fallback) {
       const startAt = new Float64Array(n).fill(Number.NaN);
       this.keys.forEach((key, slot) => (startAt[slot] = fallback.byKey.get(key) ?? Number.NaN));
@@ -100,10 +92,10 @@ export class DealTally {
   }
 
   /**
-   * Counts one deal: `key` is normalizeKey of its key cell, the dates as dealDates reads them, `at` its
-   * place among the file's deals (0 for the first). True when it joined a customer (inside the window).
+   * Counts the next deal: `key` is normalizeKey of its key cell, the dates as dealDates reads them. True
+   * when it joined a customer (inside the window).
    */
-  add(row: readonly string[], key: string, closeAt: number | null, createAt: number | null, at: number): boolean {
+  add(row: readonly string[], key: string, closeAt: number | null, createAt: number | null): boolean {
     const { quality, window } = this;
     this.done = undefined;
     quality.total++;
@@ -120,10 +112,7 @@ export class DealTally {
       quality.unmatched++;
       const raw = row[this.keyColumn] ?? '';
       if (key === '' || isMissing(raw)) quality.withoutKey++;
-      else if (quality.unmatchedExamples.length < 5 && !quality.unmatchedExamples.includes(raw)) {
-        quality.unmatchedExamples.push(raw);
-        this.exampleAt.push(at);
-      }
+      else if (quality.unmatchedExamples.length < 5 && !quality.unmatchedExamples.includes(raw)) quality.unmatchedExamples.push(raw);
       return false;
     }
     quality.matched++;
@@ -146,10 +135,7 @@ export class DealTally {
       if (outcome === WON) quality.negativeWonCycles++;
     }
     const deals = this.deals[slot] as number;
-    if (deals === 0) {
-      this.firstAt[slot] = at;
-      this.order.push(slot);
-    }
+    if (deals === 0) this.order.push(slot);
     this.deals[slot] = deals + 1;
     const cell = 3 * slot + outcome;
     this.outcomes[cell] = (this.outcomes[cell] as number) + 1;
@@ -168,46 +154,8 @@ export class DealTally {
       if (!(last >= closeAt)) this.lastWon[slot] = closeAt;
       if (createAt !== null && days !== null && days >= 0) cycle = days;
     }
-    if (value !== null || !Number.isNaN(cycle)) this.won = pushWon(this.won, slot, at, value ?? Number.NaN, cycle);
+    if (value !== null || !Number.isNaN(cycle)) this.won = pushWon(this.won, slot, value ?? Number.NaN, cycle);
     return true;
-  }
-
-  /** What this tally counted, for another tally of the same customers to absorb. */
-  state(): TallyState {
-    const counts = Object.fromEntries(COUNTERS.map((c) => [c, this.quality[c]])) as TallyState['counts'];
-    const examples = this.quality.unmatchedExamples.map((raw, i) => ({ raw, at: this.exampleAt[i] as number }));
-    return {
-      deals: this.deals, outcomes: this.outcomes, firstWon: this.firstWon, lastWon: this.lastWon, firstAt: this.firstAt,
-      order: this.order, won: this.won, unknown: [...this.unknown], examples, counts,
-    };
-  }
-
-  /** Adds what another tally of the same customers counted of other deals of the same file. */
-  absorb(other: TallyState): void {
-    if (other.deals.length !== this.deals.length) throw new InternalError('a deal tally can only absorb a tally of the same customers');
-    this.done = undefined;
-    this.order = mergeOrder(this.order, this.firstAt, other.order, other.firstAt);
-    for (let slot = 0; slot < this.deals.length; slot++) {
-      this.deals[slot] = (this.deals[slot] as number) + (other.deals[slot] as number);
-      this.firstAt[slot] = Math.min(this.firstAt[slot] as number, other.firstAt[slot] as number);
-      const first = other.firstWon[slot] as number;
-      if (!Number.isNaN(first) && !((this.firstWon[slot] as number) <= first)) this.firstWon[slot] = first;
-      const last = other.lastWon[slot] as number;
-      if (!Number.isNaN(last) && !((this.lastWon[slot] as number) >= last)) this.lastWon[slot] = last;
-    }
-    for (let i = 0; i < this.outcomes.length; i++) this.outcomes[i] = (this.outcomes[i] as number) + (other.outcomes[i] as number);
-    this.won = mergeWon(this.won, other.won);
-    for (const [stage, count] of other.unknown) this.unknown.set(stage, (this.unknown.get(stage) ?? 0) + count);
-    for (const counter of COUNTERS) this.quality[counter] += other.counts[counter];
-    // Each part kept its first five distinct examples, which hold the first five of the whole file.
-    const examples = [...this.quality.unmatchedExamples.map((raw, i) => ({ raw, at: this.exampleAt[i] as number })), ...other.examples].sort((a, b) => a.at - b.at);
-    this.quality.unmatchedExamples = [];
-    this.exampleAt = [];
-    for (const { raw, at } of examples) {
-      if (this.quality.unmatchedExamples.length === 5 || this.quality.unmatchedExamples.includes(raw)) continue;
-      this.quality.unmatchedExamples.push(raw);
-      this.exampleAt.push(at);
-    }
   }
 
   /** The sums per customer key and the counts of the deals file, once every deal was added. */

@@ -87,7 +87,7 @@ export function aggregateDeals(
 ): { byKey: Map<string, DealStats>; quality: DealQuality } {
   const dates = dealDates(roles, columns);
   const tally = new DealTally(roles, columns, keyColumn, customerKeys, window, onDeal, starts);
-  deals.rows.forEach((row, at) => tally.add(row, normalizeKey(row[keyColumn]), dates.closeAt(row), dates.createAt(row), at));
+  for (const row of deals.rows) tally.add(row, normalizeKey(row[keyColumn]), dates.closeAt(row), dates.createAt(row));
   return tally.result();
 }
 
