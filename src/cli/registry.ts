@@ -1,4 +1,4 @@
-import type { CommandContext } from './context.js';
+import type { CommandModule } from './command-module.js';
 import {
   delimiterInOption,
   encodingOption,
@@ -9,16 +9,6 @@ import {
   type OptionSpec,
 } from './options.js';
 
-/** What commander hands a command: positional arguments and parsed options. */
-export interface CommandInput {
-  args: string[];
-  options: Record<string, unknown>;
-}
-
-/** A command module: parse its options, do io -> core -> render, return an exit code. */
-export interface CommandModule {
-  run(input: CommandInput, ctx: CommandContext): Promise<number>;
-}
 
 export interface CommandSpec {
   name: string;

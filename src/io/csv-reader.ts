@@ -1,17 +1,5 @@
-import type { WarningSink } from '../core/warnings.js';
+import type { CsvReadOptions } from './csv-read-options.js';
 import { openCsvRecords } from './csv-records.js';
-
-export interface CsvReadOptions {
-  /** Used when the file has no BOM; any label Node's TextDecoder knows. Default 'utf-8'. */
-  encoding?: string;
-  /** Overrides sniffing; `tab` and `\t` (backslash, t) also mean a tab. */
-  delimiter?: string;
-  onWarning?: WarningSink;
-  /** Used when path is '-'; default process.stdin. */
-  stdin?: NodeJS.ReadableStream;
-  /** Longest row accepted, in bytes; guards memory against a stray quote. Default 16 Mi. */
-  maxRowChars?: number;
-}
 
 export interface CsvRow {
   line: number;

@@ -1,6 +1,6 @@
 import { IcpError } from '../errors.js';
 import { openByteSource } from './byte-source.js';
-import type { CsvReadOptions } from './csv-reader.js';
+import type { CsvReadOptions } from './csv-read-options.js';
 import { normalizeDelimiter } from './delimiter.js';
 import { resolveEncoding } from './decode.js';
 import { headerRow } from './headers.js';

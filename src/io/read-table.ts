@@ -1,5 +1,5 @@
 import type { Table } from '../core/table.js';
-import type { CsvReadOptions } from './csv-reader.js';
+import type { CsvReadOptions } from './csv-read-options.js';
 import { CellInterner } from './cell-interner.js';
 import { openCsvRecords } from './csv-records.js';
 

@@ -1,4 +1,4 @@
-import type { CsvReadOptions } from './csv-reader.js';
+import type { CsvReadOptions } from './csv-read-options.js';
 import { openCsvRecords, takeSample } from './csv-records.js';
 import type { RecordBatch } from './record-batch.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { collectWarnings, type Warning } from '../../src/core/warnings.js';
 import { CellInterner } from '../../src/io/cell-interner.js';
 import { openCsvRecords } from '../../src/io/csv-records.js';
-import type { CsvReadOptions } from '../../src/io/csv-reader.js';
+import type { CsvReadOptions } from '../../src/io/csv-read-options.js';
 import { readCsv } from '../helpers/papaparse/csv-reader.js';
 import { chunkedStream } from './stream-helpers.js';
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll } from 'vitest';
-import { readCsv, type CsvReadOptions } from '../../src/io/csv-reader.js';
+import type { CsvReadOptions } from '../../src/io/csv-read-options.js';
+import { readCsv } from '../../src/io/csv-reader.js';
 import { collectWarnings } from '../../src/core/warnings.js';
 
 /** A stream that hands out `bytes` in pieces of `size` bytes, to hit every chunk boundary. */

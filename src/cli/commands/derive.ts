@@ -13,7 +13,7 @@ import { csvOptions, inputPath } from '../input.js';
 import { Progress } from '../progress.js';
 import { readJoinedDeals } from '../join-deals.js';
 import { dateOption, keyOption, listOption, numberOption, parseTop } from '../parse-options.js';
-import type { CommandInput } from '../registry.js';
+import type { CommandInput } from '../command-module.js';
 import { plural } from '../../core/plural.js';
 
 /** Reads and checks derive's options; every mistake is a usage error before any file is read. */

@@ -4,7 +4,7 @@ import { IcpError, UsageError } from '../../errors.js';
 import { renderDiff } from '../../render/diff.js';
 import type { CommandContext } from '../context.js';
 import { loadIcp } from '../load-icp.js';
-import type { CommandInput } from '../registry.js';
+import type { CommandInput } from '../command-module.js';
 
 /** Whether the two files differ at all: a criterion, a tier threshold or the status. */
 function differs(diff: IcpDiff): boolean {

@@ -3,7 +3,7 @@ import { icpTemplate } from '../../core/icp/template.js';
 import { UsageError } from '../../errors.js';
 import { stringifyIcp, writeIcp } from '../../io/yaml.js';
 import type { CommandContext } from '../context.js';
-import type { CommandInput } from '../registry.js';
+import type { CommandInput } from '../command-module.js';
 
 /** `icp init`: writes a commented template ICP (status manual) that validates as is. */
 export async function run(input: CommandInput, ctx: CommandContext): Promise<number> {

@@ -5,7 +5,7 @@ import { openCsv } from '../../io/csv-reader.js';
 import { renderInspect } from '../../render/inspect.js';
 import type { CommandContext } from '../context.js';
 import { csvOptions, inputPath } from '../input.js';
-import type { CommandInput } from '../registry.js';
+import type { CommandInput } from '../command-module.js';
 import { agree, plural } from '../../core/plural.js';
 
 /** Column notes written to stderr; a real export has a handful, a generated 200,000-column one may have one each. */

@@ -22,7 +22,7 @@ import { loadIcp } from '../load-icp.js';
 import { dateOption, listOption, numberOption } from '../parse-options.js';
 import { Progress } from '../progress.js';
 import { recordedDeriveOptions, recordedWindow } from '../recorded-options.js';
-import type { CommandInput } from '../registry.js';
+import type { CommandInput } from '../command-module.js';
 import { deriveOptions } from './derive.js';
 
 /**

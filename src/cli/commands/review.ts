@@ -13,7 +13,7 @@ import type { CommandContext } from '../context.js';
 import { csvOptions, inputPath } from '../input.js';
 import { loadIcp } from '../load-icp.js';
 import { dateOption, parseQuarter, parseWindow } from '../parse-options.js';
-import type { CommandInput } from '../registry.js';
+import type { CommandInput } from '../command-module.js';
 import { deriveOptions } from './derive.js';
 import { recordedDeriveOptions } from '../recorded-options.js';
 

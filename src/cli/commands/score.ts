@@ -11,7 +11,7 @@ import { renderScoreSummary, renderScoreTable } from '../../render/score.js';
 import { shownColumn } from '../../core/score/shown-column.js';
 import type { CommandContext } from '../context.js';
 import { csvOptions, inputPath } from '../input.js';
-import type { CommandInput } from '../registry.js';
+import type { CommandInput } from '../command-module.js';
 import { loadIcp } from '../load-icp.js';
 import { openRowSink, type RowSink } from '../row-sink.js';
 import { Progress } from '../progress.js';

@@ -3,7 +3,7 @@ import { describeTiers } from '../../core/icp/tiers.js';
 import { UsageError } from '../../errors.js';
 import { checkIcpText, formatProblem, readIcpText } from '../../io/yaml.js';
 import type { CommandContext } from '../context.js';
-import type { CommandInput } from '../registry.js';
+import type { CommandInput } from '../command-module.js';
 
 const FORMATS = ['text', 'json'] as const;
 const MISSING_HINT = 'run "icp init" to write a template, or "icp derive" to derive one from your CRM export';

@@ -1,4 +1,4 @@
-import type { Country } from './countries.js';
+import type { Country } from './country.js';
 
 /** ISO 3166-1 countries whose alpha-2 code starts with M to Z (see countries.ts for the source of the table). */
 export const COUNTRIES_M_TO_Z: readonly Country[] = [

@@ -4,11 +4,10 @@
  * Debian's iso-codes (iso_3166-1.json) plus Kosovo (XK, user-assigned), and kept here so that reading a file needs
  * no package and no network; edit by hand.
  */
+import type { Country } from './country.js';
 import { COUNTRIES_A_TO_L } from './countries-a-l.js';
 import { COUNTRIES_M_TO_Z } from './countries-m-z.js';
 
-/** One country: its alpha-2 and alpha-3 codes and the English names it goes by. */
-export type Country = readonly [alpha2: string, alpha3: string, names: readonly string[]];
 
 // Kept in two files by code only to keep each under the project's 250 lines.
 export const COUNTRIES: readonly Country[] = [...COUNTRIES_A_TO_L, ...COUNTRIES_M_TO_Z];

@@ -3,7 +3,7 @@ import { assignRoles } from '../columns/roles.js';
 import { typeTable } from '../columns/type-table.js';
 import type { IcpDocument } from '../icp/schema.js';
 import { joinDealTable, type JoinedDeals } from '../profile/deal-join.js';
-import type { DealQuality, DealStats } from '../profile/deals.js';
+import type { DealQuality, DealStats } from '../profile/deal-types.js';
 import { customerKeyColumn, groupCustomers, type CustomerRecord } from '../profile/customers.js';
 import type { JoinKeys } from '../profile/join.js';
 import { IcpError } from '../../errors.js';

@@ -2,7 +2,7 @@ import { UsageError } from '../../errors.js';
 import { readCell } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import { findHeader, guessRole } from '../columns/roles.js';
-import type { DealStats } from '../profile/deals.js';
+import type { DealStats } from '../profile/deal-types.js';
 import type { CustomerRecord } from '../profile/customers.js';
 import type { Table } from '../table.js';
 import { parseOutcomeSpec } from './outcome-spec.js';

@@ -1,7 +1,8 @@
 import type { Match } from '../icp/schema.js';
 import { fisherExact, type TwoByTwo } from '../stats/index.js';
 import { ANTI_ALPHA, antiPermutationP, ANTI_PERMUTATIONS } from './anti-permutation.js';
-import { membership, type EncodedColumn } from './encode.js';
+import type { EncodedColumn } from './encode.js';
+import { membership } from './membership.js';
 import { withinParentP, type Parent } from './hierarchy.js';
 import { addsNothing, picks } from './redundancy.js';
 import type { LeftOut, PKind, Selected, SelectOptions, Selection } from './select-types.js';

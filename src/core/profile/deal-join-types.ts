@@ -1,5 +1,5 @@
 import type { Role } from '../columns/roles.js';
-import type { DealQuality, DealStats } from './deals.js';
+import type { DealQuality, DealStats } from './deal-types.js';
 import type { JoinKeys, Pair } from './join.js';
 
 export interface DealJoinOptions {

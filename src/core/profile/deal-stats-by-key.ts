@@ -1,4 +1,4 @@
-import type { DealStats } from './deals.js';
+import type { DealStats } from './deal-types.js';
 import type { WonDeals } from './won-deals.js';
 
 export const DAY_MS = 86_400_000;

@@ -2,7 +2,7 @@ import { readCell } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import { isMissing, parseBoolean } from '../columns/parse/index.js';
 import type { RoleAssignment } from '../columns/roles.js';
-import type { CustomerStarts, DealQuality, DealStats, DealWindow, MatchedDeal } from './deals.js';
+import type { CustomerStarts, DealQuality, DealStats, DealWindow, MatchedDeal } from './deal-types.js';
 import { KeyMap } from './key-map.js';
 import { classifyStage, type DealOutcome } from './stage.js';
 import { pushWon, wonDeals } from './won-deals.js';

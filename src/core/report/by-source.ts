@@ -1,4 +1,4 @@
-import type { MatchedDeal } from '../profile/deals.js';
+import type { MatchedDeal } from '../profile/deal-types.js';
 import type { AccountOutcome, TypedTable } from './accounts.js';
 import type { Role } from '../columns/roles.js';
 import type { ByOwner, BySource, OwnerRow, SourceRow } from './report-types.js';

@@ -1,4 +1,4 @@
-import type { DealQuality } from '../profile/deals.js';
+import type { DealQuality } from '../profile/deal-types.js';
 import type { CompiledIcp } from '../score/compile.js';
 import type { Warning } from '../warnings.js';
 import type { DataQuality } from './report-types.js';

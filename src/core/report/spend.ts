@@ -1,7 +1,7 @@
 import { readCell } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import { isMissing } from '../columns/parse/index.js';
-import type { MatchedDeal } from '../profile/deals.js';
+import type { MatchedDeal } from '../profile/deal-types.js';
 import { UsageError } from '../../errors.js';
 import type { AccountOutcome, TypedTable } from './accounts.js';
 import type { SpendSummary } from './report-types.js';

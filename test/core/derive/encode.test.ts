@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../src/core/columns/cell-value.js';
 import type { ColumnType } from '../../../src/core/columns/infer.js';
-import { membership } from '../../../src/core/derive/encode.js';
+import { membership } from '../../../src/core/derive/membership.js';
 import type { Match } from '../../../src/core/icp/schema.js';
 import { matcher } from '../../../src/core/score/match.js';
 import { encoded } from '../../helpers/encoded.js';

@@ -10,7 +10,8 @@ import { normalizeDelimiter } from '../../../src/io/delimiter.js';
 import { headerRow } from '../../../src/io/headers.js';
 import { RowReader } from './row-reader.js';
 import { sniffDelimiter } from '../../../src/io/sniff.js';
-import type { CsvFile, CsvReadOptions, CsvRow } from '../../../src/io/csv-reader.js';
+import type { CsvReadOptions } from '../../../src/io/csv-read-options.js';
+import type { CsvFile, CsvRow } from '../../../src/io/csv-reader.js';
 
 /** Enough text to sniff the dialect from: the first 64 Ki characters or 20 lines, whichever comes first. */
 const HEAD_CHARS = 64 * 1024;
