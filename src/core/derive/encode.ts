@@ -99,7 +99,9 @@ function encodeNumeric(column: AttributeColumn, index: number): EncodedColumn {
   const numbers = new Float64Array(column.values.length).fill(Number.NaN);
   column.values.forEach((v, i) => {
     const n = v === null || v === undefined ? undefined : rangeNumber(v, isDate);
-    if (n !== undefined && Number.isFinite(n)) numbers[i] = n;
+    // -0 is 0 (as the scorer's comparisons have it): a bound is never written as -0, and a run of ties
+    // holds one number, so the interval search may take any of its rows for its value.
+    if (n !== undefined && Number.isFinite(n)) numbers[i] = n + 0;
   });
   const order = valueOrder(numbers);
   // The values in that order too, so that a search reads them in sequence rather than by row. (A loop:
