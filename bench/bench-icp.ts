@@ -3,11 +3,46 @@ import { stringifyIcp } from '../src/io/yaml.js';
 
 /** The five criteria scored in the benchmark: categories, ranges over numbers and money, and a tech stack. */
 const CRITERIA: Criterion[] = [
-  { column: 'Industry', attribute: 'industry', category: 'firmographic', label: 'Industry is Computer Software or Financial Services', match: { in: ['Computer Software', 'Financial Services'] }, points: 30 },
-  { column: 'Number of Employees', attribute: 'employees', category: 'firmographic', label: 'Number of Employees 50-1,000', match: { range: { min: 50, max: 1000 } }, points: 25 },
-  { column: 'Country/Region', attribute: 'country', category: 'firmographic', label: 'Country/Region is Canada, United Kingdom or United States', match: { in: ['Canada', 'United Kingdom', 'United States'] }, points: 20 },
-  { column: 'Web Technologies', attribute: 'technologies', category: 'technographic', label: 'Web Technologies includes HubSpot or Salesforce', match: { contains_any: ['HubSpot', 'Salesforce'] }, points: 25 },
-  { column: 'Annual Revenue', attribute: 'annual_revenue', category: 'firmographic', label: 'Annual Revenue up to 1,000,000', match: { range: { max: 1_000_000 } }, points: -15 },
+  {
+    column: 'Industry',
+    attribute: 'industry',
+    category: 'firmographic',
+    label: 'Industry is Computer Software or Financial Services',
+    match: { in: ['Computer Software', 'Financial Services'] },
+    points: 30,
+  },
+  {
+    column: 'Number of Employees',
+    attribute: 'employees',
+    category: 'firmographic',
+    label: 'Number of Employees 50-1,000',
+    match: { range: { min: 50, max: 1000 } },
+    points: 25,
+  },
+  {
+    column: 'Country/Region',
+    attribute: 'country',
+    category: 'firmographic',
+    label: 'Country/Region is Canada, United Kingdom or United States',
+    match: { in: ['Canada', 'United Kingdom', 'United States'] },
+    points: 20,
+  },
+  {
+    column: 'Web Technologies',
+    attribute: 'technologies',
+    category: 'technographic',
+    label: 'Web Technologies includes HubSpot or Salesforce',
+    match: { contains_any: ['HubSpot', 'Salesforce'] },
+    points: 25,
+  },
+  {
+    column: 'Annual Revenue',
+    attribute: 'annual_revenue',
+    category: 'firmographic',
+    label: 'Annual Revenue up to 1,000,000',
+    match: { range: { max: 1_000_000 } },
+    points: -15,
+  },
 ];
 const TIERS = { A: 75, B: 50, C: 25 };
 
@@ -93,7 +128,10 @@ function simplestPointsSql(c: Criterion): string {
   if ('in' in m) test = `${column} IN (${m.in.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')})`;
   else if ('contains_any' in m) test = m.contains_any.map((v) => `contains(${column}, '${v.replace(/'/g, "''")}')`).join(' OR ');
   else if ('range' in m) {
-    const bounds = [m.range.min !== undefined && `TRY_CAST(${column} AS DOUBLE) >= ${m.range.min}`, m.range.max !== undefined && `TRY_CAST(${column} AS DOUBLE) <= ${m.range.max}`];
+    const bounds = [
+      m.range.min !== undefined && `TRY_CAST(${column} AS DOUBLE) >= ${m.range.min}`,
+      m.range.max !== undefined && `TRY_CAST(${column} AS DOUBLE) <= ${m.range.max}`,
+    ];
     test = bounds.filter(Boolean).join(' AND ');
   } else test = `TRY_CAST(${column} AS BOOLEAN) = ${m.equals}`;
   return `CASE WHEN ${test} THEN ${c.points} ELSE 0 END`;

@@ -3,8 +3,21 @@ import { csvCell, writeTextFile } from './text-file.js';
 import { company, dollars, note, person, timestamp } from './vocabulary.js';
 
 export const LEAD_HEADER = [
-  'Record ID', 'Email', 'First Name', 'Last Name', 'Company', 'Website', 'Industry', 'Number of Employees',
-  'Country/Region', 'City', 'Web Technologies', 'Lead Source', 'Annual Revenue', 'Create Date', 'Notes',
+  'Record ID',
+  'Email',
+  'First Name',
+  'Last Name',
+  'Company',
+  'Website',
+  'Industry',
+  'Number of Employees',
+  'Country/Region',
+  'City',
+  'Web Technologies',
+  'Lead Source',
+  'Annual Revenue',
+  'Create Date',
+  'Notes',
 ];
 
 const START = Date.UTC(2024, 0, 1);

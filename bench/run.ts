@@ -74,7 +74,11 @@ async function main(): Promise<void> {
     const command = duckJob(name, statements);
     return command ? [{ tool, command }] : [];
   };
-  const icpRun = (name: string, args: string[], extra: Partial<Command> = {}): Command => ({ argv: [process.execPath, icpBin, ...args], ...out(name), ...extra });
+  const icpRun = (name: string, args: string[], extra: Partial<Command> = {}): Command => ({
+    argv: [process.execPath, icpBin, ...args],
+    ...out(name),
+    ...extra,
+  });
 
   const jobs: Job[] = data.leads.map((leads) => {
     const score = ['score', leads.path, '--icp', 'icp.yaml', '--format', 'csv'];
@@ -108,7 +112,12 @@ async function main(): Promise<void> {
       job: 'derive 100k customers x 40 attribute columns',
       rows: data.wide.rows,
       bytes: data.wide.bytes,
-      tools: [{ tool: ICP, command: icpRun('icp-derive-wide', ['derive', data.wide.path, '--value', 'Total Revenue', '--force', '-o', 'wide.yaml', '--format', 'json']) }],
+      tools: [
+        {
+          tool: ICP,
+          command: icpRun('icp-derive-wide', ['derive', data.wide.path, '--value', 'Total Revenue', '--force', '-o', 'wide.yaml', '--format', 'json']),
+        },
+      ],
     });
     for (const leads of data.wideLeads) {
       const size = leads.rows >= 1e6 ? `${leads.rows / 1e6}M` : `${leads.rows / 1000}k`;
@@ -118,14 +127,35 @@ async function main(): Promise<void> {
         bytes: leads.bytes,
         tools: [
           // The whole engine (search, stability, validation), as a user runs it on a lead list.
-          { tool: ICP, command: icpRun(`icp-derive-leads-${leads.rows}`, ['derive', leads.path, '--outcome', 'Converted', '--force', '-o', `leads-${leads.rows}.yaml`, '--format', 'json']) },
-          ...duckTool(DUCKDB, `duckdb-counts-${leads.rows}`, duckdbValueCountsSql(leads.path, wideLeadHeader(), 'Converted', 'Lead Number', join(data.dir, `duckdb-counts-${leads.rows}.csv`))),
+          {
+            tool: ICP,
+            command: icpRun(`icp-derive-leads-${leads.rows}`, [
+              'derive',
+              leads.path,
+              '--outcome',
+              'Converted',
+              '--force',
+              '-o',
+              `leads-${leads.rows}.yaml`,
+              '--format',
+              'json',
+            ]),
+          },
+          ...duckTool(
+            DUCKDB,
+            `duckdb-counts-${leads.rows}`,
+            duckdbValueCountsSql(leads.path, wideLeadHeader(), 'Converted', 'Lead Number', join(data.dir, `duckdb-counts-${leads.rows}.csv`)),
+          ),
         ],
       });
     }
   }
   // The inputs come from the page cache in every run, the first included.
-  for (const file of [...data.leads.map((l) => l.path), ...(quick ? [] : [data.customers.path, data.deals.path, data.wide.path, ...data.wideLeads.map((l) => l.path)])]) execFileSync('cat', [file], { stdio: ['ignore', 'ignore', 'inherit'] });
+  for (const file of [
+    ...data.leads.map((l) => l.path),
+    ...(quick ? [] : [data.customers.path, data.deals.path, data.wide.path, ...data.wideLeads.map((l) => l.path)]),
+  ])
+    execFileSync('cat', [file], { stdio: ['ignore', 'ignore', 'inherit'] });
 
   const samples = new Map<Command, { walls: number[]; peaks: number[] }>();
   for (let run = 1; run <= runs; run++) {
@@ -168,7 +198,9 @@ async function main(): Promise<void> {
   const table = markdownTable(results);
   process.stdout.write(`\n${table}\n\n`);
   process.stdout.write(`${runs} runs each; wall: median, peak RSS: the largest of the runs (${machine.memoryMeasuredWith}).\n`);
-  process.stdout.write(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}${duck ? `, DuckDB (node-api) ${duck.version}` : ''}\n`);
+  process.stdout.write(
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}${duck ? `, DuckDB (node-api) ${duck.version}` : ''}\n`,
+  );
   for (const line of targets(results)) process.stdout.write(`${line}\n`);
   const json = { date: new Date().toISOString(), machine, runs, results, table };
   writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(json, null, 2) + '\n');

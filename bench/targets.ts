@@ -19,7 +19,8 @@ export function targets(results: readonly Result[]): string[] {
       check(r.peakRssMb < 100, `${r.job}, -o: peak RSS ${r.peakRssMb.toFixed(0)} MB < 100 MB`);
       const stdout = row(r.job, STDOUT);
       if (stdout) check(r.wallSeconds <= 1.1 * stdout.wallSeconds, `${r.job}: -o ${x(r.wallSeconds / stdout.wallSeconds)} the time to stdout + fsync <= 1.1x`);
-      if (r.rows >= 1_000_000 && r.ratioToDuckdb !== undefined) check(r.ratioToDuckdb <= 1, `${r.job}, -o: ${x(r.ratioToDuckdb)} DuckDB's faithful SQL <= 1.0x`);
+      if (r.rows >= 1_000_000 && r.ratioToDuckdb !== undefined)
+        check(r.ratioToDuckdb <= 1, `${r.job}, -o: ${x(r.ratioToDuckdb)} DuckDB's faithful SQL <= 1.0x`);
       if (r.rows >= 1_000_000 && r.ratioToSimplest !== undefined) {
         check(r.ratioToSimplest <= 1, `${r.job}, -o: ${x(r.ratioToSimplest)} DuckDB's simplest SQL <= 1.0x`);
         check(r.ratioToSimplest <= 0.7, `${r.job}, -o: ${x(r.ratioToSimplest)} DuckDB's simplest SQL <= 0.7x (stretch)`);
@@ -49,4 +50,3 @@ function linearity(results: readonly Result[]): string[] {
   const text = `derive on the wide lead list grows linearly: per row, ${large.rows.toLocaleString('en-US')} rows take ${x(growth)} the time of ${small.rows.toLocaleString('en-US')} (<= 1.25x)`;
   return [`${growth <= 1.25 ? 'met' : 'NOT MET'}: ${text}`];
 }
-

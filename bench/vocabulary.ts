@@ -3,7 +3,24 @@ import type { Random } from '../fixtures/generator/random.js';
 
 const FIRST = ['Maria', 'Søren', 'James', 'Aiko', 'Priya', 'Lukas', 'Chloé', 'Mateo', 'Olivia', 'Noah', 'Fatima', 'Wei', 'Emma', 'Ravi', 'Zoë', 'Liam'];
 const LAST = ['Murphy', 'Lee', 'Schmidt', 'Tanaka', 'Patel', 'Müller', 'Dubois', 'García', "O'Brien", 'Nguyen', 'Kowalski', 'Chen', 'Rossi', 'Singh'];
-const WORDS = ['Summit', 'Northwind', 'Vandelay', 'Tidewater', 'Zenith', 'Crème', 'Apex', 'Blue River', 'Ironclad', 'Lumen', 'Harbor', 'Granite', 'Silverline', 'Copper Hill', 'Evergreen', 'Orbit'];
+const WORDS = [
+  'Summit',
+  'Northwind',
+  'Vandelay',
+  'Tidewater',
+  'Zenith',
+  'Crème',
+  'Apex',
+  'Blue River',
+  'Ironclad',
+  'Lumen',
+  'Harbor',
+  'Granite',
+  'Silverline',
+  'Copper Hill',
+  'Evergreen',
+  'Orbit',
+];
 const KINDS = ['Group', 'Holdings', 'Logistics', 'Capital', 'Labs', 'Systems', 'Health', 'Partners', 'Software', 'Retail'];
 const NOTES = [
   'Using a competitor; contract ends in Q2',
@@ -43,7 +60,7 @@ export function company(r: Random, id: number): Company {
     city: r.pick(country.places).city,
     technologies: technologies.join(';'),
     source: r.weighted(SOURCES),
-    revenue: Math.round(employees * (60_000 + r.next() * 140_000) / 1000) * 1000,
+    revenue: Math.round((employees * (60_000 + r.next() * 140_000)) / 1000) * 1000,
   };
 }
 

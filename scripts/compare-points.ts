@@ -25,4 +25,6 @@ for (let seed = 1; seed <= seeds; seed++) {
   if (fit >= other) wins++;
   console.log(`seed ${seed}: fitted ${fit.toFixed(4)}  weight of evidence ${other.toFixed(4)}`);
 }
-console.log(`${customers} companies, ${seeds} seeds: mean AUC fitted ${(fitSum / seeds).toFixed(4)}, weight of evidence ${(woeSum / seeds).toFixed(4)}; fitted at least as good in ${wins} of ${seeds}; truth ${fresh.truthAuc.toFixed(4)}`);
+console.log(
+  `${customers} companies, ${seeds} seeds: mean AUC fitted ${(fitSum / seeds).toFixed(4)}, weight of evidence ${(woeSum / seeds).toFixed(4)}; fitted at least as good in ${wins} of ${seeds}; truth ${fresh.truthAuc.toFixed(4)}`,
+);

@@ -19,11 +19,33 @@ for (const n of [2000, 5000]) {
   out[n] = {};
   for (let seed = 1; seed <= 20; seed++) {
     const f = generateFixtures({ seed, customers: n, leads: 1 });
-    const r = derive({ customers: tableFromCsv('customers.csv', f.customers), deals: tableFromCsv('deals.csv', f.deals), options: { top: { percent: 20 }, alpha: 0.05, minSupport: 0.05, maxCriteria: 8, minLift: 1.5 }, generatedAt: '2026-11-23T00:00:00.000Z', recordedOptions: {} });
+    const r = derive({
+      customers: tableFromCsv('customers.csv', f.customers),
+      deals: tableFromCsv('deals.csv', f.deals),
+      options: { top: { percent: 20 }, alpha: 0.05, minSupport: 0.05, maxCriteria: 8, minLift: 1.5 },
+      generatedAt: '2026-11-23T00:00:00.000Z',
+      recordedOptions: {},
+    });
     const compiled = compileIcp(r.doc, header, rows.slice(0, 200));
-    out[n]![seed] = Number((auc(rows.map((x) => scoreRow(compiled, x).score), conv) as number).toFixed(4));
+    out[n]![seed] = Number(
+      (
+        auc(
+          rows.map((x) => scoreRow(compiled, x).score),
+          conv,
+        ) as number
+      ).toFixed(4),
+    );
   }
 }
-console.log(JSON.stringify({
-  what: 'AUC for Converted of the ICP derived by the engine before derive v2 (commit 1ad3fbe) on 20,000 fresh leads of the generator (seed 900001), per size and seed; made by scripts/measure-baseline.ts in a worktree of that commit with the extended generator copied in',
-  commit: '1ad3fbe', fresh_seed: 900001, auc: out }, null, 1));
+console.log(
+  JSON.stringify(
+    {
+      what: 'AUC for Converted of the ICP derived by the engine before derive v2 (commit 1ad3fbe) on 20,000 fresh leads of the generator (seed 900001), per size and seed; made by scripts/measure-baseline.ts in a worktree of that commit with the extended generator copied in',
+      commit: '1ad3fbe',
+      fresh_seed: 900001,
+      auc: out,
+    },
+    null,
+    1,
+  ),
+);

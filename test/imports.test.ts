@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 const SRC = new URL('../src/', import.meta.url).pathname;
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** Every relative import of each file under src/: static, type-only, re-exports and import() alike. */
@@ -14,7 +16,10 @@ function importGraph(): Map<string, string[]> {
   for (const file of sources(SRC)) {
     const text = readFileSync(file, 'utf8');
     const specifiers = [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^import\s+)'(\.[^']+)'/gm)].map((m) => m[1] as string);
-    graph.set(file, specifiers.map((s) => resolve(dirname(file), s.replace(/\.js$/, '.ts'))));
+    graph.set(
+      file,
+      specifiers.map((s) => resolve(dirname(file), s.replace(/\.js$/, '.ts'))),
+    );
   }
   return graph;
 }
@@ -64,7 +69,22 @@ describe('src/ imports', () => {
     const a = join(SRC, 'a.ts');
     const b = join(SRC, 'b.ts');
     const c = join(SRC, 'c.ts');
-    expect(cycles(new Map([[a, [b]], [b, [c]], [c, [a]]]))).toEqual([['a.ts', 'b.ts', 'c.ts']]);
-    expect(cycles(new Map([[a, [b]], [b, []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          [a, [b]],
+          [b, [c]],
+          [c, [a]],
+        ]),
+      ),
+    ).toEqual([['a.ts', 'b.ts', 'c.ts']]);
+    expect(
+      cycles(
+        new Map([
+          [a, [b]],
+          [b, []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

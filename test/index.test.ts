@@ -6,7 +6,10 @@ describe('the library entry point', () => {
     const customers = await icp.readTable(new URL('../fixtures/customers.csv', import.meta.url).pathname);
     const deals = await icp.readTable(new URL('../fixtures/deals.csv', import.meta.url).pathname);
     const result = icp.derive({
-      customers, deals, generatedAt: '2026-11-23T00:00:00Z', recordedOptions: {},
+      customers,
+      deals,
+      generatedAt: '2026-11-23T00:00:00Z',
+      recordedOptions: {},
       options: { top: { percent: 20 }, alpha: 0.05, minSupport: 0.05, maxCriteria: 8, minLift: 1.5 },
     });
     expect(result.doc.status).toBe('ok');

@@ -8,7 +8,11 @@ import type { CommandContext } from './context.js';
  * Loads the ICP a command applies (`--icp`, else ./icp.yaml in the working directory). An invalid file
  * prints every problem exactly as `icp validate` does, then fails.
  */
-export async function loadIcp(option: string | undefined, ctx: CommandContext, missingHint = 'run "icp derive <customers.csv>" to create one, or pass --icp <file>'): Promise<IcpDocument> {
+export async function loadIcp(
+  option: string | undefined,
+  ctx: CommandContext,
+  missingHint = 'run "icp derive <customers.csv>" to create one, or pass --icp <file>',
+): Promise<IcpDocument> {
   const display = option ?? 'icp.yaml';
   const text = await readIcpText(resolve(ctx.cwd, display), display, missingHint);
   const { doc, problems } = checkIcpText(text, display);

@@ -75,7 +75,10 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
       outputError: () => undefined,
     });
   for (const spec of globalOptions) addOption(program, spec);
-  program.addHelpText('after', `\nExamples:\n  $ icp inspect fixtures/customers.csv\n  $ icp init && icp validate\n\nRun "icp <command> --help" for a command's options.\n`);
+  program.addHelpText(
+    'after',
+    `\nExamples:\n  $ icp inspect fixtures/customers.csv\n  $ icp init && icp validate\n\nRun "icp <command> --help" for a command's options.\n`,
+  );
 
   for (const spec of commands) {
     const command = program.command(spec.name).description(spec.summary).exitOverride();
@@ -111,7 +114,8 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
   try {
     await program.parseAsync(argv);
     return exitCode;
-  } catch (err) {
+  } catch (thrown) {
+    let err = thrown;
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
       if (err.code === 'commander.help') return 2; // `icp` alone: help was printed to stderr

@@ -14,7 +14,10 @@ export function numberOption(raw: unknown, flag: string, fallback: number, check
 /** A comma-separated list option (`--attributes Industry,Country`), trimmed, empty items dropped. */
 export function listOption(raw: unknown): string[] | undefined {
   if (raw === undefined) return undefined;
-  const items = String(raw).split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const items = String(raw)
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return items.length > 0 ? items : undefined;
 }
 

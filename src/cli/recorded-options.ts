@@ -7,9 +7,20 @@ export function recordedDeriveOptions(recorded: Record<string, unknown>, cliMap:
   const pick = (key: string) => (recorded[key] === null ? undefined : recorded[key]);
   const list = (key: string) => (Array.isArray(recorded[key]) ? (recorded[key] as string[]).join(',') : pick(key));
   return {
-    top: pick('top'), alpha: pick('alpha'), minSupport: pick('min_support'), maxCriteria: pick('max_criteria'), minLift: pick('min_lift'),
-    value: pick('value'), outcome: pick('outcome'), key: pick('key'), attributes: list('attributes'), exclude: list('exclude'), allow: list('allowed'),
-    map: cliMap ?? recorded.map, fast: recorded.fast === true ? true : undefined, seed: pick('seed'),
+    top: pick('top'),
+    alpha: pick('alpha'),
+    minSupport: pick('min_support'),
+    maxCriteria: pick('max_criteria'),
+    minLift: pick('min_lift'),
+    value: pick('value'),
+    outcome: pick('outcome'),
+    key: pick('key'),
+    attributes: list('attributes'),
+    exclude: list('exclude'),
+    allow: list('allowed'),
+    map: cliMap ?? recorded.map,
+    fast: recorded.fast === true ? true : undefined,
+    seed: pick('seed'),
   };
 }
 

@@ -1,7 +1,8 @@
 import { globalOptions, type OptionSpec } from './options.js';
 import { commands } from './registry.js';
 
-const row = (o: OptionSpec) => `| \`${o.flags.replace(/\|/g, '\\|')}\` | ${o.description.replace(/\|/g, '\\|')}${o.choices ? ` (${o.choices.join(', ')})` : ''} |`;
+const row = (o: OptionSpec) =>
+  `| \`${o.flags.replace(/\|/g, '\\|')}\` | ${o.description.replace(/\|/g, '\\|')}${o.choices ? ` (${o.choices.join(', ')})` : ''} |`;
 
 /** The README's command reference, generated from the same option data commander is built from. */
 export function commandReference(): string {

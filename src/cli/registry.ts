@@ -1,14 +1,5 @@
 import type { CommandModule } from './command-module.js';
-import {
-  delimiterInOption,
-  encodingOption,
-  forceOption,
-  formatOption,
-  mapOption,
-  outputOption,
-  type OptionSpec,
-} from './options.js';
-
+import { delimiterInOption, encodingOption, forceOption, formatOption, mapOption, outputOption, type OptionSpec } from './options.js';
 
 export interface CommandSpec {
   name: string;
@@ -31,7 +22,10 @@ export const commands: CommandSpec[] = [
       { ...outputOption, description: 'ICP file to write (default: icp.yaml; "-" prints the YAML instead)' },
       forceOption,
       { flags: '--value <column>', description: 'customers column that measures worth (LTV, total spend, ARR, MRR, profit)' },
-      { flags: '--outcome <column[=value]>', description: 'contrast rows where a yes/no column is won/converted/true (or equals the value, e.g. "Churn=No") with the others' },
+      {
+        flags: '--outcome <column[=value]>',
+        description: 'contrast rows where a yes/no column is won/converted/true (or equals the value, e.g. "Churn=No") with the others',
+      },
       { flags: '--top <rule>', description: 'the best customers: a share such as 20% or a count such as 50 (default: 20%)' },
       { flags: '--key <c[=d]>', description: 'join column in customers [= column in deals], overriding the guess; "none": each row is its own record' },
       { flags: '--since <date>', description: 'only deals closed on or after this date (YYYY-MM-DD)' },
@@ -97,7 +91,11 @@ export const commands: CommandSpec[] = [
       { flags: '--since <date>', description: 'only deals closed on or after this date (YYYY-MM-DD)' },
       { flags: '--until <date>', description: 'only deals closed on or before this date (YYYY-MM-DD)' },
       { flags: '--icp-tiers <tiers>', description: 'tiers that count as ICP (default: A,B)' },
-      { flags: '--holdout <share-or-date>', description: 'out of sample: derive the ICP afresh, with the options saved in --icp, on the customers not held out, and report on the others; a share held out at random (30%) or a date (customers created, or with a first deal, before it derive; the rest report)' },
+      {
+        flags: '--holdout <share-or-date>',
+        description:
+          'out of sample: derive the ICP afresh, with the options saved in --icp, on the customers not held out, and report on the others; a share held out at random (30%) or a date (customers created, or with a first deal, before it derive; the rest report)',
+      },
       { flags: '--seed <n>', description: "seed of the --holdout share's draw (default: the ICP's recorded seed, else 20261202)" },
       formatOption(['table', 'json', 'md'], 'table'),
       outputOption,

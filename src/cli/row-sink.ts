@@ -34,14 +34,21 @@ export interface ScannedInput {
 }
 
 /** Opens the output of `icp score` in the chosen format; the header row goes out first for CSV/TSV. */
-export async function openRowSink(format: string, header: readonly string[], o: Record<string, unknown>, ctx: CommandContext, input: ScannedInput): Promise<RowSink> {
+export async function openRowSink(
+  format: string,
+  header: readonly string[],
+  o: Record<string, unknown>,
+  ctx: CommandContext,
+  input: ScannedInput,
+): Promise<RowSink> {
   const path = o.output === undefined || o.output === '-' ? undefined : resolve(ctx.cwd, o.output as string);
   const output = openOutput(path, ctx.stdout);
   const displayName = (o.output as string | undefined) ?? '<stdout>';
   const scoreAt = header.indexOf('icp_score');
   let rows = 0;
   // A malformed long row carries cells past the header: they keep keys of their own rather than being lost.
-  const keys = (n: number) => (n <= header.length ? header : [...header, ...Array.from({ length: n - header.length }, (_, i) => `column_${header.length + i + 1}`)]);
+  const keys = (n: number) =>
+    n <= header.length ? header : [...header, ...Array.from({ length: n - header.length }, (_, i) => `column_${header.length + i + 1}`)];
   const object = (cells: readonly string[]) => jsonObject(keys(cells.length), numbered(cells, scoreAt));
   let encode: ((cells: readonly string[]) => string) | undefined;
   if (format === 'json') encode = (cells) => `${rows++ === 0 ? '[\n' : ',\n'}${object(cells)}`;

@@ -4,7 +4,7 @@ import { copyFile, link, open, rename, rm, stat, writeFile, type FileHandle } fr
 import { basename, dirname, join } from 'node:path';
 import { errorCode, writeError } from './write-error.js';
 import { writeTarget } from './write-target.js';
-import { IcpError } from '../errors.js';
+import type { IcpError } from '../errors.js';
 
 export interface AtomicWriteOptions {
   /** Replace an existing file (default true); false fails when the target exists. */
@@ -22,11 +22,7 @@ const NO_LINK_CODES = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
  * Writes a file so that readers see the old content or the new, never a torn one: a temp file in the
  * same directory, fsynced, then renamed (or hard-linked, when overwriting is not allowed) into place.
  */
-export async function writeFileAtomic(
-  path: string,
-  data: string | Uint8Array,
-  options: AtomicWriteOptions = {},
-): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const overwrite = options.overwrite ?? true;
   const shown = options.displayPath ?? path;
   const target = writeTarget(path);

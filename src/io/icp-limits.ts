@@ -17,8 +17,16 @@ export const ICP_MAX_ALIASES = 100;
 // The tokens from which the parser builds a node (or an implicit null after "-", ":" or ","). A listed value
 // costs at most two ("- v", "v,"); everything else in a real ICP file is a few thousand.
 const NODE_TOKENS: ReadonlySet<string | null> = new Set([
-  'scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'alias', 'flow-seq-start', 'flow-map-start',
-  'seq-item-ind', 'explicit-key-ind', 'map-value-ind', 'comma',
+  'scalar',
+  'single-quoted-scalar',
+  'double-quoted-scalar',
+  'alias',
+  'flow-seq-start',
+  'flow-map-start',
+  'seq-item-ind',
+  'explicit-key-ind',
+  'map-value-ind',
+  'comma',
 ]);
 const MAX_NODE_TOKENS = 2 * ICP_MAX_VALUES + 10_000;
 

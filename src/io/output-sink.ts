@@ -183,7 +183,7 @@ function syncAsWritten(stream: WriteStream, fd: number): { stop(): Promise<void>
 
 // Writing over a file keeps the permissions the user gave it; a folder is refused before any work is done.
 function modeOf(path: string): number {
-  let stats;
+  let stats: ReturnType<typeof statSync>;
   try {
     stats = statSync(path);
   } catch {

@@ -18,7 +18,8 @@ export const CELL_HAS_QUOTES = 2;
 const DOUBLED = /""/g;
 
 // Buffer's own UTF-8 decoder, without toString's argument checks (it runs once per decoded cell).
-const utf8Slice = (Buffer.prototype as unknown as { utf8Slice?: (this: Buffer, start: number, end: number) => string }).utf8Slice ??
+const utf8Slice =
+  (Buffer.prototype as unknown as { utf8Slice?: (this: Buffer, start: number, end: number) => string }).utf8Slice ??
   function (this: Buffer, start: number, end: number): string {
     return this.toString('utf8', start, end);
   };

@@ -29,9 +29,7 @@ export class RecordReader {
     private readonly file: string,
   ) {
     this.fieldCounts = new CappedWarnings(warn, (total, cap) => ({
-      message:
-        `${total} rows have a different number of fields than the header (${this.expected}); ` +
-        `only the first ${cap} were reported`,
+      message: `${total} rows have a different number of fields than the header (${this.expected}); ` + `only the first ${cap} were reported`,
       file,
     }));
     this.invalidQuotes = new CappedWarnings(warn, (total, cap) => ({
@@ -135,9 +133,7 @@ export class RecordReader {
     if (this.warnedEncoding || !this.input.invalid) return;
     this.warnedEncoding = true;
     this.warn({
-      message:
-        `${this.file} is not valid UTF-8; unreadable bytes became "\uFFFD" ` +
-        '(if it came from Excel, try --encoding windows-1252)',
+      message: `${this.file} is not valid UTF-8; unreadable bytes became "\uFFFD" ` + '(if it came from Excel, try --encoding windows-1252)',
       file: this.file,
     });
   }

@@ -1,7 +1,6 @@
 import { IcpError } from '../errors.js';
 
-const UNTERMINATED_HINT =
-  'check for a stray " in that row, or pass --input-delimiter if the delimiter was guessed wrong';
+const UNTERMINATED_HINT = 'check for a stray " in that row, or pass --input-delimiter if the delimiter was guessed wrong';
 
 /** The error of a quoted cell that never closes, named by the line it opens on (both CSV readers share it). */
 export function unterminatedQuote(file: string, line: number, detail = ''): IcpError {

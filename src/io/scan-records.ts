@@ -1,4 +1,4 @@
-import { BlankLines } from './blank-lines.js';
+import type { BlankLines } from './blank-lines.js';
 import { CELL_HAS_QUOTES, CELL_QUOTED, RECORD_FLAGS, RecordBatch } from './record-batch.js';
 import { countBreaks, unterminatedQuote } from './scan-errors.js';
 import { whitespaceEnd } from './whitespace.js';
@@ -40,12 +40,7 @@ export interface ScanState {
  * every position is a byte offset; the delimiters, quotes and line breaks it looks for are all ASCII
  * (a delimiter such as `§` is searched as its UTF-8 bytes).
  */
-export function scanRecords(
-  state: ScanState,
-  data: Buffer,
-  final: boolean,
-  startLine: number,
-): { batch: RecordBatch; consumed: number; line: number } {
+export function scanRecords(state: ScanState, data: Buffer, final: boolean, startLine: number): { batch: RecordBatch; consumed: number; line: number } {
   const text = data.toString('latin1');
   const n = text.length;
   const estimate = Math.ceil(n * state.recordsPerByte) + 8;
@@ -212,15 +207,7 @@ export function scanRecords(
  * (-1: none in the data).
  * Returns where that delimiter or line break starts, INVALID (the quote is text), or INCOMPLETE.
  */
-function afterQuote(
-  data: Buffer,
-  text: string,
-  q: number,
-  delimiter: string,
-  nextDelimiter: number,
-  lineBreak: number,
-  final: boolean,
-): number {
+function afterQuote(data: Buffer, text: string, q: number, delimiter: string, nextDelimiter: number, lineBreak: number, final: boolean): number {
   if (lineBreak === -1 && !final) return INCOMPLETE;
   const from = q + 1;
   const upTo = lineBreak === -1 ? nextDelimiter : Math.min(nextDelimiter, lineBreak);

@@ -10,7 +10,7 @@ export const ICP_FILE_HEADER = [
   'status    ok: derived from your CRM data; every criterion carries its evidence.',
   '          inconclusive: nothing told the best customers apart from the rest, so there are no criteria.',
   '          manual: written or edited by hand.',
-  'points    A row earns a criterion\'s points when its value matches. Positive points add up to 100.',
+  "points    A row earns a criterion's points when its value matches. Positive points add up to 100.",
   '          Negative points mark anti-fit; a match on a criterion with "disqualify: true" puts the row',
   '          in tier "disqualified" whatever else it scores.',
   'unknown   A missing value (empty cell, N/A, -) is unknown, not a mismatch: it earns no points',
@@ -34,8 +34,8 @@ const EVIDENCE_GUIDE = [
   ' evidence compares the cohort with the rest: how many had the value (count, share), lift =',
   ' cohort_share / rest_share (null when no other row had it), q_value after the Benjamini-Hochberg',
   ' correction across every hypothesis tested (for a set, the largest q of its values). p_kind says what',
-  ' p_value is: exact (Fisher\'s test of one value as tested), bonferroni (the best interval times the intervals tried),',
-  ' permutation (the value picking re-run on permuted labels), or nominal (Fisher\'s test of a set on the',
+  " p_value is: exact (Fisher's test of one value as tested), bonferroni (the best interval times the intervals tried),",
+  " permutation (the value picking re-run on permuted labels), or nominal (Fisher's test of a set on the",
   ' data that chose it: read q_value instead). stability = share of 50 half-samples that chose it again.',
 ];
 

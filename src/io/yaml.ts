@@ -103,11 +103,7 @@ export async function readIcpText(path: string, displayPath: string, hint: strin
 }
 
 /** Writes the document atomically; an existing file is only replaced with `force`. */
-export async function writeIcp(
-  path: string,
-  doc: IcpDocument,
-  options: { force?: boolean; displayPath?: string } = {},
-): Promise<void> {
+export async function writeIcp(path: string, doc: IcpDocument, options: { force?: boolean; displayPath?: string } = {}): Promise<void> {
   const { problems } = validateIcp(doc);
   if (problems.length > 0) {
     const list = problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('; ');
@@ -202,7 +198,9 @@ function icpDocumentOrdered(doc: IcpDocument): Record<string, unknown> {
       options: doc.options === undefined ? undefined : pick(doc.options, Object.keys(doc.options).sort()),
       criteria: doc.criteria.map(orderedCriterion),
       tiers: pick(doc.tiers, ['A', 'B', 'C']),
-      validation: doc.validation && pick(doc.validation, ['method', 'folds', 'auc', 'auc_se', 'folds_with_criteria', 'tier_a_share_of_customers', 'tier_a_share_of_value', 'skipped']),
+      validation:
+        doc.validation &&
+        pick(doc.validation, ['method', 'folds', 'auc', 'auc_se', 'folds_with_criteria', 'tier_a_share_of_customers', 'tier_a_share_of_value', 'skipped']),
     },
     ['version', 'name', 'status', 'generated_at', 'source', 'cohort', 'options', 'criteria', 'tiers', 'validation', 'notes'],
   );
@@ -213,16 +211,7 @@ const EVIDENCE_KEYS = ['cohort_count', 'rest_count', 'cohort_share', 'rest_share
 function orderedCriterion(criterion: Criterion): Record<string, unknown> {
   const match = 'range' in criterion.match ? { range: pick(criterion.match.range, ['min', 'max']) } : criterion.match;
   const evidence = criterion.evidence && pick(criterion.evidence, EVIDENCE_KEYS);
-  return pick({ ...criterion, match, evidence }, [
-    'column',
-    'attribute',
-    'category',
-    'label',
-    'match',
-    'points',
-    'disqualify',
-    'evidence',
-  ]);
+  return pick({ ...criterion, match, evidence }, ['column', 'attribute', 'category', 'label', 'match', 'points', 'disqualify', 'evidence']);
 }
 
 function pick<T extends object>(value: T, keys: readonly string[]): Record<string, unknown> {

@@ -73,7 +73,9 @@ function positiveSection(r: DeriveResult, table: (head: string[], rows: string[]
   const idHeader = r.idColumn === undefined ? 'line' : (r.columns[r.idColumn]?.header ?? 'id');
   const nameCol = r.columns.find((c) => (c.role === 'name' || c.role === 'account_name') && c.index !== r.idColumn);
   const head = ['#', idHeader, ...(nameCol ? [nameCol.header] : [])];
-  const rows = positive.slice(0, 10).map((i, rank) => [String(rank + 1), recordName(r, i), ...(nameCol ? [truncate(r.customers[i]?.cells[nameCol.index] ?? '', 32)] : [])]);
+  const rows = positive
+    .slice(0, 10)
+    .map((i, rank) => [String(rank + 1), recordName(r, i), ...(nameCol ? [truncate(r.customers[i]?.cells[nameCol.index] ?? '', 32)] : [])]);
   const count = `${positive.length} of ${r.customers.length} ${unit} where ${r.measure.label}${positive.length > 10 ? '; the first 10:' : ':'}`;
   const title = `${unit[0]?.toUpperCase()}${unit.slice(1)} where ${r.measure.label}`;
   return { title, body: positive.length === 0 ? count.replace(/:$/, '.') : `${count}\n${table(head, rows)}` };
@@ -94,7 +96,18 @@ export function deriveSections(r: DeriveResult, color: boolean, markdown = false
   const validation = doc.notes?.find((n) => n.startsWith('Validation: '));
   const checked = validation ?? (doc.validation?.skipped ? `Validation: not run (${doc.validation.skipped}).` : undefined);
   if (checked) sections.push({ title: 'Out of sample', body: checked.slice('Validation: '.length) });
-  const shown = ['Each row', 'Tested', 'Left out', 'Inconclusive', 'Fragile', 'Low stability', 'Data quality', 'Not a customer attribute', 'Not mined', 'Kept although'];
+  const shown = [
+    'Each row',
+    'Tested',
+    'Left out',
+    'Inconclusive',
+    'Fragile',
+    'Low stability',
+    'Data quality',
+    'Not a customer attribute',
+    'Not mined',
+    'Kept although',
+  ];
   const left = doc.notes?.filter((n) => shown.some((p) => n.startsWith(p))) ?? [];
   if (left.length > 0) sections.push({ title: 'Notes', body: left.map((n) => `- ${n}`).join('\n') });
   if (r.measure.kind === 'outcome' && r.measure.column !== null) {
@@ -110,7 +123,9 @@ export function deriveSections(r: DeriveResult, color: boolean, markdown = false
 /** Terminal rendering. */
 export function renderDerive(r: DeriveResult, color: boolean): string {
   const c = paint(color);
-  return deriveSections(r, color).map((s) => `${c.bold.underline(s.title)}\n${s.body}\n`).join('\n');
+  return deriveSections(r, color)
+    .map((s) => `${c.bold.underline(s.title)}\n${s.body}\n`)
+    .join('\n');
 }
 
 /** Markdown rendering, to paste into a wiki or a ticket. */

@@ -20,7 +20,8 @@ export function renderError(err: unknown, options: { verbose: boolean; color: bo
   // Every error ends with a hint: its own, or where to look next.
   const hint = !known
     ? 'this looks like a bug in icp; rerun with --verbose and report the output'
-    : (err.hint ?? (err instanceof UsageError ? `see "${help}"` : place ? 'fix the input at the place named above and run again' : 'rerun with --verbose for the details'));
+    : (err.hint ??
+      (err instanceof UsageError ? `see "${help}"` : place ? 'fix the input at the place named above and run again' : 'rerun with --verbose for the details'));
   lines.push(`${c.dim('hint:')} ${hint}`);
   if (options.verbose && err instanceof Error && err.stack) lines.push(c.dim(err.stack));
   return lines.join('\n');

@@ -11,7 +11,9 @@ function subtitle(r: Report): string {
 
 /** The report as a Markdown document to share: the same sections as the terminal, plus the formulas. */
 export function renderReportMarkdown(r: Report): string {
-  const formulas = Object.entries(r.formulas).map(([name, text]) => `- \`${name}\`: ${text}`).join('\n');
+  const formulas = Object.entries(r.formulas)
+    .map(([name, text]) => `- \`${name}\`: ${text}`)
+    .join('\n');
   const sections = [...reportSections(r, false, true), { title: 'Formulas', body: formulas }];
   return [`# ICP report\n\n${subtitle(r)}\n`, ...sections.map((s) => `## ${s.title}\n\n${s.body}\n`)].join('\n');
 }

@@ -9,7 +9,12 @@ const ci = (v: [number, number] | null | undefined, f: (x: number) => string) =>
 
 function measureRows(m: MeasureResult, unit: string): string[][] {
   const p = m.p_value === null ? DASH : pText(m.p_value);
-  const counted = [[`${unit} with a known measure`, `${num(m.accounts)} (ICP ${num(m.icp_accounts)}, non-ICP ${num(m.non_icp_accounts)}${m.unknown > 0 ? `; ${num(m.unknown)} unknown, left out` : ''})`]];
+  const counted = [
+    [
+      `${unit} with a known measure`,
+      `${num(m.accounts)} (ICP ${num(m.icp_accounts)}, non-ICP ${num(m.non_icp_accounts)}${m.unknown > 0 ? `; ${num(m.unknown)} unknown, left out` : ''})`,
+    ],
+  ];
   if (m.kind === 'value') {
     return [
       ...counted,
@@ -31,17 +36,33 @@ function measureRows(m: MeasureResult, unit: string): string[][] {
 
 function gainsTable(m: MeasureResult, unit: string): { head: string[]; rows: string[][] } {
   const what = m.kind === 'value' ? m.label : `${unit} where ${m.label}`;
-  const head = ['tier', unit, `share of ${unit}`, m.kind === 'value' ? m.label : 'positive (rate)', `share of ${what}`, 'cumulative accounts', 'cumulative share'];
+  const head = [
+    'tier',
+    unit,
+    `share of ${unit}`,
+    m.kind === 'value' ? m.label : 'positive (rate)',
+    `share of ${what}`,
+    'cumulative accounts',
+    'cumulative share',
+  ];
   const rows = m.gains.map((g) => [
-    g.tier, num(g.accounts), pct(g.share_of_accounts),
+    g.tier,
+    num(g.accounts),
+    pct(g.share_of_accounts),
     m.kind === 'value' ? num(g.value) : `${num(g.positives)} (${pct(g.rate)})`,
-    pct(g.share_of_measure), pct(g.cumulative_share_of_accounts), pct(g.cumulative_share_of_measure),
+    pct(g.share_of_measure),
+    pct(g.cumulative_share_of_accounts),
+    pct(g.cumulative_share_of_measure),
   ]);
   return { head, rows };
 }
 
 /** The sections of the ICP's own measure: the headline figures and the gains table by tier. */
-export function measureSections(m: MeasureResult | null, table: (head: string[], rows: string[][]) => string, unit = 'accounts'): { title: string; body: string }[] {
+export function measureSections(
+  m: MeasureResult | null,
+  table: (head: string[], rows: string[][]) => string,
+  unit = 'accounts',
+): { title: string; body: string }[] {
   if (!m) return [];
   const built = m.built_for === m.label ? '' : ` (built for ${m.built_for})`;
   const g = gainsTable(m, unit);

@@ -60,10 +60,16 @@ function metricRows(groups: readonly SegmentMetrics[], unit = 'accounts'): strin
   const first = groups[0];
   if (first?.leads !== undefined) {
     rows.push(row('leads (converted)', (m) => `${n(m.leads)} (${n(m.converted)})`));
-    rows.push(row('conversion rate', (m) => pct(m.conversion_rate)), row('conversion 95% CI', (m) => ci(m.conversion_rate_ci)));
+    rows.push(
+      row('conversion rate', (m) => pct(m.conversion_rate)),
+      row('conversion 95% CI', (m) => ci(m.conversion_rate_ci)),
+    );
   }
   if (first?.spend !== undefined) {
-    rows.push(row('spend', (m) => n(m.spend)), row('CAC (spend / won account)', (m) => n(m.cac)));
+    rows.push(
+      row('spend', (m) => n(m.spend)),
+      row('CAC (spend / won account)', (m) => n(m.cac)),
+    );
     rows.push(row('CLV / CAC', (m) => (m.clv_cac_ratio === null || m.clv_cac_ratio === undefined ? DASH : m.clv_cac_ratio.toFixed(2))));
   }
   // A lead list has no deals: rows that hold nothing but dashes say nothing (the first row, the count, stays).
@@ -74,7 +80,11 @@ function comparisonRows(r: Report): string[][] {
   const c = r.comparison;
   const rows = [
     ['win-rate lift (ICP / non-ICP)', ratio(c.win_rate_lift), `${p(c.win_rate_p_value)} (Fisher)`],
-    ['median cycle, ICP minus non-ICP', c.cycle_days_difference === null ? DASH : `${formatNumber(c.cycle_days_difference, 1)} days`, `${p(c.cycle_days_p_value)} (Mann-Whitney)`],
+    [
+      'median cycle, ICP minus non-ICP',
+      c.cycle_days_difference === null ? DASH : `${formatNumber(c.cycle_days_difference, 1)} days`,
+      `${p(c.cycle_days_p_value)} (Mann-Whitney)`,
+    ],
     ['CLV ratio (ICP / non-ICP)', ratio(c.clv_ratio), ''],
   ];
   if (c.conversion_lift !== undefined) rows.push(['conversion lift (ICP / non-ICP)', ratio(c.conversion_lift), `${p(c.conversion_p_value)} (Fisher)`]);
@@ -93,11 +103,31 @@ function withoutEmptyColumns(head: string[], rows: string[][]): { head: string[]
 
 function tierRows(r: Report, bars: boolean): { head: string[]; rows: string[][] } {
   const withLeads = r.segments.icp.leads !== undefined;
-  const head = ['tier', r.icp.unit ?? 'accounts', 'deals', 'won', 'lost', 'win rate', ...(bars ? [''] : []), '95% CI', 'median cycle', 'CLV', ...(withLeads ? ['leads', 'conversion'] : [])];
+  const head = [
+    'tier',
+    r.icp.unit ?? 'accounts',
+    'deals',
+    'won',
+    'lost',
+    'win rate',
+    ...(bars ? [''] : []),
+    '95% CI',
+    'median cycle',
+    'CLV',
+    ...(withLeads ? ['leads', 'conversion'] : []),
+  ];
   const rows = Object.entries(r.tiers).map(([tier, m]) => [
     `${tier}${r.icp.icp_tiers.includes(tier as 'A') ? ' (ICP)' : ''}`,
-    n(m.accounts), n(m.deals), n(m.won), n(m.lost), pct(m.win_rate), ...(bars ? [winRateBar(m.win_rate)] : []), ci(m.win_rate_ci),
-    n(m.median_cycle_days), n(m.clv), ...(withLeads ? [n(m.leads), pct(m.conversion_rate)] : []),
+    n(m.accounts),
+    n(m.deals),
+    n(m.won),
+    n(m.lost),
+    pct(m.win_rate),
+    ...(bars ? [winRateBar(m.win_rate)] : []),
+    ci(m.win_rate_ci),
+    n(m.median_cycle_days),
+    n(m.clv),
+    ...(withLeads ? [n(m.leads), pct(m.conversion_rate)] : []),
   ]);
   return withoutEmptyColumns(head, rows);
 }
@@ -105,15 +135,27 @@ function tierRows(r: Report, bars: boolean): { head: string[]; rows: string[][] 
 function qualityLines(r: Report): string[] {
   const q = r.data_quality;
   const lines: string[] = [];
-  if (q.deals_total !== null) lines.push(`${q.deals_matched} of ${q.deals_total} deals joined an account${q.deals_outside_window > 0 ? `; ${q.deals_outside_window} closed outside the window` : ''}`);
-  if (q.unmatched_deals.count > 0) lines.push(unmatchedDealsText(q.unmatched_deals.count, q.unmatched_deals.without_account, q.unmatched_deals.examples, 'account'));
-  if (q.deals_without_close_date > 0) lines.push(`${plural(q.deals_without_close_date, 'deal')} without a close date${r.window.since || r.window.until ? ' (outside any window)' : ''}`);
+  if (q.deals_total !== null)
+    lines.push(
+      `${q.deals_matched} of ${q.deals_total} deals joined an account${q.deals_outside_window > 0 ? `; ${q.deals_outside_window} closed outside the window` : ''}`,
+    );
+  if (q.unmatched_deals.count > 0)
+    lines.push(unmatchedDealsText(q.unmatched_deals.count, q.unmatched_deals.without_account, q.unmatched_deals.examples, 'account'));
+  if (q.deals_without_close_date > 0)
+    lines.push(`${plural(q.deals_without_close_date, 'deal')} without a close date${r.window.since || r.window.until ? ' (outside any window)' : ''}`);
   if (q.deals_without_dates.count > 0) lines.push(`${plural(q.deals_without_dates.count, 'deal')} without a create or close date`);
-  if (q.cycle_start?.from === 'customers') lines.push(`cycles from the customers' "${q.cycle_start.column}" to each customer's first won deal (the deals have no create date)`);
+  if (q.cycle_start?.from === 'customers')
+    lines.push(`cycles from the customers' "${q.cycle_start.column}" to each customer's first won deal (the deals have no create date)`);
   if (q.negative_cycles.count > 0) lines.push(negativeCycleText(q.negative_cycles, q.cycle_start));
-  if (q.unknown_stages.count > 0) lines.push(`${plural(q.unknown_stages.count, 'deal')} with unknown stages, counted as open: ${q.unknown_stages.stages.map((s) => `${s.stage} (${s.count})`).join(', ')}`);
+  if (q.unknown_stages.count > 0)
+    lines.push(
+      `${plural(q.unknown_stages.count, 'deal')} with unknown stages, counted as open: ${q.unknown_stages.stages.map((s) => `${s.stage} (${s.count})`).join(', ')}`,
+    );
   if (q.won_deals_without_amount > 0) lines.push(`${plural(q.won_deals_without_amount, 'won deal')} without an amount`);
-  if (q.duplicate_keys.count > 0) lines.push(`${plural(q.duplicate_keys.count, 'duplicate key')} (customers ${q.duplicate_keys.customers}, deals ${q.duplicate_keys.deals}, leads ${q.duplicate_keys.leads})`);
+  if (q.duplicate_keys.count > 0)
+    lines.push(
+      `${plural(q.duplicate_keys.count, 'duplicate key')} (customers ${q.duplicate_keys.customers}, deals ${q.duplicate_keys.deals}, leads ${q.duplicate_keys.leads})`,
+    );
   for (const m of q.missing_criteria) lines.push(`no column "${m.column}" for "${m.label}": unknown for every account`);
   if (q.leads_without_outcome > 0) lines.push(`${plural(q.leads_without_outcome, 'lead')} without a readable converted value`);
   return lines;
@@ -156,19 +198,28 @@ export function reportSections(r: Report, color: boolean, markdown = false): Rep
   }
   const f = r.failing_segments;
   if (f.tested > 0) {
-    const body = f.segments.length === 0
-      ? `None: in each of ${plural(f.tested, 'segment')} tested (a value with at least 30 ${unit}), the ICP's lift on ${f.measure} is not significantly absent or reversed (Benjamini-Hochberg).`
-      : f.segments.map((s) => `- ${s.text} (q = ${s.q_value < 0.001 ? '<0.001' : s.q_value.toFixed(3)})`).join('\n') + `\n${plural(f.tested, 'segment')} tested, Benjamini-Hochberg over them.`;
+    const body =
+      f.segments.length === 0
+        ? `None: in each of ${plural(f.tested, 'segment')} tested (a value with at least 30 ${unit}), the ICP's lift on ${f.measure} is not significantly absent or reversed (Benjamini-Hochberg).`
+        : f.segments.map((s) => `- ${s.text} (q = ${s.q_value < 0.001 ? '<0.001' : s.q_value.toFixed(3)})`).join('\n') +
+          `\n${plural(f.tested, 'segment')} tested, Benjamini-Hochberg over them.`;
     sections.push({ title: 'Where the ICP does not work', body });
   }
   const quality = qualityLines(r);
   if (quality.length > 0) sections.push({ title: 'Data quality', body: quality.map((l) => `- ${l}`).join('\n') });
-  sections.push({ title: 'Notes', body: allNotes(r).map((l) => `- ${l}`).join('\n') });
+  sections.push({
+    title: 'Notes',
+    body: allNotes(r)
+      .map((l) => `- ${l}`)
+      .join('\n'),
+  });
   return sections;
 }
 
 /** Terminal rendering of the report. */
 export function renderReport(r: Report, color: boolean): string {
   const c = paint(color);
-  return reportSections(r, color).map((s) => `${c.bold.underline(s.title)}\n${s.body}\n`).join('\n');
+  return reportSections(r, color)
+    .map((s) => `${c.bold.underline(s.title)}\n${s.body}\n`)
+    .join('\n');
 }

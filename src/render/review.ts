@@ -13,8 +13,14 @@ const p = (x: number | null) => (x === null ? 'n/a' : x < 0.001 ? '<0.001' : x.t
 
 function backtestRows(b: Review['backtest']): string[][] {
   const row = (name: string, t: Backtest) => [
-    name, `${t.since} - ${t.until}`, String(t.closed_deals), rate(t.icp_win_rate, t.icp_win_rate_ci), rate(t.non_icp_win_rate, t.non_icp_win_rate_ci),
-    num(t.win_rate_lift), p(t.win_rate_p_value), num(t.auc),
+    name,
+    `${t.since} - ${t.until}`,
+    String(t.closed_deals),
+    rate(t.icp_win_rate, t.icp_win_rate_ci),
+    rate(t.non_icp_win_rate, t.non_icp_win_rate_ci),
+    num(t.win_rate_lift),
+    p(t.win_rate_p_value),
+    num(t.auc),
   ];
   // Before the period is usually what the ICP was derived on: a track record, not an out-of-sample test.
   return [row('review period', b.period), ...(b.before ? [row('before it (in-sample)', b.before)] : [])];
@@ -25,7 +31,10 @@ const criteriaHead = (r: Review) => ['criterion', 'when derived', `in ${r.quarte
 
 function criteriaRows(r: Review): string[][] {
   return r.criteria_drift.map((c) => [
-    c.label, num(c.odds_ratio_before), num(c.odds_ratio_period), p(c.p_holm),
+    c.label,
+    num(c.odds_ratio_before),
+    num(c.odds_ratio_period),
+    p(c.p_holm),
     c.judgeable ? (c.fell ? 'stopped working' : 'still works') : `not tested: ${c.not_judgeable ?? ''}`,
   ]);
 }
@@ -68,7 +77,7 @@ export function renderReview(r: Review, color: boolean, files: string[] = []): s
     '',
     renderDiff(r.diff, { old: 'saved', new: `proposed (window ${r.window.since} to ${r.window.until})` }, { color }).trimEnd(),
     '',
-    c.bold('Stability of each criterion\'s attribute (PSI; bins before/during)'),
+    c.bold("Stability of each criterion's attribute (PSI; bins before/during)"),
     r.stability.length > 0 ? renderTable(STABILITY_HEAD, stabilityRows(r), color) : 'No criterion to check.',
   ];
   if (files.length > 0) lines.push('', `wrote ${files.join(', ')}`);
@@ -88,7 +97,10 @@ export function renderReviewMarkdown(r: Review, generatedAt: string, proposedFil
     'A track record: shown, it does not decide drift.',
     markdownTable(BACKTEST_HEAD, backtestRows(r.backtest)),
     `Recorded when derived (${r.recorded.generated_at}): cohort ${r.recorded.cohort.rule}, ${r.recorded.cohort.size} of ${r.recorded.cohort.total} customers.`,
-    markdownTable(['criterion', 'lift when derived', 'q when derived'], r.recorded.criteria.map((c) => [c.label, num(c.lift), p(c.q_value)])),
+    markdownTable(
+      ['criterion', 'lift when derived', 'q when derived'],
+      r.recorded.criteria.map((c) => [c.label, num(c.lift), p(c.q_value)]),
+    ),
     renderDiff(r.diff, { old: 'saved', new: 'proposed' }, { color: false, markdown: true }).trimEnd(),
     '## Stability',
     r.stability.length > 0 ? markdownTable(STABILITY_HEAD, stabilityRows(r)) : 'No criterion to check.',

@@ -8,17 +8,15 @@ import { renderTable } from './table.js';
 export function renderScoreSummary(tally: ScoreTally, compiled: CompiledIcp, extra: { dropped?: string } = {}): string {
   // The tiers the ICP file has (a file may stop at A or B), then disqualified when a row was.
   const labels: TierLabel[] = [...tiersOf(compiled.doc.tiers), ...(tally.tiers.disqualified > 0 ? (['disqualified'] as const) : [])];
-  const tiers = labels
-    .map((t) => `${t} ${formatNumber(tally.tiers[t], 0)}`)
-    .join(', ');
+  const tiers = labels.map((t) => `${t} ${formatNumber(tally.tiers[t], 0)}`).join(', ');
   const lines = [`scored ${formatNumber(tally.rows, 0)} rows: ${tiers}`];
   if (extra.dropped) lines.push(extra.dropped);
   // Each column once, even when several criteria read it: the most rows any of its criteria could not judge.
   const byColumn = new Map<string, number>();
-  compiled.criteria.forEach((c, i) => byColumn.set(c.criterion.column, Math.max(byColumn.get(c.criterion.column) ?? 0, tally.unknown[i] ?? 0)));
-  const unknown = [...byColumn]
-    .map(([column, count]) => `${column} ${tally.rows > 0 ? formatPercent(count / tally.rows) : '-'}`)
-    .join(', ');
+  compiled.criteria.forEach((c, i) => {
+    byColumn.set(c.criterion.column, Math.max(byColumn.get(c.criterion.column) ?? 0, tally.unknown[i] ?? 0));
+  });
+  const unknown = [...byColumn].map(([column, count]) => `${column} ${tally.rows > 0 ? formatPercent(count / tally.rows) : '-'}`).join(', ');
   if (compiled.criteria.length > 0) lines.push(`unknown: ${unknown}`);
   return lines.join('\n') + '\n';
 }

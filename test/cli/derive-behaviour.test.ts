@@ -19,7 +19,9 @@ function outcomeCsv(): string {
     const software = i % 3 === 0;
     // 80% of Software converts, 10% of Retail and of Banking: clear, yet not a near-perfect separation (leakage).
     const converted = software ? i % 5 !== 0 : i % 20 === 0 || i % 20 === 5;
-    rows.push(`Acct ${i},${software ? 'Software' : i % 2 ? 'Retail' : 'Banking'},${['North', 'South', 'East'][i % 3 === 0 ? (i / 3) % 3 : i % 3]},${2000 + (i % 20)}-0${1 + (i % 9)}-15,${converted ? 'yes' : 'no'}`);
+    rows.push(
+      `Acct ${i},${software ? 'Software' : i % 2 ? 'Retail' : 'Banking'},${['North', 'South', 'East'][i % 3 === 0 ? (i / 3) % 3 : i % 3]},${2000 + (i % 20)}-0${1 + (i % 9)}-15,${converted ? 'yes' : 'no'}`,
+    );
   }
   return rows.join('\n') + '\n';
 }
@@ -70,7 +72,9 @@ describe('icp derive', () => {
     const table = r.stdout.slice(r.stdout.indexOf('Most profitable customers'));
     const ranks = [...table.matchAll(/^│ (\d+)\s+│/gm)].map((m) => Number(m[1]));
     expect(ranks).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    const values = [...table.matchAll(/^│ \d+\s+│[^│]+│ ([\d.,]+M?)\s+│/gm)].map((m) => (m[1]?.endsWith('M') ? Number(m[1].slice(0, -1)) * 1e6 : Number(m[1]?.replace(/,/g, ''))));
+    const values = [...table.matchAll(/^│ \d+\s+│[^│]+│ ([\d.,]+M?)\s+│/gm)].map((m) =>
+      m[1]?.endsWith('M') ? Number(m[1].slice(0, -1)) * 1e6 : Number(m[1]?.replace(/,/g, '')),
+    );
     expect(values).toEqual([...values].sort((a, b) => b - a));
     expect(r.stdout).toMatch(/criterion\s+│ points │ cohort\s+│ rest\s+│ lift │ q/);
     expect(r.stdout).toMatch(/Your best customers are Computer Software or Financial Services companies/);

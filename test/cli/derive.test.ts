@@ -11,7 +11,10 @@ function workdir(files: Record<string, string>): string {
 }
 
 const accounts = (extra: string[], rows: (i: number) => string[]) =>
-  [['Record ID', 'Company name', 'Industry', 'Annual Revenue', ...extra].join(','), ...Array.from({ length: 50 }, (_, i) => [String(i + 1), `Co ${i}`, i % 2 ? 'Retail' : 'Software', String(1000 * (i + 1)), ...rows(i)].join(','))].join('\n') + '\n';
+  [
+    ['Record ID', 'Company name', 'Industry', 'Annual Revenue', ...extra].join(','),
+    ...Array.from({ length: 50 }, (_, i) => [String(i + 1), `Co ${i}`, i % 2 ? 'Retail' : 'Software', String(1000 * (i + 1)), ...rows(i)].join(',')),
+  ].join('\n') + '\n';
 
 // A count in no particular order (0-49 shuffled): the numbers 0, 1, 2 ... in row order would be a running
 // number, which icp reads as a record number (an id), not a measure.
@@ -60,7 +63,13 @@ describe('icp derive: what "best" means', () => {
 
   it('rejects bad option values as usage errors', async () => {
     const dir = workdir({ 'c.csv': accounts(['Total Revenue'], (i) => [String(i)]) });
-    for (const args of [['--alpha', '2'], ['--top', '0%'], ['--max-criteria', '0'], ['--since', 'yesterday'], ['--key', '=x']]) {
+    for (const args of [
+      ['--alpha', '2'],
+      ['--top', '0%'],
+      ['--max-criteria', '0'],
+      ['--since', 'yesterday'],
+      ['--key', '=x'],
+    ]) {
       const r = await runCli(['derive', 'c.csv', ...args], { cwd: dir });
       expect(r.code, args.join(' ')).toBe(2);
     }

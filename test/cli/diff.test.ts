@@ -9,7 +9,9 @@ describe('icp diff', () => {
   it('compares any two ICP files in table, JSON and Markdown; exits 1 when they differ, 0 when equal, 2 on error (as diff)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'icp-diff-'));
     writeFileSync(join(dir, 'old.yaml'), manualIcpYaml(INDUSTRY_SIZE));
-    const changed = INDUSTRY_SIZE.map((c) => (c.column === 'Industry' ? { ...c, match: { in: ['Software', 'Retail'] }, label: 'Industry is Software or Retail' } : c));
+    const changed = INDUSTRY_SIZE.map((c) =>
+      c.column === 'Industry' ? { ...c, match: { in: ['Software', 'Retail'] }, label: 'Industry is Software or Retail' } : c,
+    );
     writeFileSync(join(dir, 'new.yaml'), manualIcpYaml(changed));
     const table = await runCli(['diff', 'old.yaml', 'new.yaml'], { cwd: dir });
     expect(table.code).toBe(1);

@@ -6,7 +6,11 @@ const rows = ['Company name,office_location,Industry,Last Activity'];
 for (let i = 0; i < 30; i++) rows.push(`Firm ${i},${COUNTRIES[i % 5]},${i % 2 ? 'Retail' : 'Software'},${i % 2 ? 'Email Opened' : 'Page Visited'}`);
 const csv = rows.join('\n') + '\n';
 
-interface Column { header: string; role: string | null; role_source: string | null }
+interface Column {
+  header: string;
+  role: string | null;
+  role_source: string | null;
+}
 const inspect = async (...args: string[]) => {
   const r = await runCli(['inspect', '-', '--format', 'json', ...args], { stdin: csv });
   expect(r.code, r.stderr).toBe(0);

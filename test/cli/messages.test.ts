@@ -45,7 +45,10 @@ describe('messages seen broken (issue 12, part 6)', () => {
 
   it('derive: only blank accounts give no "(e.g. )"', async () => {
     const f = files();
-    f['d.csv'] = (f['d.csv'] as string).split('\n').filter((l) => !l.startsWith('U0')).join('\n');
+    f['d.csv'] = (f['d.csv'] as string)
+      .split('\n')
+      .filter((l) => !l.startsWith('U0'))
+      .join('\n');
     const dir = workdir(f);
     const r = await runCli(['derive', 'c.csv', '--deals', 'd.csv', '--fast', '-o', 'icp.yaml'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);

@@ -13,7 +13,13 @@ async function onTerminal(args: string[], cwd = mkdtempSync(join(tmpdir(), 'icp-
   let stderr = '';
   const code = await main(['node', 'icp', ...args], {
     stdout: { write: () => true, isTTY: false },
-    stderr: { write: (s: string) => ((stderr += s), true), isTTY: true },
+    stderr: {
+      write: (s: string) => {
+        stderr += s;
+        return true;
+      },
+      isTTY: true,
+    },
     stdin: Readable.from([]),
     env: {},
     cwd,
@@ -34,7 +40,9 @@ describe('progress on stderr for commands that read whole files (terminal only)'
 
   it('report and review show the rows read of each file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'icp-progress-'));
-    expect((await onTerminal(['derive', fixture('customers.csv'), '--deals', fixture('deals.csv'), '--fast', '--until', '2026-06-30', '-o', 'icp.yaml'], dir)).code).toBe(0);
+    expect(
+      (await onTerminal(['derive', fixture('customers.csv'), '--deals', fixture('deals.csv'), '--fast', '--until', '2026-06-30', '-o', 'icp.yaml'], dir)).code,
+    ).toBe(0);
     const r = await onTerminal(['report', '--customers', fixture('customers.csv'), '--deals', fixture('deals.csv')], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/report: read [\d,]+ rows of .*deals\.csv/);

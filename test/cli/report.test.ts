@@ -64,7 +64,9 @@ describe('icp report: output', () => {
     const r = await runCli(['report', '--customers', CUSTOMERS, '--deals', DEALS, '--leads', LEADS], { cwd: dir });
     expect(r.code).toBe(0);
     // The ICP was derived from these very files: the verdict says so first, then its own measure, win rate beside it.
-    expect(r.stdout).toMatch(/Verdict\nIn-sample: these rows built the ICP; expect the real lift to be lower\. ICP accounts hold \d+% of won value as \d+% of accounts: [\d.]+x CLV \[[\d.]+-[\d.]+\], p < 0\.001\. They also win \d+(\.\d)?x as often \(\d+% vs \d+%, p < 0\.001\) and close \d+ days faster\. ICP leads convert/);
+    expect(r.stdout).toMatch(
+      /Verdict\nIn-sample: these rows built the ICP; expect the real lift to be lower\. ICP accounts hold \d+% of won value as \d+% of accounts: [\d.]+x CLV \[[\d.]+-[\d.]+\], p < 0\.001\. They also win \d+(\.\d)?x as often \(\d+% vs \d+%, p < 0\.001\) and close \d+ days faster\. ICP leads convert/,
+    );
     expect(r.stdout).toMatch(/ICP \(tiers A, B\) .*non-ICP/);
     expect(r.stdout).toMatch(/A \(ICP\) .*█+░*/);
     expect(r.stdout).toMatch(/By source \(.*Original Source\)/);
@@ -73,8 +75,23 @@ describe('icp report: output', () => {
 
   it('gives JSON with the contract names; --icp-tiers A narrows the ICP to tier A', async () => {
     const ab = JSON.parse((await runCli(['report', '--customers', CUSTOMERS, '--deals', DEALS, '--format', 'json'], { cwd: dir })).stdout) as Report;
-    const a = JSON.parse((await runCli(['report', '--customers', CUSTOMERS, '--deals', DEALS, '--format', 'json', '--icp-tiers', 'a'], { cwd: dir })).stdout) as Report;
-    for (const key of ['accounts', 'deals', 'won', 'lost', 'open', 'win_rate', 'win_rate_ci', 'median_cycle_days', 'avg_won_value', 'total_won_value', 'clv', 'notes']) {
+    const a = JSON.parse(
+      (await runCli(['report', '--customers', CUSTOMERS, '--deals', DEALS, '--format', 'json', '--icp-tiers', 'a'], { cwd: dir })).stdout,
+    ) as Report;
+    for (const key of [
+      'accounts',
+      'deals',
+      'won',
+      'lost',
+      'open',
+      'win_rate',
+      'win_rate_ci',
+      'median_cycle_days',
+      'avg_won_value',
+      'total_won_value',
+      'clv',
+      'notes',
+    ]) {
       expect(ab.segments.icp).toHaveProperty(key);
     }
     for (const key of ['win_rate_lift', 'win_rate_p_value', 'cycle_days_p_value', 'clv_ratio', 'auc']) expect(ab.comparison).toHaveProperty(key);
@@ -89,7 +106,9 @@ describe('icp report: output', () => {
 
   it('filters deals by close date with --since/--until', async () => {
     const all = JSON.parse((await runCli(['report', '--customers', CUSTOMERS, '--deals', DEALS, '--format', 'json'], { cwd: dir })).stdout) as Report;
-    const r = await runCli(['report', '--customers', CUSTOMERS, '--deals', DEALS, '--format', 'json', '--since', '2025-01-01', '--until', '2025-06-30'], { cwd: dir });
+    const r = await runCli(['report', '--customers', CUSTOMERS, '--deals', DEALS, '--format', 'json', '--since', '2025-01-01', '--until', '2025-06-30'], {
+      cwd: dir,
+    });
     const part = JSON.parse(r.stdout) as Report;
     expect(part.window).toEqual({ since: '2025-01-01', until: '2025-06-30' });
     expect(part.data_quality.deals_outside_window).toBeGreaterThan(0);
@@ -130,7 +149,8 @@ describe('icp report: output', () => {
     const files = workdir({
       'icp.yaml': manualIcpYaml(INDUSTRY_SIZE, { A: 100, B: 60 }),
       'c.csv': 'Record ID,Industry,Employees\n1,Software,100\n2,Software,10\n3,Retail,100\n4,Retail,10\n',
-      'd.csv': 'Associated Company IDs,Deal Stage,Create Date,Close Date,Amount\n1,Closed Won,2026-01-01,2026-02-01,5\n2,Closed Won,2026-01-01,2026-02-01,5\n3,Closed Lost,2026-01-01,2026-02-01,5\n4,Closed Lost,2026-01-01,2026-02-01,5\n',
+      'd.csv':
+        'Associated Company IDs,Deal Stage,Create Date,Close Date,Amount\n1,Closed Won,2026-01-01,2026-02-01,5\n2,Closed Won,2026-01-01,2026-02-01,5\n3,Closed Lost,2026-01-01,2026-02-01,5\n4,Closed Lost,2026-01-01,2026-02-01,5\n',
     });
     const table = await runCli(['report', '--customers', 'c.csv', '--deals', 'd.csv'], { cwd: files });
     expect(table.code).toBe(0);

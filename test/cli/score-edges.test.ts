@@ -36,10 +36,25 @@ describe('icp score edge cases', () => {
   });
 
   it('sorts disqualified rows after every qualified one', async () => {
-    const knockout: Criterion = { column: 'Competitor', attribute: 'competitor', category: 'other', label: 'Competitor is yes', match: { equals: true }, points: 0, disqualify: true };
+    const knockout: Criterion = {
+      column: 'Competitor',
+      attribute: 'competitor',
+      category: 'other',
+      label: 'Competitor is yes',
+      match: { equals: true },
+      points: 0,
+      disqualify: true,
+    };
     const d = workdir(manualIcpYaml([...INDUSTRY_SIZE, knockout]));
-    const r = await runCli(['score', '-', '--format', 'csv', '--sort', '-q'], { cwd: d, stdin: 'Industry,Employees,Competitor\nSoftware,100,yes\nRetail,10,no\nSoftware,10,no\n' });
-    expect(parse(r.stdout).slice(1).map((row) => row[4])).toEqual(['B', 'D', 'disqualified']);
+    const r = await runCli(['score', '-', '--format', 'csv', '--sort', '-q'], {
+      cwd: d,
+      stdin: 'Industry,Employees,Competitor\nSoftware,100,yes\nRetail,10,no\nSoftware,10,no\n',
+    });
+    expect(
+      parse(r.stdout)
+        .slice(1)
+        .map((row) => row[4]),
+    ).toEqual(['B', 'D', 'disqualified']);
   });
 
   it('warns that an inconclusive ICP scores every row 0', async () => {
@@ -58,10 +73,26 @@ describe('icp score edge cases', () => {
   });
 
   it('reads a tech stack whatever separator the lead list uses', async () => {
-    const tech: Criterion[] = [{ column: 'Web Technologies', attribute: 'technologies', category: 'technographic', label: 'Web Technologies includes Salesforce', match: { contains_any: ['Salesforce'] }, points: 100 }];
+    const tech: Criterion[] = [
+      {
+        column: 'Web Technologies',
+        attribute: 'technologies',
+        category: 'technographic',
+        label: 'Web Technologies includes Salesforce',
+        match: { contains_any: ['Salesforce'] },
+        points: 100,
+      },
+    ];
     const d = workdir(manualIcpYaml(tech));
-    const r = await runCli(['score', '-', '--format', 'csv', '-q'], { cwd: d, stdin: 'Web Technologies\n"HubSpot,Salesforce"\nHubSpot | Salesforce\nHubSpot;Slack\n' });
-    expect(parse(r.stdout).slice(1).map((row) => row[1])).toEqual(['100', '100', '0']);
+    const r = await runCli(['score', '-', '--format', 'csv', '-q'], {
+      cwd: d,
+      stdin: 'Web Technologies\n"HubSpot,Salesforce"\nHubSpot | Salesforce\nHubSpot;Slack\n',
+    });
+    expect(
+      parse(r.stdout)
+        .slice(1)
+        .map((row) => row[1]),
+    ).toEqual(['100', '100', '0']);
   });
 
   it('rejects a multi-character input delimiter', async () => {

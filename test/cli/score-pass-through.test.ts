@@ -21,8 +21,31 @@ async function cellsOf(text: string, delimiter?: string): Promise<{ header: stri
 
 // Valid cells, cells that need quotes, cells a spreadsheet would run, and raw pieces that break the rules.
 const piece = fc.constantFrom(
-  'Software', 'Retail', '120', '5', '-5', '-', '=SUM(A1)', '+1 (555)', '@x', 'a b', 'é東😀', ' ', '"', '""', '"q"', '"a,b"', '"x\ny"', '"x\r\ny"',
-  '"a" ', ',', ';', '\t', '\n', '\r', '\r\n',
+  'Software',
+  'Retail',
+  '120',
+  '5',
+  '-5',
+  '-',
+  '=SUM(A1)',
+  '+1 (555)',
+  '@x',
+  'a b',
+  'é東😀',
+  ' ',
+  '"',
+  '""',
+  '"q"',
+  '"a,b"',
+  '"x\ny"',
+  '"x\r\ny"',
+  '"a" ',
+  ',',
+  ';',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
 );
 const body = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
 
@@ -47,14 +70,14 @@ describe('icp score writes every input row through, byte for byte or re-written,
           expect(r.code).toBe(0);
           const outDelimiter = flags.includes('tsv') ? '\t' : flags.includes(';') ? ';' : ',';
           const out = await cellsOf(r.stdout.replace(/^\uFEFF/, ''), outDelimiter);
-          const escape = flags.includes('--no-formula-escape') ? (cell: string) => cell : formulaEscape;
+          const escaped = flags.includes('--no-formula-escape') ? (cell: string) => cell : formulaEscape;
           expect(out.header.slice(0, 3)).toEqual(['Industry', 'Employees', 'Notes']);
           expect(out.rows).toHaveLength(reference.rows.length);
           reference.rows.forEach((cells, i) => {
             const row = out.rows[i] as string[];
             const padded = [...cells, '', '', ''].slice(0, 3);
-            expect(row.slice(0, 3)).toEqual(padded.map(escape));
-            expect(row.slice(3 + SCORE_COLUMNS)).toEqual(cells.slice(3).map(escape));
+            expect(row.slice(0, 3)).toEqual(padded.map(escaped));
+            expect(row.slice(3 + SCORE_COLUMNS)).toEqual(cells.slice(3).map(escaped));
           });
         },
       ),
@@ -73,9 +96,6 @@ describe('icp score writes every input row through, byte for byte or re-written,
   it('re-writes a row that needs the formula escape or has a stray quote', async () => {
     const input = 'Industry,Employees,Notes\nSoftware,120,=1+2\nRetail,5,a "b" c\n';
     const r = await runCli(['score', '-', '--format', 'csv', '--quiet'], { cwd: dir, stdin: input });
-    expect(r.stdout.split('\n').slice(1, 3)).toEqual([
-      "Software,120,'=1+2,100,A,Industry is Software; Employees 50-500,",
-      'Retail,5,"a ""b"" c",0,D,,',
-    ]);
+    expect(r.stdout.split('\n').slice(1, 3)).toEqual(["Software,120,'=1+2,100,A,Industry is Software; Employees 50-500,", 'Retail,5,"a ""b"" c",0,D,,']);
   });
 });

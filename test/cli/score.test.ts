@@ -16,13 +16,32 @@ function workdir(files: Record<string, string>): string {
 }
 
 // The output's dialect is known: letting papaparse guess it misreads e.g. `|,"|""",` as `|`-separated.
-const parse = (text: string) => Papa.parse<string[]>(text, { delimiter: ',', newline: '\n', skipEmptyLines: false }).data.filter((r, i, all) => !(i === all.length - 1 && r.length === 1 && r[0] === ''));
+const parse = (text: string) =>
+  Papa.parse<string[]>(text, { delimiter: ',', newline: '\n', skipEmptyLines: false }).data.filter(
+    (r, i, all) => !(i === all.length - 1 && r.length === 1 && r[0] === ''),
+  );
 
 describe('icp score keeps every row and cell', () => {
   const dir = workdir({ 'icp.yaml': manualIcpYaml(INDUSTRY_SIZE) });
   const cell = fc.oneof(
     fc.string(),
-    fc.constantFrom('', 'N/A', '-', 'Software', '120', '-5', '=HYPERLINK("http://x","y")', '+1 (555) 123', '@SUM(A1)', 'a,b', 'say "hi"', 'line\nbreak', 'crlf\r\nin cell', 'Müller 東京 🚀', '\tTab'),
+    fc.constantFrom(
+      '',
+      'N/A',
+      '-',
+      'Software',
+      '120',
+      '-5',
+      '=HYPERLINK("http://x","y")',
+      '+1 (555) 123',
+      '@SUM(A1)',
+      'a,b',
+      'say "hi"',
+      'line\nbreak',
+      'crlf\r\nin cell',
+      'Müller 東京 🚀',
+      '\tTab',
+    ),
   );
 
   it('outputs the same number of rows, each input cell unchanged apart from the formula escape (property)', async () => {
@@ -31,7 +50,9 @@ describe('icp score keeps every row and cell', () => {
         // A row of one empty cell would be a blank line, which CSV readers skip; keep rows non-blank.
         const body = rows.filter((r) => r.some((c) => c.trim() !== ''));
         fc.pre(body.length > 0);
-        const csv = [toCsvLine(['Industry', 'Employees', 'Notes'], { formulaEscape: false }), ...body.map((r) => toCsvLine(r, { formulaEscape: false }))].join('');
+        const csv = [toCsvLine(['Industry', 'Employees', 'Notes'], { formulaEscape: false }), ...body.map((r) => toCsvLine(r, { formulaEscape: false }))].join(
+          '',
+        );
         const r = await runCli(['score', '-', '--format', 'csv', '--quiet'], { cwd: dir, stdin: csv });
         expect(r.code).toBe(0);
         const out = parse(r.stdout);
@@ -42,7 +63,17 @@ describe('icp score keeps every row and cell', () => {
         });
       }),
       // The counterexample of issue 14: a reader guessing the dialect took `|` for the delimiter.
-      { numRuns: 60, examples: [[[['|', '|"', ''], ['', '', '']]]] },
+      {
+        numRuns: 60,
+        examples: [
+          [
+            [
+              ['|', '|"', ''],
+              ['', '', ''],
+            ],
+          ],
+        ],
+      },
     );
   });
 
@@ -57,14 +88,20 @@ describe('icp score keeps every row and cell', () => {
   });
 
   it('explains every row with reasons that add up to the unclipped score', async () => {
-    const neg = [...INDUSTRY_SIZE, { column: 'Country', attribute: 'country', category: 'firmographic' as const, label: 'Country is Brazil', match: { in: ['Brazil'] }, points: -70 }];
+    const neg = [
+      ...INDUSTRY_SIZE,
+      { column: 'Country', attribute: 'country', category: 'firmographic' as const, label: 'Country is Brazil', match: { in: ['Brazil'] }, points: -70 },
+    ];
     const d = workdir({ 'icp.yaml': manualIcpYaml(neg) });
     const csv = 'Industry,Employees,Country\nSoftware,120,Brazil\nRetail,20,Brazil\n,300,\nSoftware,,US\n';
     const r = await runCli(['score', '-', '--format', 'json', '--explain'], { cwd: d, stdin: csv });
     const rows = JSON.parse(r.stdout) as { icp_score: number; icp_reasons: string }[];
     expect(rows.map((x) => x.icp_score)).toEqual([30, 0, 40, 60]);
     for (const row of rows) {
-      const sum = row.icp_reasons.split('; ').filter((p) => !p.startsWith('?')).reduce((s, p) => s + Number(p.split(' ')[0]), 0);
+      const sum = row.icp_reasons
+        .split('; ')
+        .filter((p) => !p.startsWith('?'))
+        .reduce((s, p) => s + Number(p.split(' ')[0]), 0);
       expect(Math.max(0, Math.min(100, sum))).toBe(row.icp_score);
     }
     expect(rows[1]?.icp_reasons).toBe('-70 Country is Brazil');
@@ -85,11 +122,21 @@ describe('icp score keeps every row and cell', () => {
     const csv = 'Industry,Employees\nRetail,10\nSoftware,100\nSoftware,10\nRetail,100\n';
     const r = await runCli(['score', '-', '--format', 'csv'], { cwd: two, stdin: csv });
     expect(r.code).toBe(0);
-    expect(parse(r.stdout).map((row) => [row[2], row[3]])).toEqual([['icp_score', 'icp_tier'], ['0', 'D'], ['100', 'A'], ['60', 'B'], ['40', 'D']]);
+    expect(parse(r.stdout).map((row) => [row[2], row[3]])).toEqual([
+      ['icp_score', 'icp_tier'],
+      ['0', 'D'],
+      ['100', 'A'],
+      ['60', 'B'],
+      ['40', 'D'],
+    ]);
     expect(r.stderr).toMatch(/scored 4 rows: A 1, B 1, D 2\n/);
     // --min-tier C on a file without C keeps C or better, that is A and B.
     const c = await runCli(['score', '-', '--format', 'csv', '--min-tier', 'C'], { cwd: two, stdin: csv });
-    expect(parse(c.stdout).slice(1).map((row) => row[3])).toEqual(['A', 'B']);
+    expect(
+      parse(c.stdout)
+        .slice(1)
+        .map((row) => row[3]),
+    ).toEqual(['A', 'B']);
   });
 
   it('keeps a malformed row as read and warns with its line', async () => {
@@ -103,7 +150,7 @@ describe('icp score keeps every row and cell', () => {
     expect(r.stderr).toMatch(/line 3 has 4 fields/);
   });
 
-  it('fails with a hint when there is no ICP, and with validate\'s messages when it is invalid', async () => {
+  it("fails with a hint when there is no ICP, and with validate's messages when it is invalid", async () => {
     const empty = workdir({});
     const none = await runCli(['score', '-'], { cwd: empty, stdin: 'a\n1\n' });
     expect(none.code).toBe(1);
@@ -118,7 +165,7 @@ describe('icp score keeps every row and cell', () => {
     expect(invalid.stderr).toContain(problem);
   });
 
-  it('warns once about a missing column and fails when none of the ICP\'s columns exist', async () => {
+  it("warns once about a missing column and fails when none of the ICP's columns exist", async () => {
     const some = await runCli(['score', '-', '--format', 'csv'], { cwd: dir, stdin: 'Industry\nSoftware\nRetail\n' });
     expect(some.code).toBe(0);
     expect(some.stderr.match(/no column for "Employees 50-500"/g)).toHaveLength(1);
@@ -130,7 +177,10 @@ describe('icp score keeps every row and cell', () => {
   it('finds a column by role when the header differs, and by --map', async () => {
     const byRole = await runCli(['score', '-', '--format', 'csv', '--quiet'], { cwd: dir, stdin: 'Sector,Number of Employees\nSoftware,100\n' });
     expect(parse(byRole.stdout)[1]?.[2]).toBe('100');
-    const mapped = await runCli(['score', '-', '--format', 'csv', '--quiet', '--map', 'industry=Vertical'], { cwd: dir, stdin: 'Vertical,Employees\nSoftware,100\n' });
+    const mapped = await runCli(['score', '-', '--format', 'csv', '--quiet', '--map', 'industry=Vertical'], {
+      cwd: dir,
+      stdin: 'Vertical,Employees\nSoftware,100\n',
+    });
     expect(parse(mapped.stdout)[1]?.[2]).toBe('100');
   });
 

@@ -60,7 +60,9 @@ describe('icp validate', () => {
     const ctx = fakeContext(dir);
     expect(await validate({ args: ['gap.yaml'], options: {} }, ctx)).toBe(1);
     const line = bad.split('\n').findIndex((l) => l.startsWith('tiers:')) + 1;
-    expect(ctx.out()).toBe(`gap.yaml:${line}: tiers.C: C (20) needs a B between A (50) and C: add B, or remove C (a file may have A; A and B; or A, B and C)\n`);
+    expect(ctx.out()).toBe(
+      `gap.yaml:${line}: tiers.C: C (20) needs a B between A (50) and C: add B, or remove C (a file may have A; A and B; or A, B and C)\n`,
+    );
   });
 
   it('reports a wrong type with its YAML line and exits 1', async () => {

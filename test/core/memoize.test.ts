@@ -15,7 +15,14 @@ describe('memoize', () => {
 
   it('keeps at most `limit` answers', () => {
     let calls = 0;
-    const id = memoize((raw: string) => (calls++, raw), 2, 1000);
+    const id = memoize(
+      (raw: string) => {
+        calls++;
+        return raw;
+      },
+      2,
+      1000,
+    );
     for (const v of ['a', 'b', 'c', 'c', 'a']) id(v);
     // a and b kept; c computed twice.
     expect(calls).toBe(4);
@@ -23,7 +30,14 @@ describe('memoize', () => {
 
   it('stops keeping answers once most look-ups of the trial missed (values that rarely repeat)', () => {
     let calls = 0;
-    const id = memoize((raw: string) => (calls++, raw), 100, 10);
+    const id = memoize(
+      (raw: string) => {
+        calls++;
+        return raw;
+      },
+      100,
+      10,
+    );
     for (let i = 0; i < 10; i++) id(String(i));
     id('0');
     id('0');
@@ -34,7 +48,10 @@ describe('memoize', () => {
 describe('onceEach', () => {
   it('makes each key once', () => {
     const made: number[] = [];
-    const square = onceEach((n: number) => (made.push(n), { n: n * n }));
+    const square = onceEach((n: number) => {
+      made.push(n);
+      return { n: n * n };
+    });
     expect(square(3)).toBe(square(3));
     expect(square(4).n).toBe(16);
     expect(made).toEqual([3, 4]);

@@ -36,7 +36,11 @@ describe.skipIf(!existsSync(olistDeals))('the olist funnel (public dataset)', ()
     // The closed deals have no create date: a deal's cycle starts at its lead's first contact.
     expect(r.stderr).toMatch(/no create date: sales cycles run from .*"first_contact_date" to each customer's first won deal/);
     expect(r.stdout).toMatch(/│ 1 +│ 000dd3543ac84d906eae52e7c779bb2a │ yes +│ 1 +│ 0 +│ 100% +│ 19 +│/);
-    const doc = parse(readFileSync(join(dir, 'icp.yaml'), 'utf8')) as { status: string; cohort: { size: number; total: number }; criteria: { column: string }[] };
+    const doc = parse(readFileSync(join(dir, 'icp.yaml'), 'utf8')) as {
+      status: string;
+      cohort: { size: number; total: number };
+      criteria: { column: string }[];
+    };
     expect(doc.cohort).toMatchObject({ size: 842, total: 8000 });
     // Sets are judged as sets: the origins that convert more often merge into one set whose lift (1.28) is
     // under --min-lift, and what remains (social, email convert less) is anti-fit only, which cannot rank

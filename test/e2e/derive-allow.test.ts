@@ -44,7 +44,9 @@ describe('icp derive: leakage, our own team and --allow (built CLI)', () => {
     expect(doc.criteria.map((c: { column: string }) => c.column)).not.toContain('Probability');
     expect(doc.options.allowed).toBeUndefined();
     const notes: string[] = doc.notes;
-    expect(notes.find((n) => n.startsWith('Left out as possible leakage: Tags ('))).toMatch(/single-column AUC [\d.]+;.*reads like outcomes: .*'Closed by'.*; keep it with --allow Tags\)\.$/);
+    expect(notes.find((n) => n.startsWith('Left out as possible leakage: Tags ('))).toMatch(
+      /single-column AUC [\d.]+;.*reads like outcomes: .*'Closed by'.*; keep it with --allow Tags\)\.$/,
+    );
     expect(notes).toContain('Not a customer attribute: Deal owner (our own team, not who bought).');
     expect(notes).toContain('Not mined, set by the deal stage (leakage): Probability.');
     expect(r.stdout).toContain('Left out as possible leakage: Tags');

@@ -13,7 +13,9 @@ function manyDeals(copies: number): string {
   const lines = [header];
   for (let k = 0; k < copies; k++) {
     // A sum taken in another order than the file's would differ in the last bits of these amounts.
-    rows.forEach((row, i) => lines.push(row.replace(/,Closed (Won|Lost),(\d+),/, (_, stage: string, amount: string) => `,Closed ${stage},${amount}.${(i * 37 + k) % 100},`)));
+    rows.forEach((row, i) => {
+      lines.push(row.replace(/,Closed (Won|Lost),(\d+),/, (_, stage: string, amount: string) => `,Closed ${stage},${amount}.${(i * 37 + k) % 100},`));
+    });
   }
   const path = join(dir, `deals-x${copies}.csv`);
   writeFileSync(path, lines.join('\n') + '\n');
@@ -67,7 +69,11 @@ describe('icp derive reading the deals as a stream', () => {
     const r = spawnIcp(['derive', c, '--deals', '-', '-o', out, '--force', '--format', 'json', '--verbose'], { input: readFileSync(dl) });
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/again/);
-    expect(readFileSync(out, 'utf8').replace(/generated_at.*\n/, '').replaceAll('<stdin>', dl)).toBe(run.yaml);
+    expect(
+      readFileSync(out, 'utf8')
+        .replace(/generated_at.*\n/, '')
+        .replaceAll('<stdin>', dl),
+    ).toBe(run.yaml);
   });
 
   it('joins deals read from stdin as from the file', () => {
@@ -75,7 +81,11 @@ describe('icp derive reading the deals as a stream', () => {
     const out = join(dir, 'stdin.yaml');
     const r = spawnIcp(['derive', fixture('customers.csv'), '--deals', '-', '-o', out, '--force', '--format', 'json'], { input: readFileSync(deals) });
     expect(r.code).toBe(0);
-    expect(readFileSync(out, 'utf8').replace(/generated_at.*\n/, '').replaceAll('<stdin>', deals)).toBe(file.yaml);
+    expect(
+      readFileSync(out, 'utf8')
+        .replace(/generated_at.*\n/, '')
+        .replaceAll('<stdin>', deals),
+    ).toBe(file.yaml);
   });
 
   it("starts cycles at the customers' create date when the deals have none", () => {

@@ -20,7 +20,9 @@ function hubspotPair(dir: string): { companies: string; deals: string } {
   for (let d = 1; d <= 40; d++) {
     const company = d <= 8 ? 20 + d : d;
     const amount = d <= 8 ? 100000 : 500;
-    deals.push(`${d},Deal ${d},Closed Won,"$${amount.toLocaleString('en-US')}.00",2025-01-0${(d % 9) + 1},2025-03-0${(d % 9) + 1},${company},Company ${company}`);
+    deals.push(
+      `${d},Deal ${d},Closed Won,"$${amount.toLocaleString('en-US')}.00",2025-01-0${(d % 9) + 1},2025-03-0${(d % 9) + 1},${company},Company ${company}`,
+    );
   }
   const c = join(dir, 'companies.csv');
   const dl = join(dir, 'deals.csv');
@@ -30,7 +32,7 @@ function hubspotPair(dir: string): { companies: string; deals: string } {
 }
 
 describe('icp derive joins HubSpot deals on the association', () => {
-  it('uses Associated Company IDs, never the deal\'s own Record ID', () => {
+  it("uses Associated Company IDs, never the deal's own Record ID", () => {
     const dir = mkdtempSync(join(tmpdir(), 'icp-hubspot-'));
     const { companies, deals } = hubspotPair(dir);
     const r = spawnIcp(['derive', companies, '--deals', deals, '--top', '8', '-o', join(dir, 'icp.yaml'), '--format', 'json']);

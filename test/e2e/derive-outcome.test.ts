@@ -53,7 +53,11 @@ describe('icp derive --outcome (end to end, built bin)', () => {
     expect(r.stdout).toMatch(/220 of 300 customers where Churn is No/);
     expect(r.stdout).not.toMatch(/Most profitable|row \d+/);
     expect(r.stdout).toMatch(/│ customerID │/);
-    const doc = parse(readYaml(dir)) as { cohort: { measure: string; rule: string; size: number }; options: { outcome: string }; criteria: { column: string }[] };
+    const doc = parse(readYaml(dir)) as {
+      cohort: { measure: string; rule: string; size: number };
+      options: { outcome: string };
+      criteria: { column: string }[];
+    };
     expect(doc.cohort).toMatchObject({ measure: 'Churn is No', rule: 'customers where Churn is No', size: 220 });
     expect(doc.options.outcome).toBe('Churn=No');
     expect(doc.criteria.map((c) => c.column)).toEqual(['Contract']);
@@ -73,7 +77,10 @@ describe('icp derive --outcome (end to end, built bin)', () => {
 
   it('--key none makes each row its own record and says so', () => {
     // The same name on every second row: grouped by name there would be 150 customers.
-    const rows = ['Name,Contract,Churn', ...Array.from({ length: 300 }, (_, i) => `Org ${i % 150},${i % 3 ? 'Two year' : 'Monthly'},${i % 3 ? 'No' : i % 2 ? 'Yes' : 'No'}`)];
+    const rows = [
+      'Name,Contract,Churn',
+      ...Array.from({ length: 300 }, (_, i) => `Org ${i % 150},${i % 3 ? 'Two year' : 'Monthly'},${i % 3 ? 'No' : i % 2 ? 'Yes' : 'No'}`),
+    ];
     const dir = workdir({ 'orgs.csv': rows.join('\n') + '\n' });
     const r = spawnIcp(['derive', 'orgs.csv', '--outcome', 'Churn=No', '--key', 'none', '--fast', '-o', 'icp.yaml'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);

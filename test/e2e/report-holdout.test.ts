@@ -11,7 +11,19 @@ import { stringifyIcp } from '../../src/io/yaml.js';
 import { fixture, spawnIcp } from '../helpers/spawn-icp.js';
 
 interface HoldoutJson {
-  holdout: { spec: string; method: string; seed: number | null; date: string | null; derive_customers: number; report_customers: number; derive_deals: number; report_deals: number; left_out_customers: number; left_out_deals: number; icp: IcpDocument };
+  holdout: {
+    spec: string;
+    method: string;
+    seed: number | null;
+    date: string | null;
+    derive_customers: number;
+    report_customers: number;
+    derive_deals: number;
+    report_deals: number;
+    left_out_customers: number;
+    left_out_deals: number;
+    icp: IcpDocument;
+  };
   icp: { generated_at: string };
   inputs: { role: string; rows: number }[];
   verdict: string;
@@ -51,7 +63,18 @@ describe('icp report --holdout (built binary)', () => {
     expect(strip(a)).toBe(strip(b));
     const { icp, ...h } = a.holdout;
     // The seed is the one the ICP recorded (--seed 7 at derive time).
-    expect(h).toEqual({ spec: '30%', method: 'random', seed: 7, date: null, derive_customers: 700, report_customers: 300, derive_deals: h.derive_deals, report_deals: 4900 - h.derive_deals, left_out_customers: 0, left_out_deals: 0 });
+    expect(h).toEqual({
+      spec: '30%',
+      method: 'random',
+      seed: 7,
+      date: null,
+      derive_customers: 700,
+      report_customers: 300,
+      derive_deals: h.derive_deals,
+      report_deals: 4900 - h.derive_deals,
+      left_out_customers: 0,
+      left_out_deals: 0,
+    });
     expect(icp.options).toMatchObject({ top: '25%', fast: true, seed: 7 });
     expect(a.inputs.map((i) => i.rows)).toEqual([300, 4900 - h.derive_deals]);
     expect(a.verdict).not.toMatch(/^In-sample/);
@@ -97,7 +120,9 @@ describe('icp report --holdout (built binary)', () => {
     for (const spec of ['0%', '150%', 'abc']) {
       const r = report('--holdout', spec);
       expect(r.code, spec).toBe(2);
-      expect(r.stderr.split('\n')[0]).toBe(`icp: error: --holdout expects a share of the customers between 0% and 100% such as 30%, or a date such as 2026-01-01, got "${spec}"`);
+      expect(r.stderr.split('\n')[0]).toBe(
+        `icp: error: --holdout expects a share of the customers between 0% and 100% such as 30%, or a date such as 2026-01-01, got "${spec}"`,
+      );
       expect(r.stdout).toBe('');
     }
     expect(report('--seed', '3').code).toBe(2);
@@ -107,9 +132,15 @@ describe('icp report --holdout (built binary)', () => {
 
   it('a split that leaves a part without customers is a data error (exit 1)', () => {
     const early = report('--holdout', '1999-01-01');
-    expect([early.code, early.stderr.split('\n')[0]]).toEqual([1, 'icp: error: --holdout 1999-01-01 leaves no customer to derive the ICP on (1000 customers to report on)']);
+    expect([early.code, early.stderr.split('\n')[0]]).toEqual([
+      1,
+      'icp: error: --holdout 1999-01-01 leaves no customer to derive the ICP on (1000 customers to report on)',
+    ]);
     const late = report('--holdout', '2099-01-01');
-    expect([late.code, late.stderr.split('\n')[0]]).toEqual([1, 'icp: error: --holdout 2099-01-01 leaves no customer to report on (1000 customers to derive on)']);
+    expect([late.code, late.stderr.split('\n')[0]]).toEqual([
+      1,
+      'icp: error: --holdout 2099-01-01 leaves no customer to report on (1000 customers to derive on)',
+    ]);
   });
 
   it('re-derives an ICP mined from the customers alone without the deals, which go only to the report', () => {

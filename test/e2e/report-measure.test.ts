@@ -17,7 +17,17 @@ interface ReportJson {
   significant: boolean;
   in_sample: boolean;
   overlap: number | null;
-  measure: { kind: string; label: string; column: string | null; gains: { tier: string; cumulative_share_of_measure: number | null }[]; significant: boolean; p_value: number | null; clv_ratio?: number; clv_ratio_ci?: [number, number] | null; icp_rate?: number };
+  measure: {
+    kind: string;
+    label: string;
+    column: string | null;
+    gains: { tier: string; cumulative_share_of_measure: number | null }[];
+    significant: boolean;
+    p_value: number | null;
+    clv_ratio?: number;
+    clv_ratio_ci?: [number, number] | null;
+    icp_rate?: number;
+  };
   comparison: { win_rate_p_value: number | null };
   failing_segments: { measure: string; tested: number; segments: unknown[] };
 }
@@ -30,7 +40,13 @@ function report(dir: string, args: string[]): { code: number; json: ReportJson; 
 describe('icp report judges the ICP on its own measure (built bin, generated data)', () => {
   const f = generateFixtures({ seed: 5, customers: 1000, leads: 1000 });
   const fresh = generateFixtures({ seed: 6, customers: 1000, leads: 1 });
-  const dir = workdir({ 'customers.csv': f.customers, 'deals.csv': f.deals, 'leads.csv': f.leads, 'fresh.csv': fresh.customers, 'fresh-deals.csv': fresh.deals });
+  const dir = workdir({
+    'customers.csv': f.customers,
+    'deals.csv': f.deals,
+    'leads.csv': f.leads,
+    'fresh.csv': fresh.customers,
+    'fresh-deals.csv': fresh.deals,
+  });
 
   it('won value: value capture with a bootstrap interval and a gains table; in-sample on the rows that built it', () => {
     expect(spawnIcp(['derive', 'customers.csv', '--deals', 'deals.csv', '--fast', '-o', 'icp.yaml'], { cwd: dir }).code).toBe(0);
@@ -41,7 +57,9 @@ describe('icp report judges the ICP on its own measure (built bin, generated dat
     expect(json.measure.gains.map((g) => g.tier)[0]).toBe('A');
     expect(json.measure.gains.at(-1)?.cumulative_share_of_measure).toBeCloseTo(1, 9);
     expect(json.in_sample).toBe(true);
-    expect(json.verdict).toMatch(/^In-sample: these rows built the ICP; expect the real lift to be lower\. ICP accounts hold \d+% of won value as \d+% of accounts: [\d.]+x CLV \[[\d.]+-[\d.]+\], p < 0\.001\./);
+    expect(json.verdict).toMatch(
+      /^In-sample: these rows built the ICP; expect the real lift to be lower\. ICP accounts hold \d+% of won value as \d+% of accounts: [\d.]+x CLV \[[\d.]+-[\d.]+\], p < 0\.001\./,
+    );
     expect(json.failing_segments).toMatchObject({ measure: 'value' });
     expect(json.failing_segments.tested).toBeGreaterThan(0);
   });
@@ -65,7 +83,15 @@ describe('icp report judges the ICP on its own measure (built bin, generated dat
   });
 
   it('deals with won/lost and no amount: having a won deal is the measure, win rate beside it', () => {
-    const noAmount = f.deals.split('\n').map((line) => line.split(',').filter((_, i) => i !== 3).join(',')).join('\n');
+    const noAmount = f.deals
+      .split('\n')
+      .map((line) =>
+        line
+          .split(',')
+          .filter((_, i) => i !== 3)
+          .join(','),
+      )
+      .join('\n');
     const d = workdir({ 'customers.csv': f.customers, 'deals.csv': noAmount });
     expect(spawnIcp(['derive', 'customers.csv', '--deals', 'deals.csv', '--fast', '-o', 'icp.yaml'], { cwd: d }).code).toBe(0);
     const { code, json } = report(d, ['--customers', 'customers.csv', '--deals', 'deals.csv']);

@@ -12,7 +12,10 @@ const rowsOf = (path: string) => Papa.parse<Record<string, string>>(readFileSync
 /** A hand-written ICP (status manual) with `in` / `range` criteria, as a user would write one. */
 function icpFile(dir: string, criteria: string): string {
   const path = join(dir, 'icp.yaml');
-  writeFileSync(path, `version: 1\nname: hand-written\nstatus: manual\ngenerated_at: 2026-11-23T12:00:00Z\nsource: []\ncohort: { measure: manual, rule: by hand, size: 0, total: 0, share_of_value: null }\ncriteria:\n${criteria}tiers: { A: 75, B: 50, C: 25 }\n`);
+  writeFileSync(
+    path,
+    `version: 1\nname: hand-written\nstatus: manual\ngenerated_at: 2026-11-23T12:00:00Z\nsource: []\ncohort: { measure: manual, rule: by hand, size: 0, total: 0, share_of_value: null }\ncriteria:\n${criteria}tiers: { A: 75, B: 50, C: 25 }\n`,
+  );
   return path;
 }
 const criterion = (column: string, match: string, points: number) =>
@@ -24,7 +27,9 @@ describe('icp report on the fixtures (built binary)', () => {
     expect(spawnIcp(['derive', fixture('customers.csv'), '--deals', fixture('deals.csv'), '-o', join(dir, 'icp.yaml')]).code).toBe(0);
     const table = spawnIcp(['report', '--customers', fixture('customers.csv'), '--deals', fixture('deals.csv'), '--leads', fixture('leads.csv')], { cwd: dir });
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/In-sample: these rows built the ICP; expect the real lift to be lower\. ICP accounts hold \d+% of won value as \d+% of accounts: [\d.]+x CLV.*They also win [\d.]+x as often/);
+    expect(table.stdout).toMatch(
+      /In-sample: these rows built the ICP; expect the real lift to be lower\. ICP accounts hold \d+% of won value as \d+% of accounts: [\d.]+x CLV.*They also win [\d.]+x as often/,
+    );
     expect(table.stdout).not.toMatch(/\u001b\[/); // no colour without a TTY
     const json = spawnIcp(['report', '--customers', fixture('customers.csv'), '--deals', fixture('deals.csv'), '--format', 'json'], { cwd: dir });
     const report = JSON.parse(json.stdout) as Report;

@@ -50,7 +50,10 @@ describe('icp review', () => {
     const r = spawnIcp(REVIEW, { cwd: dir });
     expect(r.code, r.stdout + r.stderr).toBe(3);
     expect(r.stdout).toMatch(/: DRIFT\n(?:- .*\n)*- Industry is Computer Software or Financial Services stopped working: win odds ratio/);
-    const without = spawnIcp(REVIEW.filter((a) => a !== '--fail-on-drift'), { cwd: dir });
+    const without = spawnIcp(
+      REVIEW.filter((a) => a !== '--fail-on-drift'),
+      { cwd: dir },
+    );
     expect(without.code).toBe(0);
   });
 
@@ -67,7 +70,10 @@ describe('icp review', () => {
 
   it('a review that fails leaves no reviews folder behind (nor the folders above it that it made)', () => {
     const dir = setup(false);
-    const r = spawnIcp(REVIEW.map((a) => (a === '2026Q3' ? '2020Q1' : a)), { cwd: dir });
+    const r = spawnIcp(
+      REVIEW.map((a) => (a === '2026Q3' ? '2020Q1' : a)),
+      { cwd: dir },
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^icp: error: no deal of deals\.csv closed in 2020Q1/);
     expect(existsSync(join(dir, 'reviews'))).toBe(false);
@@ -76,7 +82,12 @@ describe('icp review', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
     // A folder that was there before is left alone, even when empty.
     mkdirSync(join(dir, 'reviews'));
-    expect(spawnIcp(REVIEW.map((a) => (a === '2026Q3' ? '2020Q1' : a)), { cwd: dir }).code).toBe(1);
+    expect(
+      spawnIcp(
+        REVIEW.map((a) => (a === '2026Q3' ? '2020Q1' : a)),
+        { cwd: dir },
+      ).code,
+    ).toBe(1);
     expect(readdirSync(join(dir, 'reviews'))).toEqual([]);
   });
 
@@ -89,7 +100,13 @@ describe('icp review', () => {
     expect(readdirSync(join(dir, 'reviews')).sort()).toEqual(['icp-proposed-2026Q3.yaml', 'icp-review-2026Q3.json', 'icp-review-2026Q3.md']);
     const files = ['icp-proposed-2026Q3.yaml', 'icp-review-2026Q3.json', 'icp-review-2026Q3.md'].map((f) => join(dir, 'reviews', f));
     const firstContents = files.map((f) => readFileSync(f, 'utf8'));
-    const json = JSON.parse(firstContents[1] as string) as { quarter: string; status: string; judgeable: boolean; drift: { found: boolean }; backtest: { period: { win_rate_lift: number } } };
+    const json = JSON.parse(firstContents[1] as string) as {
+      quarter: string;
+      status: string;
+      judgeable: boolean;
+      drift: { found: boolean };
+      backtest: { period: { win_rate_lift: number } };
+    };
     expect(json.quarter).toBe('2026Q3');
     expect(json).toMatchObject({ status: 'no drift', judgeable: true, drift: { found: false } });
     expect(json.backtest.period.win_rate_lift).toBeGreaterThan(1.2);
@@ -97,7 +114,9 @@ describe('icp review', () => {
     expect(spawnIcp(['validate', files[0] as string]).code).toBe(0);
     const second = await cron(REVIEW, dir);
     expect(second.code).toBe(0);
-    files.forEach((f, i) => expect(stable(readFileSync(f, 'utf8'))).toBe(stable(firstContents[i] as string)));
+    files.forEach((f, i) => {
+      expect(stable(readFileSync(f, 'utf8'))).toBe(stable(firstContents[i] as string));
+    });
     expect(readFileSync(join(dir, 'icp.yaml')).equals(icpBefore)).toBe(true);
     expect(readdirSync(join(dir, 'reviews')).filter((f) => f.includes('lock') || f.includes('tmp'))).toEqual([]);
   });

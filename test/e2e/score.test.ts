@@ -49,7 +49,10 @@ describe('icp score (the built binary)', () => {
     expect(Object.keys(rows[0] ?? {}).slice(-5)).toEqual(['icp_score', 'icp_tier', 'icp_matched', 'icp_unknown', 'icp_reasons']);
     // Only the tiers the derived file has: C is left out when the scores allow only A and B.
     const tiers = (YAML.parse(readFileSync(join(dir, 'icp.yaml'), 'utf8')) as { tiers: Record<string, number> }).tiers;
-    const counts = ['A', 'B', 'C'].filter((t) => t in tiers).map((t) => `${t} \\d+, `).join('');
+    const counts = ['A', 'B', 'C']
+      .filter((t) => t in tiers)
+      .map((t) => `${t} \\d+, `)
+      .join('');
     expect(r.stderr).toMatch(new RegExp(`scored 1,000 rows: ${counts}D \\d+`));
     expect(r.stderr).toMatch(/unknown: .*%/);
   });

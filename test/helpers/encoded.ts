@@ -12,5 +12,8 @@ export function encoded(index: number, header: string, type: ColumnType, values:
 
 /** The sample of every row, with the given cohort labels. */
 export function everyRow(cohort: readonly boolean[]): Sample {
-  return sampleOf(Int32Array.from(cohort.keys()), Uint8Array.from(cohort, (c) => (c ? 1 : 0)));
+  return sampleOf(
+    Int32Array.from(cohort.keys()),
+    Uint8Array.from(cohort, (c) => (c ? 1 : 0)),
+  );
 }

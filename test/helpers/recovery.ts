@@ -10,7 +10,12 @@ import { tableFromCsv } from './table-from-csv.js';
 export const DERIVE_OPTIONS: DeriveOptions = { top: { percent: 20 }, alpha: 0.05, minSupport: 0.05, maxCriteria: 8, minLift: 1.5 };
 
 /** Derives on a generated data set of `customers` companies (their deals joined), as `icp derive` would. */
-export function deriveGenerated(seed: number, customers: number, independent = false, extra: Partial<DeriveOptions> = {}): { truth: Truth; result: DeriveResult } {
+export function deriveGenerated(
+  seed: number,
+  customers: number,
+  independent = false,
+  extra: Partial<DeriveOptions> = {},
+): { truth: Truth; result: DeriveResult } {
   const f = generateFixtures({ seed, customers, leads: 1, independent });
   const result = derive({
     customers: tableFromCsv('customers.csv', f.customers),
@@ -63,7 +68,10 @@ export function freshLeads(leads = 20_000) {
 /** The AUC of an ICP's score for Converted on fresh leads. */
 export function leadAuc(doc: IcpDocument, fresh: ReturnType<typeof freshLeads>): number {
   const compiled = compileIcp(doc, fresh.header, fresh.rows.slice(0, 200));
-  return auc(fresh.rows.map((r) => scoreRow(compiled, r).score), fresh.converted) as number;
+  return auc(
+    fresh.rows.map((r) => scoreRow(compiled, r).score),
+    fresh.converted,
+  ) as number;
 }
 
 /**
@@ -79,5 +87,8 @@ export function freshCohortAuc(doc: IcpDocument, seed: number, customers = 20_00
   const order = values.map((_, i) => i).sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
   const cohort = new Array<boolean>(rows.length).fill(false);
   for (const i of order.slice(0, Math.ceil(0.2 * rows.length))) if ((values[i] as number) > 0) cohort[i] = true;
-  return auc(rows.map((r) => scoreRow(compiled, r).score), cohort) as number;
+  return auc(
+    rows.map((r) => scoreRow(compiled, r).score),
+    cohort,
+  ) as number;
 }

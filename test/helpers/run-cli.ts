@@ -8,15 +8,24 @@ export interface CliResult {
 }
 
 /** Runs the CLI in-process with string buffers for stdout/stderr (no TTY, no colour). */
-export async function runCli(
-  args: string[],
-  options: { cwd?: string; stdin?: string | Buffer; env?: NodeJS.ProcessEnv; now?: Date } = {},
-): Promise<CliResult> {
+export async function runCli(args: string[], options: { cwd?: string; stdin?: string | Buffer; env?: NodeJS.ProcessEnv; now?: Date } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(['node', 'icp', ...args], {
-    stdout: { write: (s: string) => ((stdout += s), true), isTTY: false },
-    stderr: { write: (s: string) => ((stderr += s), true), isTTY: false },
+    stdout: {
+      write: (s: string) => {
+        stdout += s;
+        return true;
+      },
+      isTTY: false,
+    },
+    stderr: {
+      write: (s: string) => {
+        stderr += s;
+        return true;
+      },
+      isTTY: false,
+    },
     stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),

@@ -14,7 +14,11 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 describe('writeFileAtomic', () => {
   it('writes a new file from a string or from bytes, leaving no temp file behind', async () => {
@@ -54,9 +58,7 @@ describe('writeFileAtomic', () => {
 
   it('lets exactly one of many racing exclusive writers win', async () => {
     const path = join(dir, 'race.yaml');
-    const results = await Promise.allSettled(
-      Array.from({ length: 16 }, (_, i) => writeFileAtomic(path, `writer ${i}`, { overwrite: false })),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 16 }, (_, i) => writeFileAtomic(path, `writer ${i}`, { overwrite: false })));
     const winners = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
     expect(winners).toHaveLength(1);
     expect(await readFile(path, 'utf8')).toBe(`writer ${winners[0]}`);

@@ -19,7 +19,11 @@ describe('blank lines between rows', () => {
     const papa = await readText(text);
     const scan = await scanned(text);
     for (const { rows, warnings } of [{ rows: papa.rows.map((r) => r.cells), warnings: papa.warnings }, scan]) {
-      expect(rows).toEqual([['Acme', 'Software'], ['Beta', 'Retail'], ['Gamma', 'Software']]);
+      expect(rows).toEqual([
+        ['Acme', 'Software'],
+        ['Beta', 'Retail'],
+        ['Gamma', 'Software'],
+      ]);
       // Lines 1-2 come before the header and 10-11 after the last row: an extra line break is no news.
       expect(warnings).toEqual([{ message: '3 blank lines between rows were skipped (lines 4, 6, 8)', file: '<stdin>' }]);
     }

@@ -6,9 +6,7 @@ import { chunkedStream } from './stream-helpers.js';
 
 // Characters that stress quoting, sniffing and decoding; NUL is left out (the reader refuses it as
 // binary) and so is U+FEFF (at the very start it is a BOM, not data).
-const tricky = fc.constantFrom(
-  ...['a', 'Z', '7', ' ', '"', ',', ';', '\t', '|', '\n', '\r', '\r\n', 'é', '東', '😀', '\u00a0'],
-);
+const tricky = fc.constantFrom(...['a', 'Z', '7', ' ', '"', ',', ';', '\t', '|', '\n', '\r', '\r\n', 'é', '東', '😀', '\u00a0']);
 const cell = fc.oneof(
   fc.string({ unit: tricky, maxLength: 8 }),
   fc.string({ unit: 'grapheme', maxLength: 6 }).map((s) => s.replace(/[\0\uFEFF]/g, '')),

@@ -64,14 +64,39 @@ async function expectSame(bytes: Buffer, chunk: number, options: CsvReadOptions 
 
 // Pieces that stress quoting, line breaks, white space after quotes, sniffing and UTF-8.
 const piece = fc.constantFrom(
-  'a', 'Z', '7', ' ', '  ', '"', '""', ',', ';', '\t', '|', '\n', '\r', '\r\n', 'é', '東', '😀', '\u00a0', '\u3000', '=', '-5', '+', '@',
+  'a',
+  'Z',
+  '7',
+  ' ',
+  '  ',
+  '"',
+  '""',
+  ',',
+  ';',
+  '\t',
+  '|',
+  '\n',
+  '\r',
+  '\r\n',
+  'é',
+  '東',
+  '😀',
+  '\u00a0',
+  '\u3000',
+  '=',
+  '-5',
+  '+',
+  '@',
 );
 const rawText = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''));
 const terminator = fc.constantFrom('\n', '\r\n', '\r');
 
 const tricky = fc.constantFrom(...['a', 'Z', '7', ' ', '"', ',', ';', '\t', '|', '\n', '\r', '\r\n', 'é', '東', '😀', '\u00a0']);
 // U+2028 and U+2029 are left out too: the papaparse reference marks line breaks with them.
-const cell = fc.oneof(fc.string({ unit: tricky, maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 6 }).map((s) => s.replace(/[\0\uFEFF\u2028\u2029]/g, '')));
+const cell = fc.oneof(
+  fc.string({ unit: tricky, maxLength: 8 }),
+  fc.string({ unit: 'grapheme', maxLength: 6 }).map((s) => s.replace(/[\0\uFEFF\u2028\u2029]/g, '')),
+);
 const table = fc
   .integer({ min: 1, max: 5 })
   .chain((width) => fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 20 }));
@@ -120,10 +145,17 @@ describe('the byte scanner reads every CSV as the papaparse reader does', () => 
 
   it('any text: stray and unbalanced quotes, white space after quotes, mixed line breaks, blank rows', async () => {
     await fc.assert(
-      fc.asyncProperty(rawText, terminator, rawText, fc.integer({ min: 1, max: 30 }), fc.constantFrom(undefined, ',', ';'), async (header, nl, body, chunk, delimiter) => {
-        const text = `${header}${nl}${body}`;
-        await expectSame(Buffer.from(text, 'utf8'), chunk, delimiter === undefined ? {} : { delimiter });
-      }),
+      fc.asyncProperty(
+        rawText,
+        terminator,
+        rawText,
+        fc.integer({ min: 1, max: 30 }),
+        fc.constantFrom(undefined, ',', ';'),
+        async (header, nl, body, chunk, delimiter) => {
+          const text = `${header}${nl}${body}`;
+          await expectSame(Buffer.from(text, 'utf8'), chunk, delimiter === undefined ? {} : { delimiter });
+        },
+      ),
       { numRuns: 1000 },
     );
   });

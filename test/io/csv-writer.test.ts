@@ -63,7 +63,7 @@ describe('toCsvLine', () => {
     expect(toCsvLine(['=HYPERLINK("http://x","y")', '-5', '-minus Corp', '@SUM(A1)', "'=x"])).toBe(
       '"\'=HYPERLINK(""http://x"",""y"")",-5,\'-minus Corp,\'@SUM(A1),\'=x\n',
     );
-    expect(toCsvLine(['+1 (555) 123-4567', '-1,234.56', '1e-5', '-0.5', '+5'])).toBe("'+1 (555) 123-4567,\"-1,234.56\",1e-5,-0.5,+5\n");
+    expect(toCsvLine(['+1 (555) 123-4567', '-1,234.56', '1e-5', '-0.5', '+5'])).toBe('\'+1 (555) 123-4567,"-1,234.56",1e-5,-0.5,+5\n');
   });
 
   it('escapes a leading tab or CR, and quotes it when it needs quoting', () => {
@@ -103,7 +103,15 @@ describe('toCsvLine', () => {
 describe('CsvWriter', () => {
   it('writes a UTF-8 BOM once, first, and CRLF line ends in excel mode', async () => {
     const out = collector();
-    await writeAll([['name', 'score'], ['Acme', '87'], ['Zürich AG', '12']], out.stream, { excel: true, chunkChars: 4 });
+    await writeAll(
+      [
+        ['name', 'score'],
+        ['Acme', '87'],
+        ['Zürich AG', '12'],
+      ],
+      out.stream,
+      { excel: true, chunkChars: 4 },
+    );
     const bytes = out.bytes();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).toString('utf8')).toBe('name,score\r\nAcme,87\r\nZürich AG,12\r\n');
@@ -267,13 +275,15 @@ describe('CsvWriter', () => {
 });
 
 describe('round trip: what the writer writes, a CSV parser reads back cell for cell', () => {
-  const unit = fc.constantFrom(
-    ...['a', 'Z', '7', '-', '.', ' ', '"', "'", ',', ';', '\t', '|', '\n', '\r', '\r\n', '=', '+', '@', 'é', '東', '😀', '\uFEFF'],
-  );
+  const unit = fc.constantFrom(...['a', 'Z', '7', '-', '.', ' ', '"', "'", ',', ';', '\t', '|', '\n', '\r', '\r\n', '=', '+', '@', 'é', '東', '😀', '\uFEFF']);
   const formulaLike = fc.constantFrom('=HYPERLINK("http://x","y")', '-5', '+1 (555) 123-4567', '@SUM(A1)', '-1,234.56', '-minus Corp', "'=x", '\t=1', '');
   // U+2028 and U+2029 are left out of the graphemes: the papaparse reference marks line breaks with them
   // (test/helpers/papaparse/row-parser.ts), as in the reader's own property tests.
-  const cell = fc.oneof(fc.string({ unit, maxLength: 10 }), fc.string({ unit: 'grapheme', maxLength: 6 }).map((s) => s.replace(/[\u2028\u2029]/g, '')), formulaLike);
+  const cell = fc.oneof(
+    fc.string({ unit, maxLength: 10 }),
+    fc.string({ unit: 'grapheme', maxLength: 6 }).map((s) => s.replace(/[\u2028\u2029]/g, '')),
+    formulaLike,
+  );
   const rows = fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 40 });
   const dialect = fc.record({
     delimiter: fc.constantFrom(',', ';', '\t', '|'),
@@ -302,7 +312,9 @@ describe('round trip: what the writer writes, a CSV parser reads back cell for c
   });
 
   it("icp's own reader reads a scored file back with the same cells", async () => {
-    const wide = fc.integer({ min: 2, max: 5 }).chain((width) => fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 20 }));
+    const wide = fc
+      .integer({ min: 2, max: 5 })
+      .chain((width) => fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 20 }));
     await fc.assert(
       fc.asyncProperty(wide, dialect, async (table, options) => {
         const header = (table[0] ?? []).map((_, i) => `column ${i}`);

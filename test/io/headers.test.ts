@@ -32,11 +32,7 @@ describe('uniqueHeaders', () => {
   });
 
   it('keeps prototype names as plain strings', () => {
-    expect(uniqueHeaders(['__proto__', 'constructor', '__proto__']).header).toEqual([
-      '__proto__',
-      'constructor',
-      '__proto___2',
-    ]);
+    expect(uniqueHeaders(['__proto__', 'constructor', '__proto__']).header).toEqual(['__proto__', 'constructor', '__proto___2']);
   });
 });
 

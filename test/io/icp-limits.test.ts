@@ -71,13 +71,16 @@ describe('ICP file limits', () => {
 
   it('counts a list each time an alias uses it', () => {
     // 60,000 values, used by two criteria: too few tokens to stop the parse, too many values in the criteria.
-    const text = icpWith(`&big ${values(60_000)}`).replace('tiers:', `  - column: Sector
+    const text = icpWith(`&big ${values(60_000)}`).replace(
+      'tiers:',
+      `  - column: Sector
     attribute: sector
     category: other
     label: Sector in list
     match: { in: *big }
     points: 0
-tiers:`);
+tiers:`,
+    );
     expect(refusal(() => checkIcpText(text, 'alias.yaml')).message).toMatch(/^alias\.yaml lists more than 100,000 values/);
   });
 

@@ -18,7 +18,11 @@ afterEach(async () => {
 });
 
 const write = (stream: NodeJS.WritableStream, text: string) => new Promise<void>((resolve, reject) => stream.write(text, (e) => (e ? reject(e) : resolve())));
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 const tempFiles = async () => (await readdir(dir)).filter((name) => name.includes('icp-tmp'));
 
 describe('openOutput to stdout', () => {

@@ -5,15 +5,32 @@ import { largestSpread } from './spread-spy.js';
 
 function column(i: number, role: string | null = null): InspectColumn {
   return {
-    header: `col${i}`, role, role_source: role === null ? null : 'header', type: 'number', category: null,
-    filled: 3, filled_pct: 100, invalid: 0, distinct: 3, distinct_capped: false, top: [], min: 0, max: i,
-    examples: ['0', String(i)], format: null, notes: [],
+    header: `col${i}`,
+    role,
+    role_source: role === null ? null : 'header',
+    type: 'number',
+    category: null,
+    filled: 3,
+    filled_pct: 100,
+    invalid: 0,
+    distinct: 3,
+    distinct_capped: false,
+    top: [],
+    min: 0,
+    max: i,
+    examples: ['0', String(i)],
+    format: null,
+    notes: [],
   };
 }
 
 function report(columns: InspectColumn[]): InspectReport {
   return {
-    file: 'wide.csv', rows: 3, delimiter: ',', encoding: 'utf-8', columns,
+    file: 'wide.csv',
+    rows: 3,
+    delimiter: ',',
+    encoding: 'utf-8',
+    columns,
     categories: { informed: [], missing: [] },
   };
 }

@@ -6,7 +6,11 @@
 export function largestSpread<T>(fn: () => T): { result: T; largest: number } {
   let largest = 0;
   const targets: [object, string][] = [
-    [Array.prototype, 'push'], [Array.prototype, 'unshift'], [Math, 'max'], [Math, 'min'], [String, 'fromCharCode'],
+    [Array.prototype, 'push'],
+    [Array.prototype, 'unshift'],
+    [Math, 'max'],
+    [Math, 'min'],
+    [String, 'fromCharCode'],
   ];
   const originals = targets.map(([owner, name]) => (owner as Record<string, (...a: unknown[]) => unknown>)[name] as (...a: unknown[]) => unknown);
   targets.forEach(([owner, name], i) => {
@@ -19,6 +23,8 @@ export function largestSpread<T>(fn: () => T): { result: T; largest: number } {
   try {
     return { result: fn(), largest };
   } finally {
-    targets.forEach(([owner, name], i) => ((owner as Record<string, unknown>)[name] = originals[i]));
+    targets.forEach(([owner, name], i) => {
+      (owner as Record<string, unknown>)[name] = originals[i];
+    });
   }
 }

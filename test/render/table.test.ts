@@ -4,7 +4,14 @@ import { largestSpread } from './spread-spy.js';
 
 describe('renderTable', () => {
   it('draws a small table whole', () => {
-    const out = renderTable(['a', 'b'], [['1', '2'], ['3', '4']], false);
+    const out = renderTable(
+      ['a', 'b'],
+      [
+        ['1', '2'],
+        ['3', '4'],
+      ],
+      false,
+    );
     expect(out.split('\n')).toHaveLength(6);
     expect(out).toMatch(/│ 3 +│ 4 +│/);
     expect(out).not.toMatch(/more rows/);

@@ -35,7 +35,9 @@ export function deriveOptions(o: Record<string, unknown>): { options: DeriveOpti
     map: parseRoleMap(o.map as string[] | undefined),
     ...(o.name !== undefined && { name: String(o.name) }),
     ...(o.fast === true && { fast: true }),
-    ...(o.seed !== undefined && { seed: numberOption(o.seed, '--seed', 0, (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number from 0 to 4294967295') }),
+    ...(o.seed !== undefined && {
+      seed: numberOption(o.seed, '--seed', 0, (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number from 0 to 4294967295'),
+    }),
   };
   const recorded: Record<string, string | number | boolean | null | string[]> = {
     top: String(o.top ?? '20%'),
@@ -83,9 +85,20 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
   // Deals are joined and summed as they are read: a year of deals is never held in memory.
   const dealsPath = o.deals ? inputPath(o.deals as string, ctx) : undefined;
   const dealsName = o.deals === '-' ? '<stdin>' : String(o.deals);
-  const joinedDeals = dealsPath === undefined ? undefined : await readJoinedDeals(dealsPath, read, customers, options, ctx.verbose ? (line) => ctx.stderr.write(`${line}\n`) : undefined, (n) => progress.rows(n, dealsName));
+  const joinedDeals =
+    dealsPath === undefined
+      ? undefined
+      : await readJoinedDeals(dealsPath, read, customers, options, ctx.verbose ? (line) => ctx.stderr.write(`${line}\n`) : undefined, (n) =>
+          progress.rows(n, dealsName),
+        );
   const onProgress = (step: string, done: number, total: number) => progress.show(`${step} ${done} of ${total}`);
-  const result: DeriveResult = derive({ customers, joinedDeals, options: { ...options, onProgress }, generatedAt: ctx.now().toISOString(), recordedOptions: recorded });
+  const result: DeriveResult = derive({
+    customers,
+    joinedDeals,
+    options: { ...options, onProgress },
+    generatedAt: ctx.now().toISOString(),
+    recordedOptions: recorded,
+  });
   progress.done();
   reportDeriveWarnings(result, ctx);
   const format = o.format as string | undefined;

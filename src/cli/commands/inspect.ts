@@ -29,12 +29,12 @@ export async function run({ args, options }: CommandInput, ctx: CommandContext):
     if (p.invalid > 0) note(`${plural(p.invalid, 'cell')} ${agree(p.invalid, 'is', 'are')} not a valid ${p.type}`, p.header);
   }
   if (notes > NOTE_CAP) {
-    ctx.warn({ message: `${plural(notes - NOTE_CAP, 'more column note')} not shown; every column's "notes" and "invalid" are in --format json`, file: file.displayName });
+    ctx.warn({
+      message: `${plural(notes - NOTE_CAP, 'more column note')} not shown; every column's "notes" and "invalid" are in --format json`,
+      file: file.displayName,
+    });
   }
-  const report = inspectReport(
-    { file: file.displayName, rows: file.stats().rows, delimiter: file.delimiter, encoding: file.encoding },
-    profiles,
-  );
+  const report = inspectReport({ file: file.displayName, rows: file.stats().rows, delimiter: file.delimiter, encoding: file.encoding }, profiles);
   if (options.format === 'json') ctx.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else ctx.stdout.write(renderInspect(report, ctx.color));
   return 0;

@@ -70,7 +70,10 @@ export function reportOptions(o: Record<string, unknown>): ReportOptions {
   if (options.since !== undefined && options.until !== undefined && options.since > options.until) {
     throw new UsageError(`--since ${String(o.since)} is after --until ${String(o.until)}`);
   }
-  if (o.seed !== undefined && o.holdout === undefined) throw new UsageError('--seed is the seed of the --holdout split: give --holdout too', { hint: 'e.g. icp report --customers accounts.csv --deals deals.csv --holdout 30% --seed 7' });
+  if (o.seed !== undefined && o.holdout === undefined)
+    throw new UsageError('--seed is the seed of the --holdout split: give --holdout too', {
+      hint: 'e.g. icp report --customers accounts.csv --deals deals.csv --holdout 30% --seed 7',
+    });
   const stdin = ['customers', 'deals', 'leads', 'spend'].filter((k) => o[k] === '-');
   if (stdin.length > 1) throw new UsageError(`only one input can be read from stdin ("-"), got --${stdin.join(' and --')}`);
   return options;
@@ -99,7 +102,9 @@ export interface HoldoutSummary {
 /** The report in the chosen format; a holdout report says so first. */
 function render(report: Report, format: string, color: boolean, holdout: HoldoutSummary | undefined): string {
   if (format === 'json') return JSON.stringify(holdout ? { ...report, holdout } : report, null, 2) + '\n';
-  const line = holdout && `out of sample: ICP derived on ${plural(holdout.derive_customers, 'customer')}, reported on ${holdout.report_customers} others (${holdout.method === 'random' ? `${holdout.spec} held out at random, seed ${holdout.seed}` : `split at ${holdout.date}`})`;
+  const line =
+    holdout &&
+    `out of sample: ICP derived on ${plural(holdout.derive_customers, 'customer')}, reported on ${holdout.report_customers} others (${holdout.method === 'random' ? `${holdout.spec} held out at random, seed ${holdout.seed}` : `split at ${holdout.date}`})`;
   if (format === 'md') {
     const md = renderReportMarkdown(report);
     // Under the title, where a reader looks first.
@@ -112,7 +117,10 @@ function render(report: Report, format: string, color: boolean, holdout: Holdout
 export async function run({ options: o }: CommandInput, ctx: CommandContext): Promise<number> {
   const options = reportOptions(o);
   const holdout = holdoutOption(o.holdout);
-  const seedOption = o.seed === undefined ? undefined : numberOption(o.seed, '--seed', 0, (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number from 0 to 4294967295');
+  const seedOption =
+    o.seed === undefined
+      ? undefined
+      : numberOption(o.seed, '--seed', 0, (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number from 0 to 4294967295');
   const format = (o.format as string | undefined) ?? 'table';
   const icpPath = (o.icp as string | undefined) ?? 'icp.yaml';
   const doc = await loadIcp(o.icp as string | undefined, ctx);
@@ -124,7 +132,9 @@ export async function run({ options: o }: CommandInput, ctx: CommandContext): Pr
   const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'report:');
   const table = (flag: string): Promise<Table | undefined> => {
     const path = o[flag] as string | undefined;
-    return path === undefined ? Promise.resolve(undefined) : readTable(inputPath(path, ctx), path === '-' ? read : { ...read, stdin: undefined }, (n, name) => progress.rows(n, name));
+    return path === undefined
+      ? Promise.resolve(undefined)
+      : readTable(inputPath(path, ctx), path === '-' ? read : { ...read, stdin: undefined }, (n, name) => progress.rows(n, name));
   };
   const customers = (await table('customers')) as Table;
   const [deals, leads, spend] = [await table('deals'), await table('leads'), await table('spend')];
@@ -133,7 +143,8 @@ export async function run({ options: o }: CommandInput, ctx: CommandContext): Pr
   let input = { doc, customers, deals };
   if (holdout) {
     const recordedSeed = doc.options?.seed;
-    const spec: HoldoutSpec = 'share' in holdout ? { share: holdout.share, seed: seedOption ?? (typeof recordedSeed === 'number' ? recordedSeed : DERIVE_SEED) } : holdout;
+    const spec: HoldoutSpec =
+      'share' in holdout ? { share: holdout.share, seed: seedOption ?? (typeof recordedSeed === 'number' ? recordedSeed : DERIVE_SEED) } : holdout;
     ({ input, summary } = holdoutInput({ doc, customers, deals, spec, label: holdoutLabel(holdout), dealBased, cliMap: o.map, ctx }));
   }
   const { report, warnings } = buildReport({ ...input, leads, spend, options });
@@ -154,7 +165,14 @@ export async function run({ options: o }: CommandInput, ctx: CommandContext): Pr
  * the saved ICP recorded, and returns the report part with that ICP to report on.
  */
 function holdoutInput(a: {
-  doc: IcpDocument; customers: Table; deals: Table | undefined; spec: HoldoutSpec; label: string; dealBased: boolean; cliMap: unknown; ctx: CommandContext;
+  doc: IcpDocument;
+  customers: Table;
+  deals: Table | undefined;
+  spec: HoldoutSpec;
+  label: string;
+  dealBased: boolean;
+  cliMap: unknown;
+  ctx: CommandContext;
 }): { input: { doc: IcpDocument; customers: Table; deals: Table | undefined }; summary: HoldoutSummary } {
   const recorded = a.doc.options ?? {};
   // The saved ICP's own options, its deal window included: the derive part is derived as the ICP was.
@@ -165,11 +183,18 @@ function holdoutInput(a: {
   const derivePart = { customers: partDigest(split.derive.customers), deals: split.derive.deals && partDigest(split.derive.deals) };
   // An ICP mined from the customers alone (a value column) is re-derived so: the deals only go to the report.
   const derived = derive({
-    customers: derivePart.customers, deals: a.dealBased ? derivePart.deals : undefined, options,
-    generatedAt: a.ctx.now().toISOString(), recordedOptions,
+    customers: derivePart.customers,
+    deals: a.dealBased ? derivePart.deals : undefined,
+    options,
+    generatedAt: a.ctx.now().toISOString(),
+    recordedOptions,
   });
   for (const w of derived.warnings) a.ctx.warn({ ...w, message: `holdout derive: ${w.message}` });
-  if (split.leftOut.customers > 0) a.ctx.warn({ file: a.customers.name, message: `--holdout ${a.label}: ${plural(split.leftOut.customers, 'customer')} with no created date and no dated deal left out of both parts` });
+  if (split.leftOut.customers > 0)
+    a.ctx.warn({
+      file: a.customers.name,
+      message: `--holdout ${a.label}: ${plural(split.leftOut.customers, 'customer')} with no created date and no dated deal left out of both parts`,
+    });
   const summary: HoldoutSummary = {
     spec: a.label,
     method: 'share' in a.spec ? 'random' : 'date',
@@ -192,16 +217,30 @@ function holdoutInput(a: {
  * not pass for the whole file, which would make the report look in-sample (the same sha256 as a source).
  */
 function partDigest(table: Table): Table {
-  return { ...table, sha256: createHash('sha256').update(JSON.stringify([table.header, table.rows])).digest('hex') };
+  return {
+    ...table,
+    sha256: createHash('sha256')
+      .update(JSON.stringify([table.header, table.rows]))
+      .digest('hex'),
+  };
 }
 
 /** What a holdout report must say in its notes: which ICP it applies, and on whom. */
 function holdoutNotes(h: HoldoutSummary, customersName: string, icpPath: string, withSpend: boolean): string[] {
-  const how = h.method === 'random' ? `${h.spec} of the customers held out at random (seed ${h.seed})` : `customers created (or with a first deal) before ${h.date} derive, the others report`;
+  const how =
+    h.method === 'random'
+      ? `${h.spec} of the customers held out at random (seed ${h.seed})`
+      : `customers created (or with a first deal) before ${h.date} derive, the others report`;
   const notes = [
     `out of sample (--holdout ${h.spec}: ${how}): the ICP was derived afresh on ${plural(h.derive_customers, 'customer')} of ${customersName} with the options recorded in ${icpPath}, whose own criteria are not used; the figures are of the ${h.report_customers} others (holdout.icp in the JSON is the ICP applied)`,
   ];
-  if (h.left_out_deals > 0 || h.left_out_customers > 0) notes.push(`--holdout: in neither part: ${plural(h.left_out_customers, 'customer')} with no date, ${plural(h.left_out_deals, 'deal')} of no customer or of those`);
-  if (withSpend) notes.push('--holdout: the spend covers every customer, but only the won accounts of the report part count: CAC is overstated (about 1 / the share reported times)');
+  if (h.left_out_deals > 0 || h.left_out_customers > 0)
+    notes.push(
+      `--holdout: in neither part: ${plural(h.left_out_customers, 'customer')} with no date, ${plural(h.left_out_deals, 'deal')} of no customer or of those`,
+    );
+  if (withSpend)
+    notes.push(
+      '--holdout: the spend covers every customer, but only the won accounts of the report part count: CAC is overstated (about 1 / the share reported times)',
+    );
   return notes;
 }

@@ -20,7 +20,10 @@ import { recordedDeriveOptions } from '../recorded-options.js';
 /** `icp review`: backtest the saved ICP on a quarter, propose an update, list drift; for cron. */
 export async function run({ options: o }: CommandInput, ctx: CommandContext): Promise<number> {
   if (!o.customers || !o.deals) throw new UsageError('review needs --customers <file> and --deals <file>', { hint: 'see "icp review --help"' });
-  if (o.quarter && o.asOf) throw new UsageError('give --quarter or --as-of, not both', { hint: '--quarter 2026Q3 names a quarter; --as-of 2026-10-15 reviews the quarter before that day' });
+  if (o.quarter && o.asOf)
+    throw new UsageError('give --quarter or --as-of, not both', {
+      hint: '--quarter 2026Q3 names a quarter; --as-of 2026-10-15 reviews the quarter before that day',
+    });
   if (o.customers === '-' && o.deals === '-') throw new UsageError('only one input can be read from stdin', { hint: 'give the deals as a file' });
   const today = dateOption(o.asOf, '--as-of') ?? ctx.now().getTime();
   const period = o.quarter ? parseQuarter(String(o.quarter)) : lastCompleteQuarter(today);
@@ -42,7 +45,16 @@ export async function run({ options: o }: CommandInput, ctx: CommandContext): Pr
     const deals = await readTable(inputPath(o.deals as string, ctx), read, (n, name) => progress.rows(n, name));
     progress.done();
     const generatedAt = ctx.now().toISOString();
-    const { review: result, warnings } = review({ doc, customers, deals, period, windowQuarters, deriveOptions: options, generatedAt, recordedOptions: recorded });
+    const { review: result, warnings } = review({
+      doc,
+      customers,
+      deals,
+      period,
+      windowQuarters,
+      deriveOptions: options,
+      generatedAt,
+      recordedOptions: recorded,
+    });
     for (const w of warnings) ctx.warn(w);
     const base = join(outDir, `icp-review-${period.label}`);
     const proposedName = `icp-proposed-${period.label}.yaml`;

@@ -140,8 +140,7 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
           index++;
           // A sorted table needs only its best rows: trimming keeps memory flat on big files.
           if (format === 'table' && o.sort && buffered.length >= 4 * TABLE_ROWS) trimBest(buffered, TABLE_ROWS);
-        }
-        else if (!sink.writeScanned(batch, r, out) && !(await sink.drain())) return false;
+        } else if (!sink.writeScanned(batch, r, out) && !(await sink.drain())) return false;
       }
       return true;
     };
@@ -159,7 +158,14 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
     if (o.sort) buffered.sort(bestFirst);
     if (format === 'table') {
       const shown = buffered.slice(0, TABLE_ROWS);
-      sink.raw(renderScoreTable(header, shown.map((b) => b.cells), shownColumn(file.header, compiled), ctx.color));
+      sink.raw(
+        renderScoreTable(
+          header,
+          shown.map((b) => b.cells),
+          shownColumn(file.header, compiled),
+          ctx.color,
+        ),
+      );
       if (index > shown.length) sink.raw(`(${shown.length} of ${index} rows shown; --format csv or -o file gives them all)\n`);
     } else {
       for (const b of buffered) if (!sink.write(b.cells) && !(await sink.drain())) break;

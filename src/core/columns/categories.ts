@@ -36,30 +36,12 @@ export function categoryOf(column: Pick<ColumnInfo, 'role' | 'type'>): IcpCatego
 
 /** Questions to ask customers in interviews when an export cannot inform a category. */
 export const INTERVIEW_QUESTIONS: Record<IcpCategory, readonly string[]> = {
-  firmographic: [
-    'Which industry are you in, and how many people work at your company?',
-    'Where are you headquartered, and which markets do you sell into?',
-  ],
-  technographic: [
-    'Which tools do you use today for CRM, marketing and support?',
-    'What did our product have to integrate with before you could buy it?',
-  ],
-  behavioral: [
-    'How did you first hear about us, and what made you reach out when you did?',
-    'Who else did you evaluate, and how did the team decide?',
-  ],
-  needs: [
-    'What problem were you trying to solve when you started looking?',
-    'What would happen if you stopped using our product tomorrow?',
-  ],
-  value: [
-    'How has your spend with us changed since you started, and what drove it?',
-    'What result would make you buy more from us next year?',
-  ],
-  fit: [
-    'How long did it take from first contact to signing, and what slowed it down?',
-    'What nearly stopped you from buying?',
-  ],
+  firmographic: ['Which industry are you in, and how many people work at your company?', 'Where are you headquartered, and which markets do you sell into?'],
+  technographic: ['Which tools do you use today for CRM, marketing and support?', 'What did our product have to integrate with before you could buy it?'],
+  behavioral: ['How did you first hear about us, and what made you reach out when you did?', 'Who else did you evaluate, and how did the team decide?'],
+  needs: ['What problem were you trying to solve when you started looking?', 'What would happen if you stopped using our product tomorrow?'],
+  value: ['How has your spend with us changed since you started, and what drove it?', 'What result would make you buy more from us next year?'],
+  fit: ['How long did it take from first contact to signing, and what slowed it down?', 'What nearly stopped you from buying?'],
 };
 
 /** Which categories the columns inform (with the headers that do) and which they lack. */

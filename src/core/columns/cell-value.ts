@@ -1,14 +1,6 @@
 import { memoize } from '../memoize.js';
 import type { ColumnInfo } from './infer.js';
-import {
-  employeeRangeValue,
-  isMissing,
-  parseBoolean,
-  parseDate,
-  parseEmployeeRange,
-  parseMoney,
-  splitMulti,
-} from './parse/index.js';
+import { employeeRangeValue, isMissing, parseBoolean, parseDate, parseEmployeeRange, parseMoney, splitMulti } from './parse/index.js';
 
 /** A cell read with its column's type: a number (dates as epoch ms), a boolean, a non-empty token list, or a string. */
 export type CellValue = number | boolean | string | readonly string[];

@@ -15,7 +15,10 @@ const DATE_ROLES: ReadonlySet<Role> = new Set(['created_date', 'close_date', 'la
 const PLACE_ROLES: ReadonlySet<Role> = new Set(['city', 'region']);
 
 function quote(values: readonly string[]): string {
-  return [...new Set(values)].slice(0, 2).map((v) => `"${v}"`).join(', ');
+  return [...new Set(values)]
+    .slice(0, 2)
+    .map((v) => `"${v}"`)
+    .join(', ');
 }
 
 /** Why the values of a column contradict the role its header suggests, or undefined when they do not. */
@@ -48,7 +51,11 @@ export function contradiction(role: Role, header: string, values: readonly strin
 export function confirmRoles(headers: readonly string[], roles: RoleAssignment, values: readonly (readonly string[])[]): Map<number, string> {
   const notes = new Map<number, string>();
   const confirmed: RoleAssignment = {
-    byRole: new Map(), byColumn: new Map(), mapped: roles.mapped, removed: roles.removed ?? new Set(), byValues: new Set(),
+    byRole: new Map(),
+    byColumn: new Map(),
+    mapped: roles.mapped,
+    removed: roles.removed ?? new Set(),
+    byValues: new Set(),
   };
   for (const role of roles.mapped) {
     const index = roles.byRole.get(role);

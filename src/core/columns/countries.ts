@@ -8,6 +8,5 @@ import type { Country } from './country.js';
 import { COUNTRIES_A_TO_L } from './countries-a-l.js';
 import { COUNTRIES_M_TO_Z } from './countries-m-z.js';
 
-
 // Kept in two files by code only to keep each under the project's 250 lines.
 export const COUNTRIES: readonly Country[] = [...COUNTRIES_A_TO_L, ...COUNTRIES_M_TO_Z];

@@ -4,7 +4,11 @@ import { COUNTRIES } from './countries.js';
 export type CountryForm = 'name' | 'alpha2' | 'alpha3';
 
 const fold = (text: string): string =>
-  text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 const NAMES = new Map<string, string>();
 const ALPHA2 = new Map<string, string>();

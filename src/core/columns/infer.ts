@@ -14,19 +14,7 @@ import { isEmployeeRangeColumn } from './range-values.js';
 import { isRecordNumberColumn, isRunningNumber } from './record-number.js';
 import type { Role, RoleSource } from './roles.js';
 
-export const COLUMN_TYPES = [
-  'number',
-  'money',
-  'employee_range',
-  'date',
-  'boolean',
-  'category',
-  'multi',
-  'id',
-  'link',
-  'text',
-  'empty',
-] as const;
+export const COLUMN_TYPES = ['number', 'money', 'employee_range', 'date', 'boolean', 'category', 'multi', 'id', 'link', 'text', 'empty'] as const;
 
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
@@ -50,9 +38,7 @@ const PARSE_SHARE = 0.95;
 const DATE_ROLES: ReadonlySet<Role | undefined> = new Set(['created_date', 'close_date', 'last_activity_date']);
 const KEY_ROLES: ReadonlySet<Role | undefined> = new Set(['id', 'account_id', 'email', 'domain', 'phone']);
 const NAME_ROLES: ReadonlySet<Role | undefined> = new Set(['name', 'account_name', 'first_name', 'last_name', 'notes']);
-const NUMERIC_ROLES: ReadonlySet<Role | undefined> = new Set([
-  'employees', 'annual_revenue', 'amount', 'lifetime_value', 'cost', 'founded_year',
-]);
+const NUMERIC_ROLES: ReadonlySet<Role | undefined> = new Set(['employees', 'annual_revenue', 'amount', 'lifetime_value', 'cost', 'founded_year']);
 const DATE_HEADER = /(date|time|_at$|_on$|\bat$|\bon$|day$)/i;
 const ID_HEADER = /(^|[\s_\-.])(id|ids|key|uuid|guid)$|[a-z]Id$|ID$/;
 // Postal codes and street addresses are free text whatever their cells look like ("94105" is no number).
@@ -81,12 +67,7 @@ function looksLikeIds(values: readonly string[], header: string): boolean {
   const distinct = new Set(values).size;
   // All-unique plain numbers are measures (seats, spend) far more often than keys; keys carry letters.
   // (A plain-number key is caught by its header, see record-number.ts, or by running in row order.)
-  return (
-    distinct / values.length >= 0.98 &&
-    values.every((v) => TOKEN.test(v)) &&
-    values.some((v) => DIGIT.test(v)) &&
-    values.some((v) => LETTER.test(v))
-  );
+  return distinct / values.length >= 0.98 && values.every((v) => TOKEN.test(v)) && values.some((v) => DIGIT.test(v)) && values.some((v) => LETTER.test(v));
 }
 
 // Free text (addresses, descriptions, names): cells mostly distinct once there are enough of them to say, or
@@ -135,9 +116,7 @@ export function inferColumn(index: number, header: string, role: Role | undefine
 
   const dateFormat = detectDateFormat(values, DATE_ROLES.has(role) || DATE_HEADER.test(header));
   if (dateFormat) {
-    const notes = dateFormat.ambiguous
-      ? [`day/month order is ambiguous (no day above 12); read as ${dateFormat.order === 'dmy' ? 'DD/MM' : 'MM/DD'}`]
-      : [];
+    const notes = dateFormat.ambiguous ? [`day/month order is ambiguous (no day above 12); read as ${dateFormat.order === 'dmy' ? 'DD/MM' : 'MM/DD'}`] : [];
     return info({ type: 'date', dateFormat, notes });
   }
   if (!numericRole && FREE_TEXT_HEADER.test(header.toLowerCase())) return info({ type: 'text' });

@@ -58,12 +58,8 @@ function formatOf(p: ColumnProfile): string | null {
 const TOP_TYPES: ReadonlySet<string> = new Set(['category', 'boolean', 'multi', 'employee_range']);
 
 /** Builds the inspect report from column profiles. */
-export function inspectReport(
-  meta: { file: string; rows: number; delimiter: string; encoding: string },
-  profiles: readonly ColumnProfile[],
-): InspectReport {
-  const bound = (p: ColumnProfile, v: number | undefined): number | string | null =>
-    v === undefined ? null : p.type === 'date' ? formatIsoDate(v) : v;
+export function inspectReport(meta: { file: string; rows: number; delimiter: string; encoding: string }, profiles: readonly ColumnProfile[]): InspectReport {
+  const bound = (p: ColumnProfile, v: number | undefined): number | string | null => (v === undefined ? null : p.type === 'date' ? formatIsoDate(v) : v);
   const columns = profiles.map((p) => ({
     header: p.header,
     role: p.role ?? null,

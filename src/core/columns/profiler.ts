@@ -61,14 +61,23 @@ export class ColumnProfiler {
     this.distinctCap = options.distinctCap ?? 10_000;
     this.topN = options.topN ?? 3;
     this.tallies = headers.map(() => ({
-      filled: 0, invalid: 0, counts: new Map(), capped: false, min: undefined, max: undefined, examples: [],
+      filled: 0,
+      invalid: 0,
+      counts: new Map(),
+      capped: false,
+      min: undefined,
+      max: undefined,
+      examples: [],
     }));
   }
 
   /** Adds one data row (cells as read; short or long rows are fine). */
   add(cells: readonly string[]): void {
     this.rows++;
-    if (this.columns) return this.tally(cells);
+    if (this.columns) {
+      this.tally(cells);
+      return;
+    }
     this.buffer.push([...cells]);
     if (this.buffer.length >= this.sampleRows) this.decide();
   }

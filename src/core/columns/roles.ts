@@ -82,7 +82,11 @@ export function parseRoleMap(entries: readonly string[] = []): Map<Role, string>
   const map = new Map<Role, string>();
   for (const entry of entries) {
     const eq = entry.indexOf('=');
-    const role = entry.slice(0, eq).trim().toLowerCase().replace(/[\s-]+/g, '_');
+    const role = entry
+      .slice(0, eq)
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
     const header = entry.slice(eq + 1).trim();
     if (eq <= 0) {
       throw new UsageError(`--map expects role=Header, got "${entry}"`, { hint: `roles: ${ROLES.join(', ')}` });

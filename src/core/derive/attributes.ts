@@ -4,13 +4,19 @@ import { findHeader, type Role } from '../columns/roles.js';
 import { neverMined, STAGE_REASON, TEAM_REASON } from './never-mined.js';
 
 // Keys, names and contact details say who a customer is, not what kind of company it is.
-const IDENTITY_ROLES: ReadonlySet<Role> = new Set([
-  'id', 'account_id', 'name', 'account_name', 'domain', 'email', 'phone', 'first_name', 'last_name', 'notes',
-]);
+const IDENTITY_ROLES: ReadonlySet<Role> = new Set(['id', 'account_id', 'name', 'account_name', 'domain', 'email', 'phone', 'first_name', 'last_name', 'notes']);
 // The outcome and anything computed from it would "explain" the cohort by restating it. Stage-derived fields
 // (deal stage, probability, lost reason...) and our own team (owner, sales agent) are in never-mined.ts.
 const LEAKAGE_ROLES: ReadonlySet<Role> = new Set([
-  'won', 'amount', 'converted', 'lifetime_value', 'close_date', 'created_date', 'last_activity_date', 'pipeline', 'cost',
+  'won',
+  'amount',
+  'converted',
+  'lifetime_value',
+  'close_date',
+  'created_date',
+  'last_activity_date',
+  'pipeline',
+  'cost',
 ]);
 const ATTRIBUTE_TYPES = new Set(['category', 'multi', 'boolean', 'number', 'money', 'employee_range', 'date']);
 

@@ -18,9 +18,7 @@ export interface Ranked {
  * the cohort, however small the population: "best" must mean something was earned.
  */
 export function rankCohort(values: readonly number[], keys: readonly string[], rule: TopRule): Ranked {
-  const order = values
-    .map((_, i) => i)
-    .sort((a, b) => (values[b] as number) - (values[a] as number) || ((keys[a] as string) < (keys[b] as string) ? -1 : 1));
+  const order = values.map((_, i) => i).sort((a, b) => (values[b] as number) - (values[a] as number) || ((keys[a] as string) < (keys[b] as string) ? -1 : 1));
   const wanted = 'percent' in rule ? Math.ceil((rule.percent / 100) * values.length) : Math.min(rule.count, values.length);
   const cohort = values.map(() => false);
   let size = 0;

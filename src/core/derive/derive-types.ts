@@ -40,4 +40,3 @@ export interface DeriveInput {
   /** Options as the user gave them, recorded in icp.yaml so a review can re-derive the same way. */
   recordedOptions: Record<string, string | number | boolean | null | string[]>;
 }
-

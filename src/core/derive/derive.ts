@@ -89,7 +89,8 @@ export function derive(input: DeriveInput): DeriveResult {
   let join: DeriveResult['join'];
   let dealResult: JoinedDeals | undefined;
   if (input.joinedDeals || deals) {
-    dealResult = input.joinedDeals ?? joinDealTable(table, roles, deals as Table, { map: options.map, key: options.key, since: options.since, until: options.until });
+    dealResult =
+      input.joinedDeals ?? joinDealTable(table, roles, deals as Table, { map: options.map, key: options.key, since: options.since, until: options.until });
     const keys = dealResult.keys;
     join = { ...keys, customerHeader: table.header[keys.customerColumn] as string, dealHeader: dealResult.header[keys.dealColumn] as string };
     if (dealResult.quality.matched === 0) {
@@ -98,7 +99,11 @@ export function derive(input: DeriveInput): DeriveResult {
         windowed
           ? `no deal of ${dealResult.name} closed in the window ${windowText(options.since, options.until)} joins a customer`
           : `no deal of ${dealResult.name} joins a customer of ${table.name}`,
-        { hint: windowed ? 'check --since/--until against the close dates, or whether the export is up to date' : 'name the join columns with --key <customerColumn>=<dealColumn>' },
+        {
+          hint: windowed
+            ? 'check --since/--until against the close dates, or whether the export is up to date'
+            : 'name the join columns with --key <customerColumn>=<dealColumn>',
+        },
       );
     }
   }
@@ -107,22 +112,38 @@ export function derive(input: DeriveInput): DeriveResult {
   const { duplicateKeys } = grouped;
   const unit = recordUnit({ header: table.header, roles, fileName: table.name, joined: join !== undefined, keyed: keyColumn !== undefined });
   if (duplicateKeys > 0) {
-    warnings.push({ file: table.name, message: `${plural(duplicateKeys, 'key')} ${agree(duplicateKeys, 'repeats', 'repeat')}; their rows were combined (values summed, attributes by most frequent value)` });
+    warnings.push({
+      file: table.name,
+      message: `${plural(duplicateKeys, 'key')} ${agree(duplicateKeys, 'repeats', 'repeat')}; their rows were combined (values summed, attributes by most frequent value)`,
+    });
   }
   const chosen = chooseMeasure({
-    customers: grouped.customers, table, columns, value: options.value, outcome: options.outcome,
-    ...(dealResult && { deals: { byKey: dealResult.byKey, hasAmount: dealResult.quality.hasAmount, windowed: options.since !== undefined || options.until !== undefined } }),
+    customers: grouped.customers,
+    table,
+    columns,
+    value: options.value,
+    outcome: options.outcome,
+    ...(dealResult && {
+      deals: { byKey: dealResult.byKey, hasAmount: dealResult.quality.hasAmount, windowed: options.since !== undefined || options.until !== undefined },
+    }),
   });
   // Customers whose value or outcome is missing are neither best nor rest: ranking them as 0 would
   // put them in the contrast group and bias every comparison.
   const keep = chosen.known.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
   const unknown = chosen.known.length - keep.length;
   const windowed = dealResult !== undefined && (options.since !== undefined || options.until !== undefined) && !options.value && !options.outcome;
-  if (unknown > 0 && windowed) warnings.push({ file: table.name, message: `${plural(unknown, 'customer')} closed no deal in the window ${windowText(options.since, options.until)}; left out of the ranking and the tests (unknown there, not worth 0)` });
+  if (unknown > 0 && windowed)
+    warnings.push({
+      file: table.name,
+      message: `${plural(unknown, 'customer')} closed no deal in the window ${windowText(options.since, options.until)}; left out of the ranking and the tests (unknown there, not worth 0)`,
+    });
   else if (unknown > 0) {
     // The column, not the measure's label: "have no Converted is positive" is no sentence.
     const what = chosen.column === null ? chosen.label : `value in ${table.header[chosen.column]}`;
-    warnings.push({ file: table.name, message: `${plural(unknown, 'customer')} ${agree(unknown, 'has', 'have')} no ${what}; left out of the ranking and the tests` });
+    warnings.push({
+      file: table.name,
+      message: `${plural(unknown, 'customer')} ${agree(unknown, 'has', 'have')} no ${what}; left out of the ranking and the tests`,
+    });
   }
   const customers = keep.map((i) => grouped.customers[i] as CustomerRecord);
   const measure = restrictMeasure(chosen, keep);
@@ -130,11 +151,16 @@ export function derive(input: DeriveInput): DeriveResult {
   const ranked =
     measure.kind === 'value'
       ? rankCohort(measure.values, keys, options.top)
-      : rankCohort(measure.positive.map((p) => (p ? 1 : 0)), keys, { count: measure.positive.length });
+      : rankCohort(
+          measure.positive.map((p) => (p ? 1 : 0)),
+          keys,
+          { count: measure.positive.length },
+        );
   if (measure.kind === 'value') {
     const wanted = 'percent' in options.top ? Math.ceil((options.top.percent / 100) * customers.length) : options.top.count;
     if (ranked.size < wanted) {
-      const why = wanted > customers.length ? `there are only ${customers.length} customers` : `only ${ranked.size} of ${customers.length} are worth more than 0`;
+      const why =
+        wanted > customers.length ? `there are only ${customers.length} customers` : `only ${ranked.size} of ${customers.length} are worth more than 0`;
       warnings.push({ file: table.name, message: `the cohort has ${plural(ranked.size, 'customer')}, not the ${wanted} asked for: ${why}` });
     }
   }
@@ -145,7 +171,14 @@ export function derive(input: DeriveInput): DeriveResult {
   // The leakage screen runs before the engine: a suspect column is not mined unless --allow keeps it.
   const screenValue = measure.kind === 'value' && measure.column !== null ? { label: measure.label, values: measure.values } : undefined;
   const screen = new LeakageScreen(ranked.cohort, options.seed ?? DERIVE_SEED, screenValue);
-  const { encoded, missingNotes } = readAttributes(attributes.included, columns, customers, ranked.cohort, screen, measure.kind === 'value' ? 'the best customers' : 'the positive records');
+  const { encoded, missingNotes } = readAttributes(
+    attributes.included,
+    columns,
+    customers,
+    ranked.cohort,
+    screen,
+    measure.kind === 'value' ? 'the best customers' : 'the positive records',
+  );
   const leakage = screen.suspects().map((s) => ({ ...s, allowed: allowed.has(s.index) }));
   for (const s of leakage) {
     if (s.allowed) continue;
@@ -156,17 +189,41 @@ export function derive(input: DeriveInput): DeriveResult {
   const weights = Float64Array.from(customers, (_, i) => (measure.kind === 'value' ? Math.max(0, measure.values[i] as number) : measure.positive[i] ? 1 : 0));
   const outcome = mine(encoded, ranked.cohort, weights, options);
   const doc = buildDocument({
-    input, columns, encoded, customers, measure, ranked, outcome,
+    input,
+    columns,
+    encoded,
+    customers,
+    measure,
+    ranked,
+    outcome,
     rule: measure.kind === 'value' ? `${describeTop(options.top)} by ${measure.label}` : `${unit} where ${measure.label}`,
-    unit, columnNotes: columnNotes(skipped, leakage),
+    unit,
+    columnNotes: columnNotes(skipped, leakage),
     ...(keyColumn !== undefined && { keys: grouped.customers.map((c) => c.key) }),
   });
-  if (keyColumn === undefined) doc.notes?.push(options.key?.none ? 'Each row is its own record (--key none).' : 'Each row is its own record: no column is a key (a name or id column needs mostly distinct values).');
+  if (keyColumn === undefined)
+    doc.notes?.push(
+      options.key?.none
+        ? 'Each row is its own record (--key none).'
+        : 'Each row is its own record: no column is a key (a name or id column needs mostly distinct values).',
+    );
   for (const index of included) for (const n of missingNotes.get(index) ?? []) doc.notes?.push(n);
   const idColumn = recordIdColumn(columns, keyColumn);
   return {
-    doc, customers, columns, measure, cohort: ranked.cohort, order: ranked.order, outcome, encoded,
-    attributes: included, skipped, leakage, duplicateKeys, unit, warnings,
+    doc,
+    customers,
+    columns,
+    measure,
+    cohort: ranked.cohort,
+    order: ranked.order,
+    outcome,
+    encoded,
+    attributes: included,
+    skipped,
+    leakage,
+    duplicateKeys,
+    unit,
+    warnings,
     ...(idColumn !== undefined && { idColumn }),
     ...(join && { join }),
     ...(dealResult && { dealQuality: dealResult.quality, dealStats: dealResult.byKey }),

@@ -65,7 +65,12 @@ function readable(match: Match, column: EncodedColumn): Match {
   const { sorted } = column;
   const digits = yearLike(column.info.type === 'date', sorted) ? 4 : 2;
   const { min, max } = match.range;
-  return { range: { ...(min !== undefined && { min: readableBound(min, 'min', sorted, digits) }), ...(max !== undefined && { max: readableBound(max, 'max', sorted, digits) }) } };
+  return {
+    range: {
+      ...(min !== undefined && { min: readableBound(min, 'min', sorted, digits) }),
+      ...(max !== undefined && { max: readableBound(max, 'max', sorted, digits) }),
+    },
+  };
 }
 
 /** What the engine settled on, for the document. */
@@ -172,7 +177,9 @@ export function buildDocument(x: {
   for (const n of leftOutNotes(o.leftOut, columns, input.options.minLift)) notes.push(n);
   for (const n of x.columnNotes ?? []) notes.push(n);
   if (!ok) {
-    const why = o.inconclusive ?? `no attribute separates the cohort (${plural(ranked.size, 'customer')}) from the rest (${total - ranked.size}); ${plural(o.tested, 'hypothesis', 'hypotheses')} over ${plural(o.columnsTested, 'column')} ${agree(o.tested, 'was', 'were')} tested`;
+    const why =
+      o.inconclusive ??
+      `no attribute separates the cohort (${plural(ranked.size, 'customer')}) from the rest (${total - ranked.size}); ${plural(o.tested, 'hypothesis', 'hypotheses')} over ${plural(o.columnsTested, 'column')} ${agree(o.tested, 'was', 'were')} tested`;
     const near = o.nearMisses.length > 0 ? ` Nearest misses: ${o.nearMisses.join('; ')}.` : '';
     notes.unshift(`Inconclusive: ${why}.${near}`);
   }

@@ -45,8 +45,9 @@ function nestedShare(child: Int32Array, childSize: number, parent: Int32Array, p
     const c = Math.floor(key / parentSize);
     if (n > (modal[c] as number)) modal[c] = n;
   };
-  if (dense) dense.forEach((n, key) => n > 0 && update(key, n));
-  else for (const [key, n] of sparse as Map<number, number>) update(key, n);
+  if (dense) {
+    for (let key = 0; key < dense.length; key++) if ((dense[key] as number) > 0) update(key, dense[key] as number);
+  } else for (const [key, n] of sparse as Map<number, number>) update(key, n);
   let inside = 0;
   for (const n of modal) inside += n;
   return inside / both;
@@ -96,7 +97,9 @@ function spearman(x: Float64Array, y: Float64Array): number {
 function bins(column: EncodedColumn & { kind: 'numeric' }): Int32Array {
   const out = new Int32Array(column.numbers.length).fill(-1);
   const m = column.order.length;
-  column.order.forEach((row, k) => (out[row] = Math.min(CORRELATED_BINS - 1, Math.floor((k * CORRELATED_BINS) / m))));
+  column.order.forEach((row, k) => {
+    out[row] = Math.min(CORRELATED_BINS - 1, Math.floor((k * CORRELATED_BINS) / m));
+  });
   return out;
 }
 

@@ -50,7 +50,8 @@ export function categoryAuc(t: Tally): number | null {
       let pos = 0;
       let neg = 0;
       const score = (groups[g] as { score: number }).score;
-      for (; g < groups.length && (groups[g] as { score: number }).score === score; g++) [pos, neg] = [pos + (groups[g] as { pos: number }).pos, neg + (groups[g] as { neg: number }).neg];
+      for (; g < groups.length && (groups[g] as { score: number }).score === score; g++)
+        [pos, neg] = [pos + (groups[g] as { pos: number }).pos, neg + (groups[g] as { neg: number }).neg];
       u += pos * (below + neg / 2);
       below += neg;
     }

@@ -42,7 +42,15 @@ export function tallyOf(column: CodedColumn, cohort: readonly boolean[], fold: I
   const { size } = column;
   const rows = column.kind === 'category' ? column.codes.length : column.offsets.length - 1;
   const known = new Uint8Array(rows);
-  const t: Tally = { folds, size, pos: new Int32Array(folds * size), neg: new Int32Array(folds * size), rowsPos: new Int32Array(folds), rowsNeg: new Int32Array(folds), known };
+  const t: Tally = {
+    folds,
+    size,
+    pos: new Int32Array(folds * size),
+    neg: new Int32Array(folds * size),
+    rowsPos: new Int32Array(folds),
+    rowsNeg: new Int32Array(folds),
+    known,
+  };
   if (column.kind === 'category') {
     const { codes } = column;
     for (let r = 0; r < rows; r++) {
@@ -89,5 +97,5 @@ export function trainCounts(t: Tally, k: number): { pos: Float64Array; neg: Floa
 
 /** Codes in the order of their keys, as the row-by-row version met ties. */
 export function keyOrder(column: CodedColumn): Int32Array {
-  return Int32Array.from(column.keys.keys()).sort((a, b) => (column.keys[a] as string) < (column.keys[b] as string) ? -1 : 1);
+  return Int32Array.from(column.keys.keys()).sort((a, b) => ((column.keys[a] as string) < (column.keys[b] as string) ? -1 : 1));
 }

@@ -47,7 +47,9 @@ export function foldsOf(cohort: readonly boolean[], seed: number, folds = LEAK_F
   for (const side of [true, false]) {
     const rows = Int32Array.from(cohort.flatMap((c, i) => (c === side ? [i] : [])));
     shuffleInPlace(rows, next);
-    rows.forEach((r, k) => (fold[r] = k % folds));
+    rows.forEach((r, k) => {
+      fold[r] = k % folds;
+    });
   }
   return fold;
 }

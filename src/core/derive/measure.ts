@@ -65,8 +65,11 @@ export function chooseMeasure(input: {
     const { column, label, read: readCell } = parseOutcomeSpec(table, input.outcome);
     const read = customers.map((c) => c.rows.map((r) => readCell(table.rows[r]?.[column])).filter((p): p is boolean => typeof p === 'boolean'));
     return {
-      kind: 'outcome', label, column,
-      positive: read.map((ps) => ps.some(Boolean)), known: read.map((ps) => ps.length > 0),
+      kind: 'outcome',
+      label,
+      column,
+      positive: read.map((ps) => ps.some(Boolean)),
+      known: read.map((ps) => ps.length > 0),
     };
   }
   if (input.value) {

@@ -29,7 +29,13 @@ export function mine(encoded: ReadonlyMap<number, EncodedColumn>, cohort: readon
   const labels = Uint8Array.from(cohort, (c) => (c ? 1 : 0));
   const sample = sampleOf(Int32Array.from(cohort.keys()), labels);
   const parents = findParents(columns);
-  const o: EngineOptions = { alpha: options.alpha, maxCriteria: options.maxCriteria, minLift: options.minLift, minSupport: options.minSupport, seed: options.seed ?? DERIVE_SEED };
+  const o: EngineOptions = {
+    alpha: options.alpha,
+    maxCriteria: options.maxCriteria,
+    minLift: options.minLift,
+    minSupport: options.minSupport,
+    seed: options.seed ?? DERIVE_SEED,
+  };
   const run = runEngine(columns, sample, parents, o);
   let { kept, points } = run;
   const leftOut = [...run.leftOut];
@@ -66,7 +72,17 @@ export function mine(encoded: ReadonlyMap<number, EncodedColumn>, cohort: readon
     });
     inconclusive += `; found but not kept: ${labels.join('; ')}`;
   }
-  return { kept, points, leftOut, tested: run.tests.length, columnsTested: columns.length, stability, validation, nearMisses, ...(inconclusive !== undefined && { inconclusive }) };
+  return {
+    kept,
+    points,
+    leftOut,
+    tested: run.tests.length,
+    columnsTested: columns.length,
+    stability,
+    validation,
+    nearMisses,
+    ...(inconclusive !== undefined && { inconclusive }),
+  };
 }
 
 /**
@@ -74,7 +90,14 @@ export function mine(encoded: ReadonlyMap<number, EncodedColumn>, cohort: readon
  * of the half-samples; for a set or list, without the values that were (a noise value riding along with a
  * stable one), its evidence recomputed.
  */
-function steadyPart(s: Selected, share: number, tokens: Map<string, number> | undefined, columns: readonly EncodedColumn[], sample: Sample, leftOut: LeftOut[]): Selected | undefined {
+function steadyPart(
+  s: Selected,
+  share: number,
+  tokens: Map<string, number> | undefined,
+  columns: readonly EncodedColumn[],
+  sample: Sample,
+  leftOut: LeftOut[],
+): Selected | undefined {
   const percent = (x: number) => `chosen again in ${Math.round(100 * x)}% of half-samples`;
   if (share < MIN_STABILITY) {
     leftOut.push({ criterion: s, reason: 'unstable', detail: percent(share) });

@@ -47,7 +47,9 @@ export function missingShareNotes(columns: readonly MissingShareColumn[], cohort
     const inRest = c / (c + d);
     if (Math.abs(inCohort - inRest) < minDifference - 1e-9) continue; // 15% - 10% is 5 points, not 4.99...
     if (fisherExact({ a, b, c, d }).pValue >= alpha) continue;
-    notes.push(`Data quality: ${column.name} is missing for ${percent(inCohort)} of ${cohortName} and ${percent(inRest)} of the rest; a blank says who filled in the CRM, so it is no criterion.`);
+    notes.push(
+      `Data quality: ${column.name} is missing for ${percent(inCohort)} of ${cohortName} and ${percent(inRest)} of the rest; a blank says who filled in the CRM, so it is no criterion.`,
+    );
   }
   return notes;
 }

@@ -14,10 +14,34 @@ const KEY_ROLES: ReadonlySet<Role> = new Set(['id', 'account_id', 'name', 'accou
 
 // Normalized headers (after an entity prefix such as "Deal - " or "Opportunity") of stage-derived fields.
 const STAGE_KEYS = new Set([
-  'probability', 'dealprobability', 'winprobability', 'expectedrevenue', 'weightedamount', 'isclosed', 'iswon', 'isclosedwon',
-  'forecastcategory', 'forecastcategoryname', 'hsforecastcategory', 'stagename', 'stage', 'dealstage', 'laststagechangedate',
-  'lostreason', 'closedlostreason', 'closedwonreason', 'wonreason', 'daystoclose', 'wontime', 'losttime', 'closedlostdate',
-  'closedwondate', 'hsisclosed', 'hsisclosedwon', 'hsdealstageprobability', 'dealstageprobability',
+  'probability',
+  'dealprobability',
+  'winprobability',
+  'expectedrevenue',
+  'weightedamount',
+  'isclosed',
+  'iswon',
+  'isclosedwon',
+  'forecastcategory',
+  'forecastcategoryname',
+  'hsforecastcategory',
+  'stagename',
+  'stage',
+  'dealstage',
+  'laststagechangedate',
+  'lostreason',
+  'closedlostreason',
+  'closedwonreason',
+  'wonreason',
+  'daystoclose',
+  'wontime',
+  'losttime',
+  'closedlostdate',
+  'closedwondate',
+  'hsisclosed',
+  'hsisclosedwon',
+  'hsdealstageprobability',
+  'dealstageprobability',
 ]);
 // HubSpot's per-stage stamps: `Date entered "Closed Won" (Sales Pipeline)`, `Date exited ...`, `Time in ...`.
 const STAGE_PATTERNS = [/^(hs_)?date[\s_]*(entered|exited)(\b|_)/i, /^(cumulative |latest )?time[\s_]+in\b/i, /\bprobability\b/i, /\bforecast\b/i];
@@ -25,13 +49,29 @@ const PREFIXES = ['deal', 'opportunity', 'opp', 'lead', 'hs'];
 
 // Who sold, not who bought: words of a header split at spaces, punctuation and camelCase.
 const TEAM_PHRASES = [
-  ['owner'], ['sales', 'agent'], ['agent'], ['seller'], ['rep'], ['sales', 'rep'], ['sdr'], ['bdr'], ['sr'], ['salesperson'],
-  ['account', 'manager'], ['account', 'executive'], ['assigned', 'to'], ['assignee'], ['created', 'by'], ['modified', 'by'],
-  ['updated', 'by'], ['closed', 'by'],
+  ['owner'],
+  ['sales', 'agent'],
+  ['agent'],
+  ['seller'],
+  ['rep'],
+  ['sales', 'rep'],
+  ['sdr'],
+  ['bdr'],
+  ['sr'],
+  ['salesperson'],
+  ['account', 'manager'],
+  ['account', 'executive'],
+  ['assigned', 'to'],
+  ['assignee'],
+  ['created', 'by'],
+  ['modified', 'by'],
+  ['updated', 'by'],
+  ['closed', 'by'],
 ];
 
 // Salesforce API names in capitals (OWNERID, CREATEDBYID), compared after normalizeHeader.
-const TEAM_KEY = /^(account|opportunity|lead|deal|company|contact)?(owner(id|name)?|(created|lastmodified|modified)by(id)?|salesagent|salesrep|accountmanager|assignedto)$/;
+const TEAM_KEY =
+  /^(account|opportunity|lead|deal|company|contact)?(owner(id|name)?|(created|lastmodified|modified)by(id)?|salesagent|salesrep|accountmanager|assignedto)$/;
 
 function words(header: string): string[] {
   return header

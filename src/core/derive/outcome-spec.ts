@@ -9,8 +9,7 @@ export type OutcomeReading = (raw: string | undefined) => boolean | null | 'unre
 
 // Words a yes/no outcome is written in beyond booleans and won/lost stages (normalised: no case, no spaces).
 const POSITIVE = new Set(['converted', 'customer', 'success', 'successful', 'passed', 'pass']);
-const NEGATIVE = new Set(['notconverted', 'unconverted', 'nonconverted', 'notcustomer', 'noncustomer', 'failed',
-  'fail', 'failure', 'unsuccessful']);
+const NEGATIVE = new Set(['notconverted', 'unconverted', 'nonconverted', 'notcustomer', 'noncustomer', 'failed', 'fail', 'failure', 'unsuccessful']);
 
 /** A yes/no cell: true/false, yes/no, 1/0, won/lost, converted/not converted; 'unreadable' for anything else. */
 export function readYesNo(raw: string | undefined): boolean | null | 'unreadable' {
@@ -65,9 +64,12 @@ export function parseOutcomeSpec(table: Table, spec: string): { column: number; 
   if (wanted !== undefined) return valueSpec(table, column, header, wanted);
   const unreadable = table.rows.find((row) => readYesNo(row[column]) === 'unreadable');
   if (unreadable) {
-    throw new UsageError(`--outcome: ${header} in ${table.name} does not read as yes/no (won/lost, true/false, 1/0, converted/not); its values: ${listValues(table, column)}`, {
-      hint: `name the positive value, for example --outcome "${header}=${(unreadable[column] ?? '').trim()}"`,
-    });
+    throw new UsageError(
+      `--outcome: ${header} in ${table.name} does not read as yes/no (won/lost, true/false, 1/0, converted/not); its values: ${listValues(table, column)}`,
+      {
+        hint: `name the positive value, for example --outcome "${header}=${(unreadable[column] ?? '').trim()}"`,
+      },
+    );
   }
   return { column, label: `${header} is positive`, read: readYesNo };
 }

@@ -33,5 +33,8 @@ export function outcomeWords(values: readonly unknown[]): string[] | undefined {
     seen.set(key, entry);
   }
   if (cells === 0 || hits / cells < LEAK_WORD_SHARE) return undefined;
-  return [...seen.values()].sort((a, b) => b.n - a.n || (a.shown < b.shown ? -1 : 1)).slice(0, 3).map((e) => e.shown);
+  return [...seen.values()]
+    .sort((a, b) => b.n - a.n || (a.shown < b.shown ? -1 : 1))
+    .slice(0, 3)
+    .map((e) => e.shown);
 }

@@ -47,7 +47,10 @@ export function pointsFromEffects(effects: readonly number[], directions: readon
 
 /** Weight-of-evidence points, as the engine gave them before the multivariable fit (the yardstick). */
 export function assignPoints(tables: readonly { table: TwoByTwo; direction: 'fit' | 'anti' }[]): number[] {
-  return pointsFromEffects(tables.map((t) => weightOfEvidence(t.table)), tables.map((t) => t.direction));
+  return pointsFromEffects(
+    tables.map((t) => weightOfEvidence(t.table)),
+    tables.map((t) => t.direction),
+  );
 }
 
 /** A fitted effect (log odds ratio) smaller than this adds nothing a person would act on. */
@@ -66,14 +69,27 @@ export function fitPoints(selected: readonly Selected[], sample: Sample): { kept
   const dropped: LeftOut[] = [];
   for (;;) {
     if (kept.length === 0) return { kept, points: [], effects: [], dropped };
-    const fit = ridgeLogistic(kept.map((s) => s.members), sample.rows, sample.labels, RIDGE);
+    const fit = ridgeLogistic(
+      kept.map((s) => s.members),
+      sample.rows,
+      sample.labels,
+      RIDGE,
+    );
     const wrong = kept
       .map((s, i) => ({ s, i, effect: fit.slopes[i] as number }))
       .filter(({ s, effect }) => (s.direction === 'fit' ? effect < NEGLIGIBLE_EFFECT : effect > -NEGLIGIBLE_EFFECT))
       .sort((x, y) => Math.abs(x.effect) - Math.abs(y.effect) || x.i - y.i);
     const worst = wrong[0];
     if (!worst) {
-      return { kept, points: pointsFromEffects(fit.slopes, kept.map((s) => s.direction)), effects: fit.slopes, dropped };
+      return {
+        kept,
+        points: pointsFromEffects(
+          fit.slopes,
+          kept.map((s) => s.direction),
+        ),
+        effects: fit.slopes,
+        dropped,
+      };
     }
     const sign = Math.sign(worst.effect) !== (worst.s.direction === 'fit' ? 1 : -1) && Math.abs(worst.effect) >= NEGLIGIBLE_EFFECT;
     dropped.push({ criterion: worst.s, reason: sign ? 'sign' : 'negligible', detail: `fitted effect ${worst.effect.toFixed(3)}` });

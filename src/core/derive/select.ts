@@ -38,7 +38,13 @@ function propose(cx: Context, slot: number, match: Match, direction: Selected['d
   const members = membership(column, match);
   const table = tableOf(members, cx.sample);
   return {
-    slot, column: column.index, match, direction, table, members, pKind,
+    slot,
+    column: column.index,
+    match,
+    direction,
+    table,
+    members,
+    pKind,
     pValue: pValue ?? fisherExact(table).pValue,
     qValue: from.reduce((m, t) => (t.qValue > m ? t.qValue : m), -Infinity),
     tries: from.length === 1 && from[0]?.kind === 'interval' ? from[0].tries : 0,
@@ -152,7 +158,13 @@ function proposals(cx: Context, tests: readonly Test[]): Selected[] {
  * only when it still tells the cohort apart within its parent's values, forward selection that leaves out
  * what a stronger related criterion already explains, then the cap.
  */
-export function selectCriteria(columns: readonly EncodedColumn[], tests: readonly Test[], sample: Sample, parents: ReadonlyMap<number, Parent>, o: SelectOptions): Selection {
+export function selectCriteria(
+  columns: readonly EncodedColumn[],
+  tests: readonly Test[],
+  sample: Sample,
+  parents: ReadonlyMap<number, Parent>,
+  o: SelectOptions,
+): Selection {
   const passed = tests.filter((t) => t.qValue < o.alpha).map((t) => t.pValue);
   const cx: Context = { columns, sample, o, leftOut: [], pStar: passed.reduce((m, p) => (p > m ? p : m), 0) };
   const all = proposals(cx, tests);

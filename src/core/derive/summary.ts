@@ -2,7 +2,6 @@ import { percentText } from '../percent.js';
 import type { Criterion, IcpDocument } from '../icp/schema.js';
 import { describeRange, joinOr } from './labels.js';
 
-
 function valuesOf(c: Criterion): string[] {
   const m = c.match;
   if ('in' in m) return m.in;

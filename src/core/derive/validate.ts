@@ -29,7 +29,9 @@ function foldsOf(sample: Sample, seed: number): Int8Array {
   for (const label of [1, 0]) {
     const rows = sample.rows.filter((r) => sample.labels[r] === label);
     shuffleInPlace(rows, seededRandom(mixSeed(seed, 1000 + label)));
-    rows.forEach((r, k) => (fold[r] = k % FOLDS));
+    rows.forEach((r, k) => {
+      fold[r] = k % FOLDS;
+    });
   }
   return fold;
 }
@@ -49,7 +51,14 @@ function rowsOutside(rows: Int32Array, fold: Int8Array, f: number): Int32Array {
  * the pooled out-of-fold AUC for the cohort label with its DeLong standard error, and the share of
  * customers and of value (`weights`: won value, or 1 per positive record) that fell in tier A out of fold.
  */
-export function crossValidate(columns: readonly EncodedColumn[], sample: Sample, parents: ReadonlyMap<number, Parent>, o: EngineOptions, weights: Float64Array, progress?: (done: number, total: number) => void): Validation | null {
+export function crossValidate(
+  columns: readonly EncodedColumn[],
+  sample: Sample,
+  parents: ReadonlyMap<number, Parent>,
+  o: EngineOptions,
+  weights: Float64Array,
+  progress?: (done: number, total: number) => void,
+): Validation | null {
   const fold = foldsOf(sample, o.seed);
   const customers = sample.labels.length;
   const scores = new Float64Array(customers);
@@ -82,7 +91,10 @@ export function crossValidate(columns: readonly EncodedColumn[], sample: Sample,
   }
   const rows = Array.from(sample.rows);
   const labels = rows.map((r) => sample.labels[r] === 1);
-  const pooled = aucWithDeLong(rows.map((r) => scores[r] as number), labels);
+  const pooled = aucWithDeLong(
+    rows.map((r) => scores[r] as number),
+    labels,
+  );
   if (pooled === null) return null;
   const totalValue = rows.reduce((s, r) => s + Math.max(0, weights[r] as number), 0);
   return {
@@ -152,7 +164,15 @@ function foundAgain(c: Selected, s: Selected): boolean {
  * its column, in the same direction, with an overlapping set (or a range holding mostly the same customers);
  * for a set or list, also each value's share.
  */
-export function stabilityOf(kept: readonly Selected[], columns: readonly EncodedColumn[], sample: Sample, parents: ReadonlyMap<number, Parent>, o: EngineOptions, progress?: (done: number, total: number) => void, halfSamples = HALF_SAMPLES): Stability {
+export function stabilityOf(
+  kept: readonly Selected[],
+  columns: readonly EncodedColumn[],
+  sample: Sample,
+  parents: ReadonlyMap<number, Parent>,
+  o: EngineOptions,
+  progress?: (done: number, total: number) => void,
+  halfSamples = HALF_SAMPLES,
+): Stability {
   const hits = kept.map(() => 0);
   const tokenHits = kept.map((s) => (valuesOf(s) ? new Map((valuesOf(s) as string[]).map((t) => [t, 0])) : undefined));
   const next = seededRandom(mixSeed(o.seed, 2000));

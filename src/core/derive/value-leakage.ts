@@ -30,7 +30,11 @@ function rhoOver(rows: readonly number[], f: (r: number) => number, value: reado
 }
 
 /** Columns whose values explain the value: alone (rank correlation), or as a product or ratio of two. */
-export function valueSuspects(numeric: Map<number, { header: string; values: ArrayLike<unknown> }>, value: { label: string; values: readonly number[] }, add: (index: number, why: string) => void): void {
+export function valueSuspects(
+  numeric: Map<number, { header: string; values: ArrayLike<unknown> }>,
+  value: { label: string; values: readonly number[] },
+  add: (index: number, why: string) => void,
+): void {
   const num = (vs: ArrayLike<unknown>, r: number) => (isNumber(vs[r]) ? (vs[r] as number) : NaN);
   const all = value.values.flatMap((v, r) => (Number.isFinite(v) ? [r] : []));
   const single = new Map<number, number>();
@@ -41,7 +45,12 @@ export function valueSuspects(numeric: Map<number, { header: string; values: Arr
   }
   const step = Math.max(1, all.length / PAIR_ROWS);
   const rows = Array.from({ length: Math.min(all.length, PAIR_ROWS) }, (_, k) => all[Math.floor(k * step)] as number);
-  const pairable = [...single].filter(([, rho]) => rho < LEAK_VALUE_RHO).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, PAIR_COLUMNS).map(([i]) => i).sort((a, b) => a - b);
+  const pairable = [...single]
+    .filter(([, rho]) => rho < LEAK_VALUE_RHO)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, PAIR_COLUMNS)
+    .map(([i]) => i)
+    .sort((a, b) => a - b);
   for (let p = 0; p < pairable.length; p++) {
     for (let q = p + 1; q < pairable.length; q++) {
       const [i, j] = [pairable[p] as number, pairable[q] as number];

@@ -75,11 +75,23 @@ function compare(o: Criterion, n: Criterion): CriterionChange[] {
     const removed = valuesOf(om).filter((v) => !newSet.has(categoryKey(v)));
     if (added.length > 0 || removed.length > 0) {
       const parts = [...(added.length ? [`+ ${added.join(', ')}`] : []), ...(removed.length ? [`- ${removed.join(', ')}`] : [])];
-      out.push({ ...base, kind: 'values_changed', added_values: added, removed_values: removed, within_noise: false, description: `${n.column}: ${parts.join('; ')}` });
+      out.push({
+        ...base,
+        kind: 'values_changed',
+        added_values: added,
+        removed_values: removed,
+        within_noise: false,
+        description: `${n.column}: ${parts.join('; ')}`,
+      });
     }
   }
   if (o.points !== n.points) {
-    out.push({ ...base, kind: 'points_changed', within_noise: pointsWithinNoise(o.points, n.points), description: `${n.label}: ${o.points} -> ${n.points} points` });
+    out.push({
+      ...base,
+      kind: 'points_changed',
+      within_noise: pointsWithinNoise(o.points, n.points),
+      description: `${n.label}: ${o.points} -> ${n.points} points`,
+    });
   }
   return out;
 }
@@ -93,7 +105,14 @@ export function diffIcp(oldDoc: IcpDocument, newDoc: IcpDocument): IcpDiff {
   for (const [key, o] of oldBy) {
     const n = newBy.get(key);
     if (!n) {
-      changes.push({ kind: 'removed', column: o.column, direction: o.points >= 0 ? 'fit' : 'anti', old: o, within_noise: false, description: `removed: ${o.label}` });
+      changes.push({
+        kind: 'removed',
+        column: o.column,
+        direction: o.points >= 0 ? 'fit' : 'anti',
+        old: o,
+        within_noise: false,
+        description: `removed: ${o.label}`,
+      });
       continue;
     }
     const found = compare(o, n);
@@ -101,12 +120,24 @@ export function diffIcp(oldDoc: IcpDocument, newDoc: IcpDocument): IcpDiff {
     changes.push(...found);
   }
   for (const [key, n] of newBy) {
-    if (!oldBy.has(key)) changes.push({ kind: 'added', column: n.column, direction: n.points >= 0 ? 'fit' : 'anti', new: n, within_noise: false, description: `added: ${n.label}` });
+    if (!oldBy.has(key))
+      changes.push({
+        kind: 'added',
+        column: n.column,
+        direction: n.points >= 0 ? 'fit' : 'anti',
+        new: n,
+        within_noise: false,
+        description: `added: ${n.label}`,
+      });
   }
   const [oldTiers, newTiers] = [describeTiers(oldDoc.tiers), describeTiers(newDoc.tiers)];
   return {
-    changes, unchanged, tiers_changed: oldTiers !== newTiers, tiers: { old: oldTiers, new: newTiers },
-    status_changed: oldDoc.status !== newDoc.status, noise_rule: NOISE_RULE,
+    changes,
+    unchanged,
+    tiers_changed: oldTiers !== newTiers,
+    tiers: { old: oldTiers, new: newTiers },
+    status_changed: oldDoc.status !== newDoc.status,
+    noise_rule: NOISE_RULE,
   };
 }
 

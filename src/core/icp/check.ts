@@ -2,14 +2,7 @@ import { icpDocumentSchema, schemaProblems, type Criterion, type IcpDocument, ty
 
 /** Semantic rules the schema cannot express; every broken rule is one problem, none stop the others. */
 export function checkIcpRules(doc: IcpDocument): PathProblem[] {
-  return [
-    ...checkStatus(doc),
-    ...checkPoints(doc),
-    ...doc.criteria.flatMap(checkCriterion),
-    ...checkLabels(doc),
-    ...checkTiers(doc),
-    ...checkCohort(doc),
-  ];
+  return [...checkStatus(doc), ...checkPoints(doc), ...doc.criteria.flatMap(checkCriterion), ...checkLabels(doc), ...checkTiers(doc), ...checkCohort(doc)];
 }
 
 /** Schema first, then the semantic rules; the document is returned only when there is no problem. */
@@ -24,8 +17,7 @@ export function validateIcp(value: unknown): { doc?: IcpDocument; problems: Path
 function checkStatus(doc: IcpDocument): PathProblem[] {
   const problems: PathProblem[] = [];
   if (doc.status === 'inconclusive' && doc.criteria.length > 0) {
-    const message =
-      'an inconclusive ICP has no criteria; remove them, or set status: manual to use criteria written by hand';
+    const message = 'an inconclusive ICP has no criteria; remove them, or set status: manual to use criteria written by hand';
     problems.push({ path: ['criteria'], message });
   }
   if (doc.status === 'ok') {
@@ -52,9 +44,10 @@ function checkPoints(doc: IcpDocument): PathProblem[] {
   const sum = positive.reduce((total, c) => total + c.points, 0);
   if (positive.length === 0 || sum === 100) return [];
   // One addend would read "but 60 = 60": name the criterion instead.
-  const but = positive.length === 1
-    ? `the only positive criterion, ${JSON.stringify((positive[0] as Criterion).label)}, has ${sum}`
-    : `${positive.map((c) => String(c.points)).join(' + ')} = ${sum}`;
+  const but =
+    positive.length === 1
+      ? `the only positive criterion, ${JSON.stringify((positive[0] as Criterion).label)}, has ${sum}`
+      : `${positive.map((c) => String(c.points)).join(' + ')} = ${sum}`;
   return [{ path: ['criteria'], message: `positive points must add up to 100, but ${but}` }];
 }
 

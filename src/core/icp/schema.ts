@@ -3,15 +3,7 @@ import { z } from 'zod';
 /** The only document version this build reads and writes. */
 export const ICP_VERSION = 1;
 
-export const CRITERION_CATEGORIES = [
-  'firmographic',
-  'technographic',
-  'behavioral',
-  'needs',
-  'value',
-  'fit',
-  'other',
-] as const;
+export const CRITERION_CATEGORIES = ['firmographic', 'technographic', 'behavioral', 'needs', 'value', 'fit', 'other'] as const;
 
 export const ICP_STATUSES = ['ok', 'inconclusive', 'manual'] as const;
 
@@ -176,12 +168,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown, base: (string | n
 
 // zod reports a failed union as "Invalid input"; for a match, the key the user wrote says which kind
 // they meant, so report that kind's own issues instead.
-function describeUnion(
-  issue: z.core.$ZodIssueInvalidUnion,
-  actual: unknown,
-  root: unknown,
-  path: (string | number)[],
-): PathProblem[] {
+function describeUnion(issue: z.core.$ZodIssueInvalidUnion, actual: unknown, root: unknown, path: (string | number)[]): PathProblem[] {
   if (path[path.length - 1] !== 'match' || path[0] !== 'criteria') {
     return [{ path, message: `expected text, a number, true/false, null or a list of those${describeGot(actual)}` }];
   }

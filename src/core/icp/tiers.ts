@@ -41,5 +41,7 @@ export function tierFor(points: number, tiers: Tiers, options: { disqualified?: 
 
 /** The lowest total that reaches each tier the file has, for display: `A>=75 B>=50 C>=25`, `A>=100 B>=40`. */
 export function describeTiers(tiers: Tiers): string {
-  return thresholds(tiers).map(([tier, min]) => `${tier}>=${min}`).join(' ');
+  return thresholds(tiers)
+    .map(([tier, min]) => `${tier}>=${min}`)
+    .join(' ');
 }

@@ -104,11 +104,21 @@ export function customerKeyColumn(
  * deals that carry no create date of their own. Undefined when the customers have no such column.
  * `columns`: the customers' typed columns, when the caller has them (else the column's format is detected).
  */
-export function customerStarts(table: Table, roles: RoleAssignment, keyColumn: number, columns?: readonly ColumnInfo[]): { column: string; byKey: Map<string, number> } | undefined {
+export function customerStarts(
+  table: Table,
+  roles: RoleAssignment,
+  keyColumn: number,
+  columns?: readonly ColumnInfo[],
+): { column: string; byKey: Map<string, number> } | undefined {
   const column = roles.byRole.get('created_date');
   if (column === undefined) return undefined;
   // A caller that typed the customers already knows the column's date format: the same reading everywhere.
-  const format = columns ? columns[column]?.dateFormat : detectDateFormat(table.rows.map((row) => row[column] ?? ''), true);
+  const format = columns
+    ? columns[column]?.dateFormat
+    : detectDateFormat(
+        table.rows.map((row) => row[column] ?? ''),
+        true,
+      );
   if (!format) return undefined;
   const byKey = new Map<string, number>();
   table.rows.forEach((row, index) => {

@@ -62,12 +62,22 @@ export class DealTally {
     this.amount = roles.byRole.get('amount');
     const outcomeSource = this.stage !== undefined ? 'stage' : this.wonFlag !== undefined ? 'won_flag' : 'all_won';
     this.quality = {
-      total: 0, matched: 0, unmatched: 0, withoutKey: 0, unmatchedExamples: [], outsideWindow: 0,
-      withoutCloseDate: 0, withoutDates: 0, negativeCycles: 0, negativeWonCycles: 0, withoutAmount: 0, unknownStages: [],
-      outcomeSource, hasAmount: this.amount !== undefined,
-      cycleStart: created !== undefined
-        ? { from: 'deals', column: columns[created]?.header ?? '' }
-        : fallback ? { from: 'customers', column: fallback.column } : null,
+      total: 0,
+      matched: 0,
+      unmatched: 0,
+      withoutKey: 0,
+      unmatchedExamples: [],
+      outsideWindow: 0,
+      withoutCloseDate: 0,
+      withoutDates: 0,
+      negativeCycles: 0,
+      negativeWonCycles: 0,
+      withoutAmount: 0,
+      unknownStages: [],
+      outcomeSource,
+      hasAmount: this.amount !== undefined,
+      cycleStart:
+        created !== undefined ? { from: 'deals', column: columns[created]?.header ?? '' } : fallback ? { from: 'customers', column: fallback.column } : null,
     };
     for (const key of customerKeys) {
       this.slots.set(key, this.keys.length);
@@ -80,7 +90,9 @@ export class DealTally {
     this.lastWon = new Float64Array(n).fill(Number.NaN);
     if (fallback) {
       const startAt = new Float64Array(n).fill(Number.NaN);
-      this.keys.forEach((key, slot) => (startAt[slot] = fallback.byKey.get(key) ?? Number.NaN));
+      this.keys.forEach((key, slot) => {
+        startAt[slot] = fallback.byKey.get(key) ?? Number.NaN;
+      });
       this.startAt = startAt;
     }
     this.windowed = window.since !== undefined || window.until !== undefined;
@@ -161,12 +173,9 @@ export class DealTally {
   /** The sums per customer key and the counts of the deals file, once every deal was added. */
   result(): { byKey: Map<string, DealStats>; quality: DealQuality } {
     if (this.done) return this.done;
-    this.quality.unknownStages = [...this.unknown]
-      .map(([s, count]) => ({ stage: s, count }))
-      .sort((a, b) => b.count - a.count || (a.stage < b.stage ? -1 : 1));
+    this.quality.unknownStages = [...this.unknown].map(([s, count]) => ({ stage: s, count })).sort((a, b) => b.count - a.count || (a.stage < b.stage ? -1 : 1));
     const byKey = dealStatsByKey(this.keys, this.order, this.deals, this.outcomes, this.firstWon, this.lastWon, this.startAt, this.won);
     this.done = { byKey, quality: this.quality };
     return this.done;
   }
 }
-

@@ -31,7 +31,10 @@ export function aggregateDeals(
 }
 
 /** Readers of a deal's close and create dates as epoch ms (null when missing or unreadable). */
-export function dealDates(roles: RoleAssignment, columns: readonly ColumnInfo[]): { closeAt: (row: readonly string[]) => number | null; createAt: (row: readonly string[]) => number | null } {
+export function dealDates(
+  roles: RoleAssignment,
+  columns: readonly ColumnInfo[],
+): { closeAt: (row: readonly string[]) => number | null; createAt: (row: readonly string[]) => number | null } {
   const created = roles.byRole.get('created_date');
   const closed = roles.byRole.get('close_date');
   return { closeAt: (row) => numberAt(columns, closed, row), createAt: (row) => numberAt(columns, created, row) };

@@ -23,7 +23,9 @@ export function keysNeedWork(sample: readonly string[][], column: number): boole
 export function groupKeys(customers: Table, column: number): Set<string> {
   const keys = new Set<string>();
   const normalize = memoize(normalizeKey);
-  customers.rows.forEach((row, index) => keys.add(customerKey(row[column] ?? '', index, normalize)));
+  customers.rows.forEach((row, index) => {
+    keys.add(customerKey(row[column] ?? '', index, normalize));
+  });
   return keys;
 }
 

@@ -3,15 +3,47 @@ import { normalizeHeader } from '../columns/roles.js';
 export type DealOutcome = 'won' | 'lost' | 'open';
 
 const WON = new Set(['closedwon', 'won', 'win', 'closedwin', 'signed', 'contractsigned', 'true', 'yes', '1']);
-const LOST = new Set(['closedlost', 'lost', 'loss', 'closedloss', 'dead', 'disqualified', 'false', 'no', '0',
-  'closeddisqualified', 'churned']);
+const LOST = new Set(['closedlost', 'lost', 'loss', 'closedloss', 'dead', 'disqualified', 'false', 'no', '0', 'closeddisqualified', 'churned']);
 // Open stages of HubSpot's, Salesforce's, Pipedrive's and Zoho's default pipelines: known, so not warned about.
-const OPEN = new Set(['open', 'appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled',
-  'decisionmakerboughtin', 'contractsent', 'prospecting', 'qualification', 'needsanalysis', 'valueproposition',
-  'iddecisionmakers', 'perceptionanalysis', 'proposalpricequote', 'proposal', 'negotiationreview', 'negotiation',
-  'engaging', 'leadin', 'contactmade', 'demoscheduled', 'proposalmade', 'negotiationsstarted', 'discovery',
-  'demo', 'trial', 'evaluation', 'inprogress', 'pending', 'new', 'contacted', 'qualified', 'closing',
-  'identifydecisionmakers', 'pricequote', 'needsanalysis', 'leads', 'lead']);
+const OPEN = new Set([
+  'open',
+  'appointmentscheduled',
+  'qualifiedtobuy',
+  'presentationscheduled',
+  'decisionmakerboughtin',
+  'contractsent',
+  'prospecting',
+  'qualification',
+  'needsanalysis',
+  'valueproposition',
+  'iddecisionmakers',
+  'perceptionanalysis',
+  'proposalpricequote',
+  'proposal',
+  'negotiationreview',
+  'negotiation',
+  'engaging',
+  'leadin',
+  'contactmade',
+  'demoscheduled',
+  'proposalmade',
+  'negotiationsstarted',
+  'discovery',
+  'demo',
+  'trial',
+  'evaluation',
+  'inprogress',
+  'pending',
+  'new',
+  'contacted',
+  'qualified',
+  'closing',
+  'identifydecisionmakers',
+  'pricequote',
+  'needsanalysis',
+  'leads',
+  'lead',
+]);
 
 /**
  * Reads a deal stage: `Closed Won`, `Won`, `closedwon`, `IsWon=true` -> won; `Closed Lost`, `Lost` -> lost;

@@ -14,7 +14,6 @@ import type { Table } from '../table.js';
 import { UsageError } from '../../errors.js';
 import { normalizeKey } from '../profile/keys.js';
 
-
 /** One account of the customers file, scored, with what its deals add up to. */
 export interface AccountOutcome {
   key: string;
@@ -65,7 +64,6 @@ export function typed(table: Table, map: ReadonlyMap<Role, string>): TypedTable 
 export function isIcpTier(tier: TierLabel, icpTiers: readonly Tier[]): boolean {
   return (icpTiers as readonly string[]).includes(tier);
 }
-
 
 // report has no --key: --map names the join columns instead (each file takes the entries it has).
 function joinKeys(customers: TypedTable, deals: TypedTable): JoinKeys {
@@ -119,7 +117,10 @@ export function scoreAccounts(input: {
   let dealQuality: DealQuality | null = null;
   if (deals && join) {
     const keys = new Set(records.map((r) => r.key));
-    const starts = deals.roles.byRole.get('created_date') === undefined ? customerStarts(customers.table, customers.roles, join.customerColumn, customers.columns) : undefined;
+    const starts =
+      deals.roles.byRole.get('created_date') === undefined
+        ? customerStarts(customers.table, customers.roles, join.customerColumn, customers.columns)
+        : undefined;
     const result = aggregateDeals(deals.table, deals.roles, deals.columns, join.dealColumn, keys, input.window, (d) => matchedDeals.push(d), starts);
     byKey = result.byKey;
     dealQuality = result.quality;

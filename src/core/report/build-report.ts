@@ -54,12 +54,13 @@ export interface ReportResult {
 const FORMULAS: Record<string, string> = {
   win_rate: 'won / (won + lost) deals; open deals left out',
   win_rate_ci: 'Wilson score interval, 95%',
-  median_cycle_days: 'median of (close date - create or engage date, or the customer\'s created date when the deals have none) in days over won deals; negative cycles left out',
+  median_cycle_days:
+    "median of (close date - create or engage date, or the customer's created date when the deals have none) in days over won deals; negative cycles left out",
   avg_won_value: 'total_won_value / won',
   total_won_value: 'sum of the amounts of won deals',
   clv: 'total_won_value / accounts',
   win_rate_p_value: "Fisher's exact test, two-sided, of won and lost deals of ICP vs non-ICP accounts",
-  cycle_days_p_value: 'Mann-Whitney U test, two-sided, of won deals\' cycle days, ICP vs non-ICP',
+  cycle_days_p_value: "Mann-Whitney U test, two-sided, of won deals' cycle days, ICP vs non-ICP",
   auc: 'area under the ROC curve of the account score against won (vs lost) over closed deals',
 };
 const LEAD_FORMULAS = { conversion_rate: 'converted / leads', conversion_rate_ci: 'Wilson score interval, 95%' };
@@ -75,7 +76,10 @@ function checkMap(map: ReadonlyMap<Role, string>, tables: readonly Table[]): voi
     // `--map role=` (an empty header) removes a role from every file: it names no column.
     if (header === '' || tables.some((t) => findHeader(t.header, header) >= 0)) continue;
     throw new UsageError(`--map ${role}=${header}: no column "${header}" in ${tables.map((t) => t.name).join(', ')}`, {
-      hint: `columns: ${tables.flatMap((t) => t.header).map((h) => JSON.stringify(h)).join(', ')}`,
+      hint: `columns: ${tables
+        .flatMap((t) => t.header)
+        .map((h) => JSON.stringify(h))
+        .join(', ')}`,
     });
   }
 }
@@ -106,7 +110,10 @@ function failing(x: ReturnType<typeof reportSegments>): Report['failing_segments
  * The verdict: on the ICP's own measure first (value capture or conversion), win rate beside it; the
  * win-rate verdict of old when the files hold no such measure. In-sample runs say so first.
  */
-function headline(x: Parameters<typeof verdict>[0] & { measure: MeasureResult | null; inSample: boolean; unit: string }): { text: string; significant: boolean } {
+function headline(x: Parameters<typeof verdict>[0] & { measure: MeasureResult | null; inSample: boolean; unit: string }): {
+  text: string;
+  significant: boolean;
+} {
   const old = verdict(x);
   const comparable = x.icp.accounts > 0 && x.nonIcp.accounts > 0;
   let said = old;
@@ -127,12 +134,19 @@ export function buildReport(input: ReportInput): ReportResult {
   const { icpTiers, missingTiers } = presentIcpTiers(input.doc, o.icpTiers);
   const map = o.map ?? new Map<Role, string>();
   const window = { since: o.since, until: o.until };
-  checkMap(map, [input.customers, input.deals, input.leads, input.spend].filter((t): t is Table => t !== undefined));
+  checkMap(
+    map,
+    [input.customers, input.deals, input.leads, input.spend].filter((t): t is Table => t !== undefined),
+  );
   const set = scoreAccounts({ doc: input.doc, customers: input.customers, deals: input.deals, icpTiers, window, map });
-  const leadSet = input.leads
-    ? scoreLeads({ doc: input.doc, leads: typed(input.leads, map), deals: set.deals, icpTiers, window, map })
-    : null;
-  const spend = allocateSpend({ spend: input.spend ? typed(input.spend, map) : null, accounts: set.accounts, customers: set.customers, deals: set.deals, matchedDeals: set.matchedDeals });
+  const leadSet = input.leads ? scoreLeads({ doc: input.doc, leads: typed(input.leads, map), deals: set.deals, icpTiers, window, map }) : null;
+  const spend = allocateSpend({
+    spend: input.spend ? typed(input.spend, map) : null,
+    accounts: set.accounts,
+    customers: set.customers,
+    deals: set.deals,
+    matchedDeals: set.matchedDeals,
+  });
   const ltv = set.customers.roles.byRole.get('lifetime_value');
   const allWon = set.dealQuality?.outcomeSource === 'all_won';
   const ctx: MetricContext = {
@@ -145,7 +159,11 @@ export function buildReport(input: ReportInput): ReportResult {
   };
   const leads = leadSet?.leads ?? [];
   const group = (pick: (tier: TierLabel, icp: boolean) => boolean): SegmentMetrics =>
-    segmentMetrics(set.accounts.filter((a) => pick(a.tier, a.icp)), leads.filter((l) => pick(l.tier, l.icp)), ctx);
+    segmentMetrics(
+      set.accounts.filter((a) => pick(a.tier, a.icp)),
+      leads.filter((l) => pick(l.tier, l.icp)),
+      ctx,
+    );
   const icp = group((_, isIcp) => isIcp);
   const nonIcp = group((_, isIcp) => !isIcp);
   const tiers: Report['tiers'] = {};
@@ -160,25 +178,59 @@ export function buildReport(input: ReportInput): ReportResult {
   const measured = measureReport(input.doc, set, { alpha, windowed: o.since !== undefined || o.until !== undefined });
   const measureRun = 'reason' in measured ? null : measured;
   const measure = measureRun?.result ?? null;
-  if ('reason' in measured) notes.push(`measure: the ICP's own measure (${input.doc.cohort.measure}) is not in these files (${measured.reason}); judged on win rate and conversion only`);
-  const inputs = ([['customers', input.customers], ['deals', input.deals], ['leads', input.leads], ['spend', input.spend]] as const)
-    .flatMap(([role, t]) => (t ? [{ role, name: t.name, rows: t.rows.length, sha256: t.sha256 }] : []));
-  const sample = inSample(input.doc, inputs, set.accounts.map((a) => a.key), o.since);
-  const said = headline({ icp, nonIcp, comparison, icpTiers, alpha, measure, inSample: sample.in_sample, unit: input.doc.cohort.unit && input.doc.cohort.unit !== 'customers' ? input.doc.cohort.unit : 'accounts' });
+  if ('reason' in measured)
+    notes.push(
+      `measure: the ICP's own measure (${input.doc.cohort.measure}) is not in these files (${measured.reason}); judged on win rate and conversion only`,
+    );
+  const inputs = (
+    [
+      ['customers', input.customers],
+      ['deals', input.deals],
+      ['leads', input.leads],
+      ['spend', input.spend],
+    ] as const
+  ).flatMap(([role, t]) => (t ? [{ role, name: t.name, rows: t.rows.length, sha256: t.sha256 }] : []));
+  const sample = inSample(
+    input.doc,
+    inputs,
+    set.accounts.map((a) => a.key),
+    o.since,
+  );
+  const said = headline({
+    icp,
+    nonIcp,
+    comparison,
+    icpTiers,
+    alpha,
+    measure,
+    inSample: sample.in_sample,
+    unit: input.doc.cohort.unit && input.doc.cohort.unit !== 'customers' ? input.doc.cohort.unit : 'accounts',
+  });
   const dq = dataQuality({
-    deals: set.dealQuality, duplicateCustomers: set.duplicateKeys, duplicateDeals: set.deals ? duplicateDealIds(set.deals) : 0, duplicateLeads: leadSet?.duplicateKeys ?? 0,
-    compiled: set.compiled, leadsWithoutOutcome: leadSet?.withoutOutcome ?? 0,
+    deals: set.dealQuality,
+    duplicateCustomers: set.duplicateKeys,
+    duplicateDeals: set.deals ? duplicateDealIds(set.deals) : 0,
+    duplicateLeads: leadSet?.duplicateKeys ?? 0,
+    compiled: set.compiled,
+    leadsWithoutOutcome: leadSet?.withoutOutcome ?? 0,
   });
   if (icp.accounts === 0) notes.push(`segments.icp is empty: no account of ${input.customers.name} reaches tier ${icpTiers.join(' or ')}`);
   if (input.doc.status === 'inconclusive') notes.push('The ICP is inconclusive (no criteria): every account scores 0');
-  if (set.join) notes.push(`deals joined on ${set.join.dealHeader} = ${set.join.customerHeader} (${set.join.reason}; ${Math.round(set.join.matchRate * 100)}% of deals match)`);
+  if (set.join)
+    notes.push(
+      `deals joined on ${set.join.dealHeader} = ${set.join.customerHeader} (${set.join.reason}; ${Math.round(set.join.matchRate * 100)}% of deals match)`,
+    );
   if (leadSet) notes.push(leadSet.method);
   if (spend) notes.push(`spend: ${spend.summary.method}`);
   for (const u of spend?.summary.unallocated ?? []) notes.push(`spend on "${u.source}" (${u.amount}) brought no account: left out of CAC`);
   const report: Report = {
     icp: {
-      name: input.doc.name, status: input.doc.status, generated_at: input.doc.generated_at, criteria: input.doc.criteria.length,
-      thresholds: input.doc.tiers, icp_tiers: [...icpTiers],
+      name: input.doc.name,
+      status: input.doc.status,
+      generated_at: input.doc.generated_at,
+      criteria: input.doc.criteria.length,
+      thresholds: input.doc.tiers,
+      icp_tiers: [...icpTiers],
       ...(input.doc.cohort.unit && input.doc.cohort.unit !== 'customers' && { unit: input.doc.cohort.unit }),
     },
     inputs,
@@ -202,7 +254,9 @@ export function buildReport(input: ReportInput): ReportResult {
   const warnings = dataQualityWarnings(dq, { customers: input.customers.name, deals: input.deals?.name, leads: input.leads?.name });
   if (missingTiers.length > 0) {
     const which = `tier${missingTiers.length > 1 ? 's' : ''} ${missingTiers.join(', ')}`;
-    warnings.push({ message: `--icp-tiers: the ICP has no ${which} (its tiers: ${describeTiers(input.doc.tiers)}, D below); ICP = tier${icpTiers.length > 1 ? 's' : ''} ${icpTiers.join(', ')}` });
+    warnings.push({
+      message: `--icp-tiers: the ICP has no ${which} (its tiers: ${describeTiers(input.doc.tiers)}, D below); ICP = tier${icpTiers.length > 1 ? 's' : ''} ${icpTiers.join(', ')}`,
+    });
   }
   for (const u of spend?.summary.unallocated ?? []) {
     warnings.push({ file: spend?.summary.source, message: `spend on "${u.source}" (${u.amount}) matches no account's source: left out of CAC` });

@@ -45,7 +45,14 @@ function toRow(b: Bucket, hasDeals: boolean, winRates: boolean): BreakdownRow {
  * Accounts, ICP share and win rate per value of the column with `role`: each deal's own value when the
  * deals carry the role, else the account's. `allWon`: the deals have no stage or won column, so no win rate.
  */
-function breakdown(role: Role, accounts: readonly AccountOutcome[], customers: TypedTable, deals: TypedTable | null, matched: readonly MatchedDeal[], allWon: boolean): { column: string; file: string; unit: 'accounts' | 'deals'; rows: BreakdownRow[] } | null {
+function breakdown(
+  role: Role,
+  accounts: readonly AccountOutcome[],
+  customers: TypedTable,
+  deals: TypedTable | null,
+  matched: readonly MatchedDeal[],
+  allWon: boolean,
+): { column: string; file: string; unit: 'accounts' | 'deals'; rows: BreakdownRow[] } | null {
   const buckets = new Map<string, Bucket>();
   const dealSource = deals?.roles.byRole.get(role);
   const customerSource = customers.roles.byRole.get(role);
@@ -88,7 +95,13 @@ function breakdown(role: Role, accounts: readonly AccountOutcome[], customers: T
  * The marketing view: per lead source, how many accounts it brought, the share of them in the ICP, and
  * the win rate of its deals. Each deal's own source when the deals carry one, else the account's.
  */
-export function bySource(accounts: readonly AccountOutcome[], customers: TypedTable, deals: TypedTable | null, matched: readonly MatchedDeal[], allWon = false): BySource | null {
+export function bySource(
+  accounts: readonly AccountOutcome[],
+  customers: TypedTable,
+  deals: TypedTable | null,
+  matched: readonly MatchedDeal[],
+  allWon = false,
+): BySource | null {
   const b = breakdown('lead_source', accounts, customers, deals, matched, allWon);
   if (!b) return null;
   const { rows, ...where } = b;
@@ -99,7 +112,13 @@ export function bySource(accounts: readonly AccountOutcome[], customers: TypedTa
  * The sales view: win rate by owner (each deal's owner, else the account's). Derive never mines who sold,
  * since it is no trait of the customer; here it is a breakdown of the outcome, as a sales manager reads it.
  */
-export function byOwner(accounts: readonly AccountOutcome[], customers: TypedTable, deals: TypedTable | null, matched: readonly MatchedDeal[], allWon = false): ByOwner | null {
+export function byOwner(
+  accounts: readonly AccountOutcome[],
+  customers: TypedTable,
+  deals: TypedTable | null,
+  matched: readonly MatchedDeal[],
+  allWon = false,
+): ByOwner | null {
   const b = breakdown('owner', accounts, customers, deals, matched, allWon);
   if (!b) return null;
   const { rows, ...where } = b;

@@ -29,8 +29,14 @@ export function dealAuc(accounts: readonly AccountOutcome[]): number | null {
   const scores: number[] = [];
   const labels: boolean[] = [];
   for (const a of accounts) {
-    for (let i = 0; i < (a.stats?.won ?? 0); i++) scores.push(a.score), labels.push(true);
-    for (let i = 0; i < (a.stats?.lost ?? 0); i++) scores.push(a.score), labels.push(false);
+    for (let i = 0; i < (a.stats?.won ?? 0); i++) {
+      scores.push(a.score);
+      labels.push(true);
+    }
+    for (let i = 0; i < (a.stats?.lost ?? 0); i++) {
+      scores.push(a.score);
+      labels.push(false);
+    }
   }
   return auc(scores, labels);
 }

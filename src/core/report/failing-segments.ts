@@ -45,7 +45,10 @@ export interface SegmentTest {
 }
 
 /** A segment where the ICP does not work: the test's figures, the overall lift for context, and a sentence. */
-export type FailingSegment = Pick<SegmentTest, 'column' | 'value' | 'accounts' | 'icp_accounts' | 'icp_rate' | 'non_icp_rate' | 'lift' | 'p_value' | 'q_value'> & {
+export type FailingSegment = Pick<
+  SegmentTest,
+  'column' | 'value' | 'accounts' | 'icp_accounts' | 'icp_rate' | 'non_icp_rate' | 'lift' | 'p_value' | 'q_value'
+> & {
   /** ICP rate / non-ICP rate over all measured accounts, for context; null when the non-ICP rate is 0. */
   overall_lift: number | null;
   /** 'reversed': the segment's own 95% interval of the log odds ratio is entirely below 0; else 'absent'. */
@@ -82,8 +85,15 @@ interface Bucket extends Tally {
 const emptyTally = (): Tally => ({ icpSuccesses: 0, icpTrials: 0, nonSuccesses: 0, nonTrials: 0, icpAccounts: 0, nonAccounts: 0 });
 
 function add(t: Tally, a: SegmentAccount): void {
-  if (a.icp) (t.icpSuccesses += a.successes), (t.icpTrials += a.trials), t.icpAccounts++;
-  else (t.nonSuccesses += a.successes), (t.nonTrials += a.trials), t.nonAccounts++;
+  if (a.icp) {
+    t.icpSuccesses += a.successes;
+    t.icpTrials += a.trials;
+    t.icpAccounts++;
+  } else {
+    t.nonSuccesses += a.successes;
+    t.nonTrials += a.trials;
+    t.nonAccounts++;
+  }
 }
 
 function minus(all: Tally, part: Tally): Tally {
@@ -118,7 +128,7 @@ function cellValues(raw: string | undefined, separator: MultiSeparator | null): 
 function mostCommon(spellings: Map<string, number>): string {
   let best = '';
   let count = -1;
-  for (const [s, n] of spellings) if (n > count || (n === count && s < best)) (best = s), (count = n);
+  for (const [s, n] of spellings) if (n > count || (n === count && s < best)) [best, count] = [s, n];
   return best;
 }
 
@@ -164,7 +174,7 @@ export function testSegments(input: FailingSegmentsInput): SegmentTest[] {
   input.accounts.forEach(checkAccount);
   const measured = input.accounts.filter((a) => a.trials > 0);
   const all = emptyTally();
-  measured.forEach((a) => add(all, a));
+  for (const a of measured) add(all, a);
   const rows: Omit<SegmentTest, 'q_value'>[] = [];
   for (const b of bucketize(input, measured)) {
     const outside = minus(all, b);
@@ -213,7 +223,7 @@ export function failingSegments(input: FailingSegmentsInput): { tested: number; 
   if (!(input.alpha > 0 && input.alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${input.alpha}`);
   const tests = testSegments(input);
   const all = emptyTally();
-  input.accounts.filter((a) => a.trials > 0).forEach((a) => add(all, a));
+  for (const a of input.accounts) if (a.trials > 0) add(all, a);
   const overall = all.icpTrials > 0 && all.nonTrials > 0 ? rateRatio(all) : null;
   const segments: FailingSegment[] = [];
   for (const t of tests) {
@@ -222,8 +232,18 @@ export function failingSegments(input: FailingSegmentsInput): { tested: number; 
     const verdict = t.log_odds_ratio_ci[1] < 0 ? 'reversed' : 'absent';
     const { column, value, accounts, icp_accounts, icp_rate, non_icp_rate, lift, p_value, q_value } = t;
     segments.push({
-      column, value, accounts, icp_accounts, icp_rate, non_icp_rate, lift, overall_lift: overall,
-      p_value, q_value, verdict, text: sentence(t, verdict, input.measure),
+      column,
+      value,
+      accounts,
+      icp_accounts,
+      icp_rate,
+      non_icp_rate,
+      lift,
+      overall_lift: overall,
+      p_value,
+      q_value,
+      verdict,
+      text: sentence(t, verdict, input.measure),
     });
   }
   const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

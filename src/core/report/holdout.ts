@@ -50,7 +50,11 @@ export interface HoldoutSplit {
 const SPLIT_SALT = 0x4f1d;
 
 /** The key columns derive would use on these files with these options (the deal join it would choose). */
-export function holdoutKeys(customers: Table, deals: Table | undefined, options: { map?: ReadonlyMap<Role, string> | undefined; key?: { customer: string; deal?: string; none?: boolean } | undefined }): HoldoutKeys {
+export function holdoutKeys(
+  customers: Table,
+  deals: Table | undefined,
+  options: { map?: ReadonlyMap<Role, string> | undefined; key?: { customer: string; deal?: string; none?: boolean } | undefined },
+): HoldoutKeys {
   const roles = assignRoles(customers.header, options.map, customers.name);
   if (!deals) return { customerColumn: customerKeyColumn(roles, null, options.key, customers) };
   const { keys } = joinDealTable(customers, roles, deals, { map: options.map, key: options.key });
@@ -68,7 +72,13 @@ const LEFT = 2;
  * before it (created date, else first deal) and reports on the rest. Not stratified: the cohort is
  * ranked on the derive part itself, by a measure derive computes after the split.
  */
-export function splitHoldout(input: { customers: Table; deals?: Table | undefined; keys: HoldoutKeys; map?: ReadonlyMap<Role, string> | undefined; spec: HoldoutSpec }): HoldoutSplit {
+export function splitHoldout(input: {
+  customers: Table;
+  deals?: Table | undefined;
+  keys: HoldoutKeys;
+  map?: ReadonlyMap<Role, string> | undefined;
+  spec: HoldoutSpec;
+}): HoldoutSplit {
   const { customers, deals, keys, spec } = input;
   const column = keys.customerColumn;
   const normalize = memoize(normalizeKey);
@@ -93,13 +103,18 @@ export function splitHoldout(input: { customers: Table; deals?: Table | undefine
   const part = new Uint8Array(n);
   let dated: HoldoutSplit['dated'];
   if ('share' in spec) {
-    const order = shuffleInPlace(Uint32Array.from({ length: n }, (_, i) => i), seededRandom(mixSeed(spec.seed, SPLIT_SALT)));
+    const order = shuffleInPlace(
+      Uint32Array.from({ length: n }, (_, i) => i),
+      seededRandom(mixSeed(spec.seed, SPLIT_SALT)),
+    );
     const held = Math.round(spec.share * n);
     for (let i = 0; i < n; i++) part[order[i] as number] = i < held ? REPORT : DERIVE;
   } else {
     const starts = startDates(customers, customerOf, n, deals, dealOwner, input.map);
     dated = starts.dated;
-    starts.at.forEach((at, i) => (part[i] = Number.isNaN(at) ? LEFT : at < spec.date ? DERIVE : REPORT));
+    starts.at.forEach((at, i) => {
+      part[i] = Number.isNaN(at) ? LEFT : at < spec.date ? DERIVE : REPORT;
+    });
   }
   const pick = (which: number, owners: readonly (number | undefined)[]) =>
     owners.flatMap((owner, row) => ((owner === undefined ? LEFT : part[owner]) === which ? [row] : []));
@@ -127,14 +142,27 @@ export function splitHoldout(input: { customers: Table; deals?: Table | undefine
  * When each customer started, as epoch ms (NaN: unknown): the earliest readable cell of its created date
  * column, else the earliest date of its deals (created, else closed).
  */
-function startDates(customers: Table, customerOf: readonly number[], n: number, deals: Table | undefined, dealOwner: readonly (number | undefined)[], map: ReadonlyMap<Role, string> | undefined): { at: number[]; dated: NonNullable<HoldoutSplit['dated']> } {
+function startDates(
+  customers: Table,
+  customerOf: readonly number[],
+  n: number,
+  deals: Table | undefined,
+  dealOwner: readonly (number | undefined)[],
+  map: ReadonlyMap<Role, string> | undefined,
+): { at: number[]; dated: NonNullable<HoldoutSplit['dated']> } {
   const created = Array.from({ length: n }, () => NaN);
   const first = Array.from({ length: n }, () => NaN);
   const earliest = (into: number[], i: number, at: number | null) => {
     if (at !== null && !(into[i]! <= at)) into[i] = at;
   };
   const col = assignRoles(customers.header, map, customers.name).byRole.get('created_date');
-  const format = col === undefined ? null : detectDateFormat(customers.rows.map((row) => row[col] ?? ''), true);
+  const format =
+    col === undefined
+      ? null
+      : detectDateFormat(
+          customers.rows.map((row) => row[col] ?? ''),
+          true,
+        );
   if (col !== undefined && format) {
     customers.rows.forEach((row, r) => {
       const raw = row[col];
@@ -151,7 +179,7 @@ function startDates(customers: Table, customerOf: readonly number[], n: number, 
   }
   if (!format && !deals) {
     throw new IcpError(`--holdout <date>: ${customers.name} has no created date column to split the customers by`, {
-      hint: 'give --deals to split by each customer\'s first deal, hold out a share such as 30%, or name the column with --map created_date=<header>',
+      hint: "give --deals to split by each customer's first deal, hold out a share such as 30%, or name the column with --map created_date=<header>",
     });
   }
   let byCreated = 0;
@@ -187,8 +215,13 @@ export function checkHoldoutParts(split: HoldoutSplit, spec: HoldoutSpec, label:
     });
   }
   if (needDeals && derive.dealRows.length === 0) {
-    throw new IcpError(`--holdout ${label}: the ${plural(derive.customerCount, 'customer')} to derive on have no deal, and the ICP ranks customers by their deals`, {
-      hint: random ? 'hold out a smaller share, or check the deals file joins the customers' : 'pick a later date, or check the deals file joins the customers',
-    });
+    throw new IcpError(
+      `--holdout ${label}: the ${plural(derive.customerCount, 'customer')} to derive on have no deal, and the ICP ranks customers by their deals`,
+      {
+        hint: random
+          ? 'hold out a smaller share, or check the deals file joins the customers'
+          : 'pick a later date, or check the deals file joins the customers',
+      },
+    );
   }
 }

@@ -10,7 +10,12 @@ export const IN_SAMPLE_OVERLAP = 0.5;
  * (bottom-k sketch estimate against the one the ICP file records), unless the report's window starts after
  * the derive's last day. `overlap` is null without a signature.
  */
-export function inSample(doc: IcpDocument, inputs: readonly { sha256: string }[], keys: readonly string[], since?: number): { in_sample: boolean; overlap: number | null } {
+export function inSample(
+  doc: IcpDocument,
+  inputs: readonly { sha256: string }[],
+  keys: readonly string[],
+  since?: number,
+): { in_sample: boolean; overlap: number | null } {
   const sameFile = doc.source.some((s) => inputs.some((i) => i.sha256.toLowerCase() === s.sha256.toLowerCase()));
   const signed = doc.source.find((s) => s.role === 'customers' && s.keys)?.keys;
   const estimate = signed ? keyOverlap(signed, keys) : null;

@@ -35,7 +35,7 @@ export interface LeadSet {
  * the closed deals.
  */
 function convertedByDeals(leads: TypedTable, deals: TypedTable, window: DealWindow): { keys: string[]; won: Set<string>; column: string; dealColumn: string } {
-  let join;
+  let join: ReturnType<typeof chooseJoinKeys>;
   try {
     join = chooseJoinKeys(leads.table, leads.roles, deals.table, deals.roles);
   } catch {

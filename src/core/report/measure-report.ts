@@ -28,7 +28,11 @@ function readMeasure(doc: IcpDocument, set: AccountSet, windowed: boolean): { me
   const byKey = set.deals && set.dealQuality ? new Map(set.accounts.map((a) => [a.key, a.stats ?? emptyDealStats()])) : undefined;
   try {
     const measure = chooseMeasure({
-      customers: set.records, table: set.customers.table, columns: set.customers.columns, value, outcome,
+      customers: set.records,
+      table: set.customers.table,
+      columns: set.customers.columns,
+      value,
+      outcome,
       ...(byKey && !outcome && !value && { deals: { byKey, hasAmount: set.dealQuality?.hasAmount ?? false, windowed } }),
     });
     return { measure, source: measure.column === null ? 'deals' : 'customers' };
@@ -56,9 +60,13 @@ function gains(measured: readonly Measured[], kind: 'value' | 'outcome'): GainsR
     accounts += group.length;
     held += sum;
     rows.push({
-      tier, accounts: group.length, share_of_accounts: group.length / measured.length,
+      tier,
+      accounts: group.length,
+      share_of_accounts: group.length / measured.length,
       ...(kind === 'value' ? { value: sum } : { positives: sum, rate: sum / group.length, rate_ci: wilsonInterval(sum, group.length) }),
-      share_of_measure: share(sum, total), cumulative_share_of_accounts: accounts / measured.length, cumulative_share_of_measure: share(held, total),
+      share_of_measure: share(sum, total),
+      cumulative_share_of_accounts: accounts / measured.length,
+      cumulative_share_of_measure: share(held, total),
     });
   }
   return rows;
@@ -69,7 +77,11 @@ function gains(measured: readonly Measured[], kind: 'value' | 'outcome'): GainsR
  * bootstrap interval, Mann-Whitney over per-account values) or conversion (rates with Wilson intervals,
  * Fisher, AUC of the score), and the gains table. `significant`: the ICP does better at alpha.
  */
-export function measureReport(doc: IcpDocument, set: AccountSet, options: { alpha: number; windowed: boolean }): { result: MeasureResult; values: (number | null)[] } | { reason: string } {
+export function measureReport(
+  doc: IcpDocument,
+  set: AccountSet,
+  options: { alpha: number; windowed: boolean },
+): { result: MeasureResult; values: (number | null)[] } | { reason: string } {
   const read = readMeasure(doc, set, options.windowed);
   if ('reason' in read) return read;
   const { measure, source } = read;
@@ -85,9 +97,15 @@ export function measureReport(doc: IcpDocument, set: AccountSet, options: { alph
 
 function baseOf(doc: IcpDocument, set: AccountSet, measure: Measure, source: 'deals' | 'customers', measured: readonly Measured[]) {
   return {
-    label: measure.label, built_for: doc.cohort.measure, column: measure.column === null ? null : (set.customers.table.header[measure.column] as string),
-    source, accounts: measured.length, unknown: set.accounts.length - measured.length,
-    icp_accounts: measured.filter((m) => m.icp).length, non_icp_accounts: measured.filter((m) => !m.icp).length, gains: gains(measured, measure.kind),
+    label: measure.label,
+    built_for: doc.cohort.measure,
+    column: measure.column === null ? null : (set.customers.table.header[measure.column] as string),
+    source,
+    accounts: measured.length,
+    unknown: set.accounts.length - measured.length,
+    icp_accounts: measured.filter((m) => m.icp).length,
+    non_icp_accounts: measured.filter((m) => !m.icp).length,
+    gains: gains(measured, measure.kind),
   };
 }
 
@@ -103,10 +121,19 @@ function judged(measure: Measure, measured: readonly Measured[], base: ReturnTyp
     const ratio = clvIcp !== null && clvNon !== null && clvNon > 0 ? clvIcp / clvNon : null;
     const p = mannWhitney(icp, non)?.pValue ?? null;
     return {
-      kind: 'value', ...base,
-      icp_share_of_accounts: share(icp.length, measured.length), icp_share_of_value: share(icp.reduce((s, v) => s + Math.max(0, v), 0), total),
-      clv_icp: clvIcp, clv_non_icp: clvNon, clv_ratio: ratio, clv_ratio_ci: ratio === null ? null : bootstrapRatioOfMeans(icp, non),
-      p_value: p, significant: ratio !== null && ratio > 1 && p !== null && p < options.alpha,
+      kind: 'value',
+      ...base,
+      icp_share_of_accounts: share(icp.length, measured.length),
+      icp_share_of_value: share(
+        icp.reduce((s, v) => s + Math.max(0, v), 0),
+        total,
+      ),
+      clv_icp: clvIcp,
+      clv_non_icp: clvNon,
+      clv_ratio: ratio,
+      clv_ratio_ci: ratio === null ? null : bootstrapRatioOfMeans(icp, non),
+      p_value: p,
+      significant: ratio !== null && ratio > 1 && p !== null && p < options.alpha,
     };
   }
   const [a, c] = [icp.filter((v) => v > 0).length, non.filter((v) => v > 0).length];
@@ -115,10 +142,18 @@ function judged(measure: Measure, measured: readonly Measured[], base: ReturnTyp
   const p = icp.length > 0 && non.length > 0 ? fisherExact({ a, b: icp.length - a, c, d: non.length - c }).pValue : null;
   const lift = rateIcp !== null && rateNon !== null && rateNon > 0 ? rateIcp / rateNon : null;
   return {
-    kind: 'outcome', ...base,
-    icp_rate: rateIcp, icp_rate_ci: icp.length > 0 ? wilsonInterval(a, icp.length) : null,
-    non_icp_rate: rateNon, non_icp_rate_ci: non.length > 0 ? wilsonInterval(c, non.length) : null,
-    rate_lift: lift, p_value: p, auc: auc(measured.map((m) => m.score), measured.map((m) => m.value > 0)),
+    kind: 'outcome',
+    ...base,
+    icp_rate: rateIcp,
+    icp_rate_ci: icp.length > 0 ? wilsonInterval(a, icp.length) : null,
+    non_icp_rate: rateNon,
+    non_icp_rate_ci: non.length > 0 ? wilsonInterval(c, non.length) : null,
+    rate_lift: lift,
+    p_value: p,
+    auc: auc(
+      measured.map((m) => m.score),
+      measured.map((m) => m.value > 0),
+    ),
     significant: rateIcp !== null && rateNon !== null && rateIcp > rateNon && p !== null && p < options.alpha,
   };
 }

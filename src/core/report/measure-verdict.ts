@@ -23,7 +23,8 @@ export function measureSentence(m: MeasureResult, alpha: number, unit = 'account
   const extra = `${m.rate_lift === null ? '' : `${times(m.rate_lift)}, `}${p}${m.auc === null ? '' : `, AUC ${m.auc.toFixed(2)}`}`;
   const head = `ICP ${unit}: ${m.label} for ${rates} (${extra})`;
   if (m.significant) return `${head}.`;
-  if (m.icp_rate !== null && m.non_icp_rate !== null && m.icp_rate < m.non_icp_rate && m.p_value !== null && m.p_value < alpha) return `${head}: the ICP points the wrong way.`;
+  if (m.icp_rate !== null && m.non_icp_rate !== null && m.icp_rate < m.non_icp_rate && m.p_value !== null && m.p_value < alpha)
+    return `${head}: the ICP points the wrong way.`;
   return `${head}: not significantly different.`;
 }
 
@@ -32,7 +33,8 @@ export function winRateAside(icp: SegmentMetrics, non: SegmentMetrics, c: Compar
   if (icp.win_rate === null || non.win_rate === null || c.win_rate_p_value === null) return '';
   const rates = `${percentText(icp.win_rate)} vs ${percentText(non.win_rate)}, ${pText(c.win_rate_p_value)}`;
   const cycle = cyclePhrase(icp, non, c, alpha);
-  if (c.win_rate_p_value < alpha && icp.win_rate > non.win_rate) return ` They also win ${c.win_rate_lift === null ? 'more often' : `${times(c.win_rate_lift)} as often`} (${rates})${cycle}.`;
+  if (c.win_rate_p_value < alpha && icp.win_rate > non.win_rate)
+    return ` They also win ${c.win_rate_lift === null ? 'more often' : `${times(c.win_rate_lift)} as often`} (${rates})${cycle}.`;
   if (c.win_rate_p_value < alpha) return ` They win less often (${rates})${cycle}.`;
   return ` They win no more often (${rates})${cycle}.`;
 }

@@ -19,7 +19,12 @@ function topCount(doc: IcpDocument, measured: number): number {
  * "among the top accounts by value", as the cohort was chosen; an outcome 1 of 1; without a measure, won of
  * closed deals), tested segment by segment (failing-segments.ts).
  */
-export function reportSegments(doc: IcpDocument, set: AccountSet, measure: { result: MeasureResult; values: (number | null)[] } | null, alpha: number): ReturnType<typeof failingSegments> & { measure: SegmentMeasure } {
+export function reportSegments(
+  doc: IcpDocument,
+  set: AccountSet,
+  measure: { result: MeasureResult; values: (number | null)[] } | null,
+  alpha: number,
+): ReturnType<typeof failingSegments> & { measure: SegmentMeasure } {
   let kind: SegmentMeasure = 'win rate';
   let outcome = (i: number): [number, number] => {
     const s = set.accounts[i]?.stats;
@@ -33,7 +38,8 @@ export function reportSegments(doc: IcpDocument, set: AccountSet, measure: { res
     const known = measure.values.filter((v): v is number => v !== null).sort((a, b) => b - a);
     const threshold = known[Math.max(0, topCount(doc, known.length) - 1)] ?? Infinity;
     // Ties at the threshold count as top: the cohort's own rule breaks ties by key, which a segment cannot see.
-    outcome = (i) => (measure.values[i] === null || measure.values[i] === undefined ? [0, 0] : [(measure.values[i] as number) >= threshold && threshold > 0 ? 1 : 0, 1]);
+    outcome = (i) =>
+      measure.values[i] === null || measure.values[i] === undefined ? [0, 0] : [(measure.values[i] as number) >= threshold && threshold > 0 ? 1 : 0, 1];
   }
   const accounts: SegmentAccount[] = set.accounts.map((a, i) => {
     const [successes, trials] = outcome(i);

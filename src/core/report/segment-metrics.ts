@@ -16,7 +16,6 @@ export interface MetricContext {
   spend: ReadonlyMap<string, number> | null;
 }
 
-
 /** a / b, or null with a note when b is 0 or either is unknown. */
 function ratio(a: number | null, b: number | null, name: string, why: string, notes: string[]): number | null {
   if (a === null || b === null) return null;
@@ -40,12 +39,21 @@ function dealFigures(accounts: readonly AccountOutcome[], ctx: MetricContext, m:
     }
     return;
   }
-  let deals = 0, won = 0, lost = 0, open = 0, value = 0, wonAccounts = 0;
+  let deals = 0,
+    won = 0,
+    lost = 0,
+    open = 0,
+    value = 0,
+    wonAccounts = 0;
   const cycles: number[] = [];
   for (const a of accounts) {
     const s = a.stats;
     if (!s) continue;
-    deals += s.deals; won += s.won; lost += s.lost; open += s.open; value += s.wonValue;
+    deals += s.deals;
+    won += s.won;
+    lost += s.lost;
+    open += s.open;
+    value += s.wonValue;
     if (s.won > 0) wonAccounts++;
     cycles.push(...s.cycleDays);
   }
@@ -94,8 +102,18 @@ function spendFigures(accounts: readonly AccountOutcome[], spend: ReadonlyMap<st
 /** Every outcome figure of one group of accounts (and the leads in the same tiers). */
 export function segmentMetrics(accounts: readonly AccountOutcome[], leads: readonly LeadOutcome[], ctx: MetricContext): SegmentMetrics {
   const m: SegmentMetrics = {
-    accounts: accounts.length, deals: null, won: null, lost: null, open: null, won_accounts: null,
-    win_rate: null, win_rate_ci: null, median_cycle_days: null, avg_won_value: null, total_won_value: null, clv: null,
+    accounts: accounts.length,
+    deals: null,
+    won: null,
+    lost: null,
+    open: null,
+    won_accounts: null,
+    win_rate: null,
+    win_rate_ci: null,
+    median_cycle_days: null,
+    avg_won_value: null,
+    total_won_value: null,
+    clv: null,
     notes: [],
   };
   if (accounts.length === 0) {

@@ -38,7 +38,13 @@ function amountColumn(spend: TypedTable): number {
 }
 
 /** A spend file (channel or lead source, amount): each channel's spend shared equally by what it brought. */
-function fromFile(spend: TypedTable, accounts: readonly AccountOutcome[], customers: TypedTable, deals: TypedTable | null, matched: readonly MatchedDeal[]): SpendAllocation {
+function fromFile(
+  spend: TypedTable,
+  accounts: readonly AccountOutcome[],
+  customers: TypedTable,
+  deals: TypedTable | null,
+  matched: readonly MatchedDeal[],
+): SpendAllocation {
   const amountAt = amountColumn(spend);
   const sourceAt = spend.roles.byRole.get('lead_source');
   const bySource = new Map<string, { label: string; amount: number }>();
@@ -69,11 +75,15 @@ function fromFile(spend: TypedTable, accounts: readonly AccountOutcome[], custom
     else if (!perSource.has(key)) unallocated.push({ source: label, amount });
   }
   for (const u of units) {
-    if (hasSources && u.source !== null && bySource.has(u.source)) add(byKey, u.key, (bySource.get(u.source) as { amount: number }).amount / (perSource.get(u.source) as number));
+    if (hasSources && u.source !== null && bySource.has(u.source))
+      add(byKey, u.key, (bySource.get(u.source) as { amount: number }).amount / (perSource.get(u.source) as number));
   }
   // Spend without a channel (or when no file says where accounts came from) is shared by every account.
   if (accounts.length > 0) for (const a of accounts) add(byKey, a.key, general / accounts.length);
-  const unitFile = dealSource !== undefined ? `${deals?.table.name}:${JSON.stringify(deals?.table.header[dealSource])} (per deal)` : `${customers.table.name}:${JSON.stringify(customers.table.header[customerSource ?? 0])} (per account)`;
+  const unitFile =
+    dealSource !== undefined
+      ? `${deals?.table.name}:${JSON.stringify(deals?.table.header[dealSource])} (per deal)`
+      : `${customers.table.name}:${JSON.stringify(customers.table.header[customerSource ?? 0])} (per account)`;
   const method = hasSources
     ? `each channel's spend in ${spend.table.name} shared equally by the ${dealSource !== undefined ? 'deals' : 'accounts'} it brought, read from ${unitFile}${general > 0 ? '; spend without a channel shared equally by every account' : ''}`
     : `${sourceAt === undefined ? `${spend.table.name} names no channel` : 'neither customers nor deals carry a lead source'}: its total shared equally by every account`;
@@ -83,7 +93,12 @@ function fromFile(spend: TypedTable, accounts: readonly AccountOutcome[], custom
 }
 
 /** A cost column on customers (per account) or on deals (summed per account over its deals in the window). */
-function fromCostColumn(accounts: readonly AccountOutcome[], customers: TypedTable, deals: TypedTable | null, matched: readonly MatchedDeal[]): SpendAllocation | null {
+function fromCostColumn(
+  accounts: readonly AccountOutcome[],
+  customers: TypedTable,
+  deals: TypedTable | null,
+  matched: readonly MatchedDeal[],
+): SpendAllocation | null {
   const byKey = new Map<string, number>(accounts.map((a) => [a.key, 0]));
   const onCustomers = customers.roles.byRole.get('cost');
   const onDeals = deals?.roles.byRole.get('cost');

@@ -37,11 +37,17 @@ export function conversionSentence(icp: SegmentMetrics, non: SegmentMetrics, c: 
  * The plain-language verdict: does the ICP win more often, and is that more than chance? `significant`
  * is true when ICP accounts win (or, without win rates, their leads convert) significantly more often.
  */
-export function verdict(input: { icp: SegmentMetrics; nonIcp: SegmentMetrics; comparison: Comparison; icpTiers: readonly Tier[]; alpha: number }): { text: string; significant: boolean } {
+export function verdict(input: { icp: SegmentMetrics; nonIcp: SegmentMetrics; comparison: Comparison; icpTiers: readonly Tier[]; alpha: number }): {
+  text: string;
+  significant: boolean;
+} {
   const { icp, nonIcp: non, comparison: c, alpha } = input;
   const tiers = `tier${input.icpTiers.length > 1 ? 's' : ''} ${input.icpTiers.join(', ')}`;
   if (icp.accounts === 0) {
-    return { text: `The ICP segment is empty: no account reaches ${tiers}, so there is nothing to compare. Check that the ICP's columns are in the customers file (icp inspect), or re-derive it.`, significant: false };
+    return {
+      text: `The ICP segment is empty: no account reaches ${tiers}, so there is nothing to compare. Check that the ICP's columns are in the customers file (icp inspect), or re-derive it.`,
+      significant: false,
+    };
   }
   if (non.accounts === 0) {
     return { text: `Every account is in the ICP (${tiers}), so there is nothing to compare it with; try --icp-tiers A.`, significant: false };
@@ -58,7 +64,9 @@ export function verdict(input: { icp: SegmentMetrics; nonIcp: SegmentMetrics; co
     } else if (c.win_rate_p_value < alpha) {
       sentences.push(`ICP accounts win less often than the rest (${rates})${cycle}: the ICP points the wrong way; ${REVIEW}.`);
     } else {
-      sentences.push(`ICP and non-ICP accounts win at rates that do not differ significantly (${rates})${cycle}; the ICP may no longer separate winners: ${REVIEW}.`);
+      sentences.push(
+        `ICP and non-ICP accounts win at rates that do not differ significantly (${rates})${cycle}; the ICP may no longer separate winners: ${REVIEW}.`,
+      );
     }
   }
   const conversion = conversionSentence(icp, non, c, alpha);

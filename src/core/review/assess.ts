@@ -68,10 +68,17 @@ export function judgeDrift(input: DriftInput): DriftJudgement {
       hint: 'check that the export is up to date, or review another quarter with --quarter',
     });
   }
-  const stability = criterionStability(scored.compiled, base.map((a) => a.cells), during.map((a) => a.cells));
+  const stability = criterionStability(
+    scored.compiled,
+    base.map((a) => a.cells),
+    during.map((a) => a.cells),
+  );
   const criteria = criterionDrift(scored.compiled, base, during, alphaOf(doc), period.label);
   const judgement = judge({ doc, criteria, stability, periodLabel: period.label, maxPsi: DRIFT_RULES.max_psi });
-  if (window.cut) judgement.notes.push(`the saved ICP was derived on deals up to ${String(doc.options?.until)}, into ${period.label}: its baseline was cut at ${day(window.until)}`);
+  if (window.cut)
+    judgement.notes.push(
+      `the saved ICP was derived on deals up to ${String(doc.options?.until)}, into ${period.label}: its baseline was cut at ${day(window.until)}`,
+    );
   return {
     baseline: { since: window.since === undefined ? 'the first deal' : day(window.since), until: day(window.until), cut_at_period: window.cut },
     criteria_drift: criteria,
@@ -85,8 +92,7 @@ export function assessDrift(input: DriftInput): DriftAssessment {
   const { doc, customers, deals, period, map } = input;
   const judged = judgeDrift(input);
   const alpha = alphaOf(doc);
-  const report = (since: number | undefined, until: number) =>
-    buildReport({ doc, customers, deals, options: { since, until, alpha, ...(map && { map }) } });
+  const report = (since: number | undefined, until: number) => buildReport({ doc, customers, deals, options: { since, until, alpha, ...(map && { map }) } });
   const inPeriod = report(period.start, period.end);
   const beforePeriod = report(undefined, period.start - 1);
   return {

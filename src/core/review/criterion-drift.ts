@@ -80,7 +80,8 @@ function unusable(name: string, side: { matching: SideCounts; other: SideCounts 
   if (lost === 0) return `no lost deal ${name}: the odds of winning cannot be compared`;
   if (won === 0) return `no won deal ${name}: the odds of winning cannot be compared`;
   const few = (['matching', 'other'] as const).find((k) => side[k].accounts < MIN_ACCOUNTS_PER_SIDE);
-  if (few) return `too few accounts with closed deals ${name} ${few === 'matching' ? 'that match' : 'that do not match'} (${side[few].accounts}, at least ${MIN_ACCOUNTS_PER_SIDE} needed)`;
+  if (few)
+    return `too few accounts with closed deals ${name} ${few === 'matching' ? 'that match' : 'that do not match'} (${side[few].accounts}, at least ${MIN_ACCOUNTS_PER_SIDE} needed)`;
   return null;
 }
 
@@ -92,7 +93,13 @@ function unusable(name: string, side: { matching: SideCounts; other: SideCounts 
  * Anti-fit criteria are tested for a rise (their effect was negative). The measure is per deal, so it does
  * not grow with the length of a window as "in the top 20% by won value" or "won a deal" would.
  */
-export function criterionDrift(compiled: CompiledIcp, baseline: readonly WindowAccount[], during: readonly WindowAccount[], alpha: number, periodLabel: string): CriterionDrift[] {
+export function criterionDrift(
+  compiled: CompiledIcp,
+  baseline: readonly WindowAccount[],
+  during: readonly WindowAccount[],
+  alpha: number,
+  periodLabel: string,
+): CriterionDrift[] {
   const rows = compiled.criteria.map((c) => {
     const judge = (cells: readonly string[]) => c.judge(c.column === undefined ? undefined : cells[c.column]);
     const b = sides(baseline, judge);

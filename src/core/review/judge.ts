@@ -30,7 +30,8 @@ export function judge(input: {
     .map((s) => `${s.column} shifted between the window the ICP was derived on and ${periodLabel} (PSI ${s.psi.toFixed(2)} > ${input.maxPsi})`);
   const untested = criteria.filter((c) => !c.judgeable).map((c) => `${c.label} not tested: ${c.not_judgeable}`);
   let why: string[] = [];
-  if (doc.criteria.length === 0) why = [`the saved ICP is ${doc.status} with no criteria: nothing can stop working (the proposal shows what the recent deals support)`];
+  if (doc.criteria.length === 0)
+    why = [`the saved ICP is ${doc.status} with no criteria: nothing can stop working (the proposal shows what the recent deals support)`];
   else if (untested.length === criteria.length) {
     // One sentence when every criterion fails for the same reason (no lost deal in the quarter), else each.
     const distinct = [...new Set(criteria.map((c) => c.not_judgeable))];
@@ -42,7 +43,10 @@ export function judge(input: {
   }
   const reasons = criteria
     .filter((c) => c.fell)
-    .map((c) => `${c.label} stopped working: win odds ratio ${c.odds_ratio_before} in the window it was derived on, ${c.odds_ratio_period} in ${periodLabel} (one-sided, Holm p = ${(c.p_holm as number).toPrecision(2)})`);
+    .map(
+      (c) =>
+        `${c.label} stopped working: win odds ratio ${c.odds_ratio_before} in the window it was derived on, ${c.odds_ratio_period} in ${periodLabel} (one-sided, Holm p = ${(c.p_holm as number).toPrecision(2)})`,
+    );
   reasons.push(...shifted);
   return { status: reasons.length > 0 ? 'drift' : 'no drift', judgeable: true, reasons, why_not_judgeable: [], notes: untested };
 }

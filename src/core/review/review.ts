@@ -51,7 +51,7 @@ function rules(alpha: number, noiseRule: string): string[] {
     `drift when a saved criterion stopped working: its win odds ratio (matching vs not, over the closed deals of the accounts with a deal closed in the window) fell between the window the ICP was derived on and the period (one-sided test of the log odds ratio, standard errors clustered by account, Holm over the criteria, at alpha ${alpha})`,
     `drift when a criterion's attribute has a population stability index above ${DRIFT_RULES.max_psi} between the accounts with deals in the window the ICP was derived on and those with deals in the period`,
     `not enough data to judge (never drift, exit 0) when no saved criterion can be tested: a criterion needs won and lost deals in both windows and at least ${DRIFT_RULES.min_accounts_per_side} accounts with closed deals on each side (matching, not matching) of each`,
-    'not drift: the backtest\'s win-rate lift (a track record; a funnel without lost deals has none, and a modest lift from criteria that still work is no change)',
+    "not drift: the backtest's win-rate lift (a track record; a funnel without lost deals has none, and a modest lift from criteria that still work is no change)",
     'not drift by itself: the proposed ICP adding or removing a criterion or changing a value set (listed as proposed changes)',
     `not drift: ${noiseRule}`,
   ];

@@ -49,7 +49,12 @@ function asRole(value: string): Role | undefined {
 }
 
 /** Where a criterion's column is: --map for its role, its own header, then any header with its role. */
-function locate(criterion: Criterion, header: readonly string[], roles: ReturnType<typeof assignRoles>, map: ReadonlyMap<Role, string>): Pick<CompiledCriterion, 'column' | 'foundBy'> {
+function locate(
+  criterion: Criterion,
+  header: readonly string[],
+  roles: ReturnType<typeof assignRoles>,
+  map: ReadonlyMap<Role, string>,
+): Pick<CompiledCriterion, 'column' | 'foundBy'> {
   const role = asRole(criterion.attribute.replace(/_year$/, '')) ?? guessRole(criterion.column)?.role;
   const mapped = role === undefined ? undefined : map.get(role);
   if (mapped !== undefined) {
@@ -90,7 +95,12 @@ function numberReader(decimal: DecimalMark, dates: DateFormat | null): (raw: str
  * Binds every criterion to the scored file: finds its column and builds a cell reader suited to its match
  * (ranges read numbers with the column's decimal mark and date format, decided from the sample rows).
  */
-export function compileIcp(doc: IcpDocument, header: readonly string[], sample: readonly (readonly string[])[], map: ReadonlyMap<Role, string> = new Map()): CompiledIcp {
+export function compileIcp(
+  doc: IcpDocument,
+  header: readonly string[],
+  sample: readonly (readonly string[])[],
+  map: ReadonlyMap<Role, string> = new Map(),
+): CompiledIcp {
   const roles = assignRoles(header, new Map());
   const criteria = doc.criteria.map((criterion): CompiledCriterion => {
     const { column, foundBy } = locate(criterion, header, roles, map);

@@ -8,9 +8,7 @@ export function benjaminiHochberg(pValues: readonly number[]): number[] {
     if (!(p >= 0 && p <= 1)) throw new RangeError(`p-value must be in [0, 1], got ${p}`);
   }
   // Largest p first; ties broken by position so that the order, and so every rounding, is fixed.
-  const order = Array.from({ length: m }, (_, i) => i).sort(
-    (i, j) => (pValues[j] as number) - (pValues[i] as number) || j - i,
-  );
+  const order = Array.from({ length: m }, (_, i) => i).sort((i, j) => (pValues[j] as number) - (pValues[i] as number) || j - i);
   const q = new Array<number>(m);
   let running = 1;
   order.forEach((index, position) => {

@@ -22,11 +22,7 @@ export interface MannWhitneyOptions {
 const EXACT_LIMIT = 50;
 
 /** Mann-Whitney U test (Wilcoxon rank-sum), two-sided, as R's wilcox.test(x, y, correct = TRUE); null when a sample is empty. */
-export function mannWhitney(
-  x: readonly number[],
-  y: readonly number[],
-  options: MannWhitneyOptions = {},
-): MannWhitneyResult | null {
+export function mannWhitney(x: readonly number[], y: readonly number[], options: MannWhitneyOptions = {}): MannWhitneyResult | null {
   const nx = x.length;
   const ny = y.length;
   if (nx === 0 || ny === 0) return null;

@@ -26,8 +26,14 @@ export function uStatistic(x: Float64Array, y: Float64Array): UStatistic {
     const yBelow = j;
     let tiedX = 0;
     let tiedY = 0;
-    while (i < x.length && x[i] === value) { i++; tiedX++; }
-    while (j < y.length && y[j] === value) { j++; tiedY++; }
+    while (i < x.length && x[i] === value) {
+      i++;
+      tiedX++;
+    }
+    while (j < y.length && y[j] === value) {
+      j++;
+      tiedY++;
+    }
     u += tiedX * (yBelow + tiedY / 2);
     const t = tiedX + tiedY;
     tieTerm += t * t * t - t;

@@ -81,7 +81,11 @@ describe('roles confirmed by values', () => {
   });
 
   it('an activity column whose values are not dates gets no date role', () => {
-    const table = csv('Name,Last Activity,Created Date', (i) => `Acme ${i},${['Email Opened', 'Page Visited', 'SMS Sent'][i % 3]},2024-01-${String(1 + (i % 28)).padStart(2, '0')}`, 40);
+    const table = csv(
+      'Name,Last Activity,Created Date',
+      (i) => `Acme ${i},${['Email Opened', 'Page Visited', 'SMS Sent'][i % 3]},2024-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      40,
+    );
     const roles = assignRoles(table.header);
     expect(roles.byRole.get('last_activity_date')).toBe(1);
     const columns = typeTable(table, roles);
@@ -140,7 +144,12 @@ describe('free-text columns', () => {
   });
 
   it('still types a repeating column as a category', () => {
-    expect(infer('Industry', Array.from({ length: 40 }, (_, i) => ['Retail', 'Banking', 'Software'][i % 3] as string))).toBe('category');
+    expect(
+      infer(
+        'Industry',
+        Array.from({ length: 40 }, (_, i) => ['Retail', 'Banking', 'Software'][i % 3] as string),
+      ),
+    ).toBe('category');
   });
 });
 

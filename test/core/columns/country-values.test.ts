@@ -4,10 +4,20 @@ import { countryShare, isCountryColumn, readCountry } from '../../../src/core/co
 
 describe('readCountry', () => {
   it.each([
-    ['United States', 'US', 'name'], ['united states of america', 'US', 'name'], ['BELGIUM', 'BE', 'name'],
-    ['Côte d’Ivoire', 'CI', 'name'], ['Ivory Coast', 'CI', 'name'], ['South Korea', 'KR', 'name'], ['UK', 'GB', 'name'],
-    ['us', 'US', 'alpha2'], ['De', 'DE', 'alpha2'], ['U.S.', 'US', 'alpha2'],
-    ['USA', 'US', 'alpha3'], ['bra', 'BR', 'alpha3'], ['Ken', 'KE', 'alpha3'], ['U.S.A.', 'US', 'alpha3'],
+    ['United States', 'US', 'name'],
+    ['united states of america', 'US', 'name'],
+    ['BELGIUM', 'BE', 'name'],
+    ['Côte d’Ivoire', 'CI', 'name'],
+    ['Ivory Coast', 'CI', 'name'],
+    ['South Korea', 'KR', 'name'],
+    ['UK', 'GB', 'name'],
+    ['us', 'US', 'alpha2'],
+    ['De', 'DE', 'alpha2'],
+    ['U.S.', 'US', 'alpha2'],
+    ['USA', 'US', 'alpha3'],
+    ['bra', 'BR', 'alpha3'],
+    ['Ken', 'KE', 'alpha3'],
+    ['U.S.A.', 'US', 'alpha3'],
   ])('reads %s as %s (%s)', (raw, code, form) => {
     expect(readCountry(raw)).toEqual({ code, form });
   });

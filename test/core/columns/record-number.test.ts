@@ -34,15 +34,45 @@ const distinctAmounts = (n: number) => [...new Set(Array.from({ length: n * 2 },
 
 describe('isRecordNumberHeader', () => {
   it('knows record and row number headers', () => {
-    for (const h of ['Lead Number', 'Account Number', 'Record Number', 'Row Number', 'Row', '#', 'No.', 'No', 'S.No', 'S.No.',
-      'Sr. No.', 'SNo', 'Index', 'lead_number', 'LeadNumber', 'Record No.', 'Row #', 'Order Number', 'Unnamed: 0']) {
+    for (const h of [
+      'Lead Number',
+      'Account Number',
+      'Record Number',
+      'Row Number',
+      'Row',
+      '#',
+      'No.',
+      'No',
+      'S.No',
+      'S.No.',
+      'Sr. No.',
+      'SNo',
+      'Index',
+      'lead_number',
+      'LeadNumber',
+      'Record No.',
+      'Row #',
+      'Order Number',
+      'Unnamed: 0',
+    ]) {
       expect(isRecordNumberHeader(h), h).toBe(true);
     }
   });
 
   it('leaves measures and other numbers alone', () => {
-    for (const h of ['Number of Employees', 'No. of Employees', 'Founded Year', 'Annual Revenue', 'Amount', 'Number',
-      'Number of Visits', 'Price Index', 'Total Visits', 'Rows Read', 'Seats']) {
+    for (const h of [
+      'Number of Employees',
+      'No. of Employees',
+      'Founded Year',
+      'Annual Revenue',
+      'Amount',
+      'Number',
+      'Number of Visits',
+      'Price Index',
+      'Total Visits',
+      'Rows Read',
+      'Seats',
+    ]) {
       expect(isRecordNumberHeader(h), h).toBe(false);
     }
   });
@@ -85,7 +115,12 @@ describe('inferColumn: record numbers are ids', () => {
   });
 
   it('leaves a record-number header a number when its values repeat', () => {
-    expect(infer('Row', Array.from({ length: 40 }, (_, i) => String(i % 7))).type).toBe('number');
+    expect(
+      infer(
+        'Row',
+        Array.from({ length: 40 }, (_, i) => String(i % 7)),
+      ).type,
+    ).toBe('number');
   });
 
   it('types an unnamed running number as an id, and says why', () => {
@@ -98,20 +133,40 @@ describe('inferColumn: record numbers are ids', () => {
   it('keeps amounts, counts and years numbers: they repeat or do not run in order', () => {
     const amounts = distinctAmounts(200);
     expect(infer('Deal Size', shuffled(amounts)).type).toBe('number');
-    expect(infer('Deal Size', [...amounts].sort((a, b) => Number(a) - Number(b))).type).toBe('number');
+    expect(
+      infer(
+        'Deal Size',
+        [...amounts].sort((a, b) => Number(a) - Number(b)),
+      ).type,
+    ).toBe('number');
     // Counts repeat: a sample of headcounts, revenues and founding years has ties.
     const headcounts = Array.from({ length: 200 }, () => String(Math.round(120 * Math.exp(2 * (rand() - 0.5) * 2))));
     expect(new Set(headcounts).size).toBeLessThan(200);
     expect(infer('Number of Employees', headcounts).type).toBe('number');
-    expect(infer('Founded Year', Array.from({ length: 200 }, () => String(int(1950, 2022)))).type).toBe('number');
-    expect(infer('Annual Revenue', Array.from({ length: 200 }, () => String(int(1, 50) * 100_000))).type).toBe('number');
+    expect(
+      infer(
+        'Founded Year',
+        Array.from({ length: 200 }, () => String(int(1950, 2022))),
+      ).type,
+    ).toBe('number');
+    expect(
+      infer(
+        'Annual Revenue',
+        Array.from({ length: 200 }, () => String(int(1, 50) * 100_000)),
+      ).type,
+    ).toBe('number');
   });
 
   it('never reads a measure role as an id, even when its values run in order', () => {
     const years = Array.from({ length: 40 }, (_, i) => String(1980 + i));
     expect(isRunningNumber(years)).toBe(true);
     expect(infer('Founded Year', years).type).toBe('number');
-    expect(infer('Number of Employees', Array.from({ length: 40 }, (_, i) => String(10 + i))).type).toBe('number');
+    expect(
+      infer(
+        'Number of Employees',
+        Array.from({ length: 40 }, (_, i) => String(10 + i)),
+      ).type,
+    ).toBe('number');
     expect(infer('Annual Revenue', running(40)).type).toBe('number');
     expect(infer('Amount', running(40)).type).toBe('number');
   });

@@ -74,7 +74,7 @@ describe('guessRole', () => {
     expect(role('Person - Name*')).toBeUndefined();
   });
 
-  it('keeps the company\'s own revenue apart from what it paid us', () => {
+  it("keeps the company's own revenue apart from what it paid us", () => {
     expect(role('Annual Revenue')).not.toBe(role('Total Revenue'));
   });
 });

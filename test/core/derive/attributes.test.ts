@@ -7,8 +7,19 @@ import { attributeColumns } from '../../../src/core/derive/attributes.js';
 
 /** A lead export the way the Kaggle/X Education one looks: a running Lead Number, links, time on the website. */
 function leadTable(n = 60): Table {
-  const header = ['Lead Number', 'Email', 'Website', 'LinkedIn', 'Company Twitter', 'Total Time Spent on Website',
-    'Page Views Per Visit', 'Industry', 'Web Technologies', 'Ref', 'Converted'];
+  const header = [
+    'Lead Number',
+    'Email',
+    'Website',
+    'LinkedIn',
+    'Company Twitter',
+    'Total Time Spent on Website',
+    'Page Views Per Visit',
+    'Industry',
+    'Web Technologies',
+    'Ref',
+    'Converted',
+  ];
   const industries = ['Retail', 'Software', 'Banking'];
   const rows: string[][] = [];
   for (let i = 0; i < n; i++) {
@@ -19,7 +30,7 @@ function leadTable(n = 60): Table {
       i % 10 === 0 ? '' : `https://www.linkedin.com/company/acme-${i}`,
       `twitter.com/acme${i}`,
       String((i * 37) % 1500),
-      ((i * 7) % 9 / 2).toFixed(1),
+      (((i * 7) % 9) / 2).toFixed(1),
       industries[i % 3] as string,
       ['Slack;HubSpot', 'AWS', ''][i % 3] as string,
       String(1000 + i),

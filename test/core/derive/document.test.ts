@@ -35,7 +35,13 @@ describe('buildDocument notes', () => {
   it.each([7, 11, 2026])('leaves no tier it writes empty of customers, and notes fewer tiers (fixtures seed %i)', (seed) => {
     const f = generateFixtures({ seed });
     const table = tableFromCsv('customers.csv', f.customers);
-    const { doc } = derive({ customers: table, deals: tableFromCsv('deals.csv', f.deals), options: OPTIONS, generatedAt: '2026-11-23T00:00:00.000Z', recordedOptions: {} });
+    const { doc } = derive({
+      customers: table,
+      deals: tableFromCsv('deals.csv', f.deals),
+      options: OPTIONS,
+      generatedAt: '2026-11-23T00:00:00.000Z',
+      recordedOptions: {},
+    });
     // An inconclusive ICP has no criteria and keeps the default tiers: nothing to choose them from.
     if (doc.criteria.length === 0) return;
     const compiled = compileIcp(doc, table.header, table.rows);

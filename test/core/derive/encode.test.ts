@@ -13,13 +13,21 @@ const cases: { type: ColumnType; cell: fc.Arbitrary<CellValue | null>; match: fc
   {
     type: 'multi',
     // readCell never gives an empty token (an empty list is missing), so neither does this.
-    cell: fc.option(fc.array(words.filter((w) => w.trim() !== ''), { minLength: 1, maxLength: 4 }), { nil: null }),
+    cell: fc.option(
+      fc.array(
+        words.filter((w) => w.trim() !== ''),
+        { minLength: 1, maxLength: 4 },
+      ),
+      { nil: null },
+    ),
     match: fc.array(words, { maxLength: 3 }).map((v) => ({ contains_any: v })),
   },
   {
     type: 'number',
     cell: fc.option(fc.oneof(fc.integer({ min: -5, max: 600 }), fc.double({ min: -10, max: 1000, noNaN: true })), { nil: null }),
-    match: fc.record({ min: fc.option(fc.integer({ min: 0, max: 500 }), { nil: undefined }), max: fc.option(fc.integer({ min: 0, max: 700 }), { nil: undefined }) }).map((range) => ({ range })),
+    match: fc
+      .record({ min: fc.option(fc.integer({ min: 0, max: 500 }), { nil: undefined }), max: fc.option(fc.integer({ min: 0, max: 700 }), { nil: undefined }) })
+      .map((range) => ({ range })),
   },
   {
     type: 'date',
@@ -30,7 +38,7 @@ const cases: { type: ColumnType; cell: fc.Arbitrary<CellValue | null>; match: fc
 ];
 
 describe('membership over encoded columns', () => {
-  it.each(cases.map((c) => [c.type, c] as const))('equals the scorer\'s matcher for every %s cell (property)', (type, c) => {
+  it.each(cases.map((c) => [c.type, c] as const))("equals the scorer's matcher for every %s cell (property)", (type, c) => {
     fc.assert(
       fc.property(fc.array(c.cell, { minLength: 1, maxLength: 30 }), c.match, (cells, match) => {
         const column = encoded(0, 'Column', type, cells);
@@ -53,7 +61,9 @@ describe('a number column in value order', () => {
     values.flatMap((v, i) => (typeof v === 'number' && Number.isFinite(v) ? [i] : [])).sort((x, y) => (values[x] as number) - (values[y] as number) || x - y);
 
   it('lists the rows with a number by value, then by row, as a comparison sort does (property)', () => {
-    const cell = fc.option(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(0.5, -0, Infinity), fc.double({ noNaN: true, min: -1e9, max: 1e9 })), { nil: null });
+    const cell = fc.option(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(0.5, -0, Infinity), fc.double({ noNaN: true, min: -1e9, max: 1e9 })), {
+      nil: null,
+    });
     fc.assert(
       fc.property(fc.array(cell, { maxLength: 200 }), (values) => {
         const column = encoded(0, 'n', 'number', values);

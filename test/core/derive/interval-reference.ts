@@ -24,7 +24,12 @@ function gridCuts(values: Float64Array): number[] {
  * with enough support and a lift of at least --min-lift; see pickInterval for a second bound), tested with Fisher's exact test and Bonferroni
  * over every interval of the grid: the p-value pays for the search that picked the bounds.
  */
-export function referenceIntervalTest(column: EncodedColumn & { kind: 'numeric' }, slot: number, sample: Sample, o: SearchOptions): Omit<Test, 'qValue'> | undefined {
+export function referenceIntervalTest(
+  column: EncodedColumn & { kind: 'numeric' },
+  slot: number,
+  sample: Sample,
+  o: SearchOptions,
+): Omit<Test, 'qValue'> | undefined {
   const { order, sorted } = column;
   const { mask } = sample;
   const values = new Float64Array(order.length);

@@ -37,6 +37,8 @@ function columnOf(shape: (typeof shapes)[number], n: number, unknown: number, ne
         return u < 0.3 ? 10 : u < 0.5 ? Math.floor(u * 40) : u * 1000;
       case 'short-ties':
         return Math.floor((u * n) / 3);
+      default:
+        throw new Error(`no such shape: ${String(shape)}`);
     }
   });
 }

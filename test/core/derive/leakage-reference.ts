@@ -25,7 +25,10 @@ function outOfFold(rows: readonly number[], cohort: readonly boolean[], fold: In
   for (let k = 0; k < LEAK_FOLDS; k++) {
     const train = rows.filter((r) => fold[r] !== k);
     const test = rows.filter((r) => fold[r] === k);
-    const a = auc(score(train, test), test.map((r) => cohort[r] as boolean));
+    const a = auc(
+      score(train, test),
+      test.map((r) => cohort[r] as boolean),
+    );
     if (a !== null) aucs.push(a);
   }
   return aucs.length === 0 ? null : aucs.reduce((s, a) => s + a, 0) / aucs.length;
@@ -33,7 +36,11 @@ function outOfFold(rows: readonly number[], cohort: readonly boolean[], fold: In
 
 export function numericAuc(values: readonly number[], rows: number[], cohort: readonly boolean[], fold: Int32Array): number | null {
   return outOfFold(rows, cohort, fold, (train, test) => {
-    const a = auc(train.map((r) => values[r] as number), train.map((r) => cohort[r] as boolean)) ?? 0.5;
+    const a =
+      auc(
+        train.map((r) => values[r] as number),
+        train.map((r) => cohort[r] as boolean),
+      ) ?? 0.5;
     const sign = a >= 0.5 ? 1 : -1;
     return test.map((r) => sign * (values[r] as number));
   });
@@ -89,7 +96,12 @@ export function listAuc(tokens: readonly (string[] | undefined)[], rows: number[
  * Out of fold: the values that, greedily by cohort-to-rest ratio on the training folds, cover 90% of the
  * training cohort; their coverage of the test folds' cohort and rest, pooled.
  */
-export function coverage(tokens: readonly (string[] | undefined)[], rows: number[], cohort: readonly boolean[], fold: Int32Array): { cohort: number; rest: number } {
+export function coverage(
+  tokens: readonly (string[] | undefined)[],
+  rows: number[],
+  cohort: readonly boolean[],
+  fold: Int32Array,
+): { cohort: number; rest: number } {
   let cohortIn = 0;
   let cohortAll = 0;
   let restIn = 0;
@@ -124,5 +136,3 @@ export function coverage(tokens: readonly (string[] | undefined)[], rows: number
   }
   return { cohort: cohortIn / Math.max(1, cohortAll), rest: restIn / Math.max(1, restAll) };
 }
-
-

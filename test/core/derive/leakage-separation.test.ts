@@ -78,12 +78,18 @@ describe('the leakage screen by counting equals the row-by-row definitions', () 
     );
   });
 
-  it('separates a planted column at AUC 1, and an unrelated one stays far below the screen\'s 0.9', () => {
+  it("separates a planted column at AUC 1, and an unrelated one stays far below the screen's 0.9", () => {
     const n = 2000;
     const cohort = Array.from({ length: n }, (_, i) => i % 4 === 0);
     const fold = reference.foldsOf(cohort, 1);
-    const planted = coded(cohort.map((c) => (c ? 'Won' : 'Lost')), 'category');
-    const noise = coded(cohort.map((_, i) => `v${(i * 7919) % 13}`), 'category');
+    const planted = coded(
+      cohort.map((c) => (c ? 'Won' : 'Lost')),
+      'category',
+    );
+    const noise = coded(
+      cohort.map((_, i) => `v${(i * 7919) % 13}`),
+      'category',
+    );
     expect(categoryAuc(tallyOf(planted, cohort, fold, FOLDS))).toBe(1);
     expect(categoryAuc(tallyOf(noise, cohort, fold, FOLDS)) as number).toBeLessThan(0.6);
   });

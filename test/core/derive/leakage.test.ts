@@ -27,12 +27,18 @@ describe('the leakage screen', () => {
   it('flags a post-outcome notes column: it separates the cohort and reads like outcomes', () => {
     const { random, cohort } = base();
     const pick = (xs: string[]) => xs[Math.floor(random() * xs.length)] as string;
-    const tags = cohort.map((c) => (c ? pick(['Closed by Horizzon', 'Closed by Horizzon', 'Will revert after reading the email']) : pick(['Ringing', 'Lost to EINS', 'Interested in other courses', 'Ringing'])));
+    const tags = cohort.map((c) =>
+      c
+        ? pick(['Closed by Horizzon', 'Closed by Horizzon', 'Will revert after reading the email'])
+        : pick(['Ringing', 'Lost to EINS', 'Interested in other courses', 'Ringing']),
+    );
     const [s] = screen([[info(0, 'Tags', 'category'), tags]], cohort);
     expect(s?.header).toBe('Tags');
     expect(s?.evidence.some((e) => /^single-column AUC (0\.9\d|1\.00)$/.test(e))).toBe(true);
     expect(s?.evidence.some((e) => e.startsWith('reads like outcomes: ') && e.includes("'Closed by'") && e.includes("'Ringing'"))).toBe(true);
-    expect(leakageNote(s!, false)).toMatch(/^Left out as possible leakage: Tags \(single-column AUC [\d.]+; .*reads like outcomes: .*'Closed by'.*; keep it with --allow Tags\)\.$/);
+    expect(leakageNote(s!, false)).toMatch(
+      /^Left out as possible leakage: Tags \(single-column AUC [\d.]+; .*reads like outcomes: .*'Closed by'.*; keep it with --allow Tags\)\.$/,
+    );
     expect(leakageNote(s!, true)).toMatch(/^Kept although it may record the outcome \(--allow\): Tags \(/);
   });
 
@@ -47,7 +53,7 @@ describe('the leakage screen', () => {
 
   it('flags a stage-derived probability column (100 for the won, anything less for the rest)', () => {
     const { random, cohort } = base();
-    const probability = cohort.map((c) => (c ? 100 : [10, 20, 40, 60, 80][Math.floor(random() * 5)] as number));
+    const probability = cohort.map((c) => (c ? 100 : ([10, 20, 40, 60, 80][Math.floor(random() * 5)] as number)));
     const [s] = screen([[info(0, 'Win chance', 'number'), probability]], cohort);
     expect(s?.evidence[0]).toMatch(/^single-column AUC (0\.9\d|1\.00)$/);
   });
@@ -60,7 +66,9 @@ describe('the leakage screen', () => {
 
   it('flags a value set covering 90% of the cohort and at most 5% of the rest', () => {
     const { random, cohort } = base();
-    const status = cohort.map((c) => (c ? (random() < 0.95 ? 'Active' : 'Trial') : random() < 0.02 ? 'Active' : ['Trial', 'Paused', 'Prospect'][Math.floor(random() * 3)] as string));
+    const status = cohort.map((c) =>
+      c ? (random() < 0.95 ? 'Active' : 'Trial') : random() < 0.02 ? 'Active' : (['Trial', 'Paused', 'Prospect'][Math.floor(random() * 3)] as string),
+    );
     const [s] = screen([[info(0, 'Account Status', 'category'), status]], cohort);
     expect(s?.evidence.some((e) => /^a set of its values covers 9\d% of the cohort and [0-5]% of the rest$/.test(e))).toBe(true);
   });
@@ -82,7 +90,12 @@ describe('the leakage screen', () => {
     const copy = total.map((v) => Math.round(v / 100));
     const industry = Array.from({ length: N }, () => ['Retail', 'Software', 'Banking'][Math.floor(random() * 3)] as string);
     const suspects = screen(
-      [[info(0, 'tenure', 'number'), tenure], [info(1, 'MonthlyCharges', 'money'), monthly], [info(2, 'Rounded', 'number'), copy], [info(3, 'Industry', 'category'), industry]],
+      [
+        [info(0, 'tenure', 'number'), tenure],
+        [info(1, 'MonthlyCharges', 'money'), monthly],
+        [info(2, 'Rounded', 'number'), copy],
+        [info(3, 'Industry', 'category'), industry],
+      ],
       cohort,
       { label: 'TotalCharges', values: total },
     );
@@ -107,7 +120,15 @@ describe('the leakage screen', () => {
     expect(software).toBeLessThan(0.8);
     expect(a(employees)).toBeGreaterThan(0.65);
     expect(a(employees)).toBeLessThan(LEAK_AUC - 0.1);
-    expect(screen([[info(0, 'Industry', 'category'), industry], [info(1, 'Employees', 'number'), employees]], cohort)).toEqual([]);
+    expect(
+      screen(
+        [
+          [info(0, 'Industry', 'category'), industry],
+          [info(1, 'Employees', 'number'), employees],
+        ],
+        cohort,
+      ),
+    ).toEqual([]);
   });
 
   it('does not flag a column of distinct values (each seen once: nothing to learn out of fold)', () => {

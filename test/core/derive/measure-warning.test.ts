@@ -11,7 +11,12 @@ describe('the warning about customers whose outcome or value is missing', () => 
 
   it('names the outcome column: "have no value in Converted"', () => {
     const csv = lines((i) => (i < 3 ? '' : i % 2 ? 'no' : 'yes'), 'Converted');
-    const { warnings } = derive({ customers: tableFromCsv('c.csv', csv), options: { ...OPTIONS, outcome: 'Converted' }, generatedAt: '2026-11-23T00:00:00.000Z', recordedOptions: {} });
+    const { warnings } = derive({
+      customers: tableFromCsv('c.csv', csv),
+      options: { ...OPTIONS, outcome: 'Converted' },
+      generatedAt: '2026-11-23T00:00:00.000Z',
+      recordedOptions: {},
+    });
     const message = warnings.map((w) => w.message).find((m) => m.startsWith('3 customers'));
     expect(message).toBe('3 customers have no value in Converted; left out of the ranking and the tests');
   });

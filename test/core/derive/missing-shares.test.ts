@@ -22,7 +22,16 @@ describe('missingShareNotes', () => {
     const equal = [...column(200, 40), ...column(800, 160)]; // 20% and 20%
     const close = [...column(200, 36), ...column(800, 112)]; // 18% and 14%: p < 0.001? no, and under 5 points
     const full = column(1000, 0);
-    expect(missingShareNotes([{ name: 'a', values: equal }, { name: 'b', values: close }, { name: 'c', values: full }], cohort)).toEqual([]);
+    expect(
+      missingShareNotes(
+        [
+          { name: 'a', values: equal },
+          { name: 'b', values: close },
+          { name: 'c', values: full },
+        ],
+        cohort,
+      ),
+    ).toEqual([]);
   });
 
   it('needs p < 0.001 as well as 5 points: a small sample with a large gap is silent', () => {
@@ -34,7 +43,14 @@ describe('missingShareNotes', () => {
   it('counts only null as missing, names the cohort as told, and keeps the columns in order', () => {
     const values = [...column(200, 60), ...column(800, 0)].map((v, i) => (v === null ? null : i % 2 ? undefined : v));
     const other = [...column(200, 0), ...column(800, 200)];
-    const notes = missingShareNotes([{ name: 'Lead Source', values }, { name: 'Country', values: other }], cohort, { cohortName: 'the positive records' });
+    const notes = missingShareNotes(
+      [
+        { name: 'Lead Source', values },
+        { name: 'Country', values: other },
+      ],
+      cohort,
+      { cohortName: 'the positive records' },
+    );
     expect(notes).toEqual([
       expect.stringMatching(/^Data quality: Lead Source is missing for 30% of the positive records and 0% of the rest/),
       expect.stringMatching(/^Data quality: Country is missing for 0% of the positive records and 25% of the rest/),

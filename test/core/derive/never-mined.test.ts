@@ -7,23 +7,83 @@ import type { Table } from '../../../src/core/table.js';
 
 const STAGE_HEADERS = [
   // Salesforce API names and report labels
-  'Probability', 'PROBABILITY', 'Probability (%)', 'ExpectedRevenue', 'EXPECTEDREVENUE', 'Expected Revenue', 'IsClosed', 'IsWon',
-  'ForecastCategory', 'Forecast Category', 'StageName', 'Stage', 'LastStageChangeDate', 'Last Stage Change Date', 'Lost reason',
-  'Closed lost reason', 'Opportunity Probability',
+  'Probability',
+  'PROBABILITY',
+  'Probability (%)',
+  'ExpectedRevenue',
+  'EXPECTEDREVENUE',
+  'Expected Revenue',
+  'IsClosed',
+  'IsWon',
+  'ForecastCategory',
+  'Forecast Category',
+  'StageName',
+  'Stage',
+  'LastStageChangeDate',
+  'Last Stage Change Date',
+  'Lost reason',
+  'Closed lost reason',
+  'Opportunity Probability',
   // HubSpot
-  'Deal probability', 'Forecast category', 'Is closed won', 'Closed won reason', 'Closed Lost Reason', 'Days to close',
-  'Date entered "Closed Won (Sales Pipeline)"', 'Date entered "Closed Won" (Sales Pipeline)', 'Date exited "Appointment Scheduled (Sales Pipeline)"',
+  'Deal probability',
+  'Forecast category',
+  'Is closed won',
+  'Closed won reason',
+  'Closed Lost Reason',
+  'Days to close',
+  'Date entered "Closed Won (Sales Pipeline)"',
+  'Date entered "Closed Won" (Sales Pipeline)',
+  'Date exited "Appointment Scheduled (Sales Pipeline)"',
   'hs_date_entered_closedwon',
   // Pipedrive
-  'Won time', 'Lost time', 'Deal - Won time', 'Deal - Lost time', 'Deal - Lost reason', 'Deal - Probability',
+  'Won time',
+  'Lost time',
+  'Deal - Won time',
+  'Deal - Lost time',
+  'Deal - Lost reason',
+  'Deal - Probability',
 ];
 const TEAM_HEADERS = [
-  'Company owner', 'Deal owner', 'Contact owner', 'HubSpot team', 'OwnerId', 'OWNERID', 'Owner Name', 'CreatedById', 'LastModifiedById',
-  'Created by', 'Last modified by', 'Owner', 'Deal - Owner', 'seller_id', 'sdr_id', 'sr_id', 'sales_agent', 'Sales Agent', 'Sales Rep',
-  'Account Manager', 'Assigned To', 'Sales Team', 'Territory owner', 'Salesperson',
+  'Company owner',
+  'Deal owner',
+  'Contact owner',
+  'HubSpot team',
+  'OwnerId',
+  'OWNERID',
+  'Owner Name',
+  'CreatedById',
+  'LastModifiedById',
+  'Created by',
+  'Last modified by',
+  'Owner',
+  'Deal - Owner',
+  'seller_id',
+  'sdr_id',
+  'sr_id',
+  'sales_agent',
+  'Sales Agent',
+  'Sales Rep',
+  'Account Manager',
+  'Assigned To',
+  'Sales Team',
+  'Territory owner',
+  'Salesperson',
 ];
-const CUSTOMER_HEADERS = ['Industry', 'Team Size', 'Number of Employees', 'Lifecycle Stage', 'Lead Status', 'Country/Region', 'Annual Revenue',
-  'Report Frequency', 'Total Time Spent on Website', 'Web Technologies', 'Founded Year', 'business_segment', 'Date of first order'];
+const CUSTOMER_HEADERS = [
+  'Industry',
+  'Team Size',
+  'Number of Employees',
+  'Lifecycle Stage',
+  'Lead Status',
+  'Country/Region',
+  'Annual Revenue',
+  'Report Frequency',
+  'Total Time Spent on Website',
+  'Web Technologies',
+  'Founded Year',
+  'business_segment',
+  'Date of first order',
+];
 
 describe('columns never mined, by their header', () => {
   it('recognises the stage-derived CRM fields (case, space and punctuation aside)', () => {
@@ -49,12 +109,33 @@ describe('columns never mined, by their header', () => {
 });
 
 describe('attributeColumns skips them with their reason', () => {
-  const header = ['Opportunity ID', 'Industry', 'PROBABILITY', 'EXPECTEDREVENUE', 'FORECASTCATEGORY', 'Date entered "Closed Won" (Sales Pipeline)',
-    'Company owner', 'HubSpot team', 'CreatedById', 'sdr_id', 'Team Size', 'Amount'];
+  const header = [
+    'Opportunity ID',
+    'Industry',
+    'PROBABILITY',
+    'EXPECTEDREVENUE',
+    'FORECASTCATEGORY',
+    'Date entered "Closed Won" (Sales Pipeline)',
+    'Company owner',
+    'HubSpot team',
+    'CreatedById',
+    'sdr_id',
+    'Team Size',
+    'Amount',
+  ];
   const rows = Array.from({ length: 60 }, (_, i) => [
-    `006${String(i).padStart(5, '0')}`, ['Retail', 'Software', 'Banking'][i % 3] as string, String([10, 50, 100][i % 3]), String(1000 * (i % 7)),
-    ['Pipeline', 'Closed', 'Omitted'][i % 3] as string, `2026-0${1 + (i % 9)}-1${i % 10}`, ['Ann', 'Bob', 'Cy'][i % 3] as string,
-    ['East', 'West'][i % 2] as string, `005${i % 4}`, `sdr${i % 5}`, String(5 + (i % 40)), String(100 * i),
+    `006${String(i).padStart(5, '0')}`,
+    ['Retail', 'Software', 'Banking'][i % 3] as string,
+    String([10, 50, 100][i % 3]),
+    String(1000 * (i % 7)),
+    ['Pipeline', 'Closed', 'Omitted'][i % 3] as string,
+    `2026-0${1 + (i % 9)}-1${i % 10}`,
+    ['Ann', 'Bob', 'Cy'][i % 3] as string,
+    ['East', 'West'][i % 2] as string,
+    `005${i % 4}`,
+    `sdr${i % 5}`,
+    String(5 + (i % 40)),
+    String(100 * i),
   ]);
   const table: Table = { name: 'opps.csv', header, rows, lines: rows.map((_, i) => i + 2), sha256: '' };
   const columns = typeTable(table, assignRoles(header));

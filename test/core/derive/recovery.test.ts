@@ -30,14 +30,20 @@ describe('derive recovers the planted profile (20 seeds per size)', () => {
   it('at 2,000 companies: clean in at least 18 of 20 seeds; fresh-lead AUC within 0.01 of the truth and above the old engine in every seed', () => {
     const { failures, gaps, belowBaseline } = recover(2000);
     expect(failures.length, failures.join('\n')).toBeLessThanOrEqual(2);
-    expect(gaps.filter((g) => g > 0.01), `gaps: ${gaps.map((g) => g.toFixed(4)).join(' ')}`).toEqual([]);
+    expect(
+      gaps.filter((g) => g > 0.01),
+      `gaps: ${gaps.map((g) => g.toFixed(4)).join(' ')}`,
+    ).toEqual([]);
     expect(belowBaseline, belowBaseline.join('\n')).toEqual([]);
   }, 600_000);
 
   it('at 5,000 companies: clean in at least 97% of 20 seeds (all of them); the same ranking checks', () => {
     const { failures, gaps, belowBaseline } = recover(5000);
     expect(failures, failures.join('\n')).toEqual([]);
-    expect(gaps.filter((g) => g > 0.01), `gaps: ${gaps.map((g) => g.toFixed(4)).join(' ')}`).toEqual([]);
+    expect(
+      gaps.filter((g) => g > 0.01),
+      `gaps: ${gaps.map((g) => g.toFixed(4)).join(' ')}`,
+    ).toEqual([]);
     expect(belowBaseline, belowBaseline.join('\n')).toEqual([]);
   }, 600_000);
 

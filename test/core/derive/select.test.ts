@@ -80,8 +80,15 @@ describe('selectCriteria: sets judged as sets', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const { column, cohort } = industries(seed, 1000, (v) => (v === 'A' || v === 'B' ? 0.4 : 0.1));
       const sample = everyRow(cohort);
-      const fitCodes = new Set(['A', 'B'].map((v) => column.kind === 'category' ? column.names.indexOf(v) : -1));
-      const { p, picked: set } = antiPermutationP(column as Parameters<typeof antiPermutationP>[0], fitCodes, codeCounts(column as Parameters<typeof codeCounts>[0], sample), { alpha: 0.5, pStar: 0.5, minSupport: 0.05, minLift: 1.01 }, 199, seed);
+      const fitCodes = new Set(['A', 'B'].map((v) => (column.kind === 'category' ? column.names.indexOf(v) : -1)));
+      const { p, picked: set } = antiPermutationP(
+        column as Parameters<typeof antiPermutationP>[0],
+        fitCodes,
+        codeCounts(column as Parameters<typeof codeCounts>[0], sample),
+        { alpha: 0.5, pStar: 0.5, minSupport: 0.05, minLift: 1.01 },
+        199,
+        seed,
+      );
       if (set.length > 0) picked++;
       if (p < 0.01) small++;
     }
@@ -113,7 +120,16 @@ describe('selectCriteria: sets judged as sets', () => {
 describe('selectCriteria: hierarchy from the data', () => {
   it('tests a city within its country and leaves it out when the country explains it', () => {
     const next = seededRandom(5);
-    const places: [string, string][] = [['US', 'NY'], ['US', 'SF'], ['US', 'LA'], ['UK', 'London'], ['UK', 'Leeds'], ['DE', 'Berlin'], ['DE', 'Munich'], ['FR', 'Paris']];
+    const places: [string, string][] = [
+      ['US', 'NY'],
+      ['US', 'SF'],
+      ['US', 'LA'],
+      ['UK', 'London'],
+      ['UK', 'Leeds'],
+      ['DE', 'Berlin'],
+      ['DE', 'Munich'],
+      ['FR', 'Paris'],
+    ];
     const country: string[] = [];
     const city: string[] = [];
     const cohort: boolean[] = [];

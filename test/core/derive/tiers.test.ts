@@ -24,9 +24,14 @@ function spread(n: number, seed: number): number[] {
 }
 
 const doc = (tiers: Tiers): IcpDocument => ({
-  version: 1, name: 'x', status: 'manual', generated_at: '2026-11-23T00:00:00Z', source: [],
+  version: 1,
+  name: 'x',
+  status: 'manual',
+  generated_at: '2026-11-23T00:00:00Z',
+  source: [],
   cohort: { measure: 'manual', rule: 'by hand', size: 0, total: 0, share_of_value: null },
-  criteria: [], tiers,
+  criteria: [],
+  tiers,
 });
 
 describe('chooseTiers', () => {
@@ -113,7 +118,12 @@ describe('chooseTiers', () => {
     const scores = spread(500, 11);
     const first = chooseTiers(scores, 37);
     expect(chooseTiers([...scores].reverse(), 37)).toEqual(first);
-    expect(chooseTiers([...scores].sort((a, b) => a - b), 37)).toEqual(first);
+    expect(
+      chooseTiers(
+        [...scores].sort((a, b) => a - b),
+        37,
+      ),
+    ).toEqual(first);
     expect(chooseTiers(scores, 37)).toEqual(first);
   });
 

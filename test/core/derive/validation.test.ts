@@ -20,10 +20,15 @@ describe('derive validation out of sample', () => {
     expect(doc.criteria.every((c) => c.evidence?.stability === undefined)).toBe(true);
   }, 120_000);
 
-  it('records each criterion\'s stability (the planted ones chosen again in at least 90% of half-samples) and p-value kind', () => {
+  it("records each criterion's stability (the planted ones chosen again in at least 90% of half-samples) and p-value kind", () => {
     const { doc } = deriveGenerated(4, 2000).result;
     const kinds = Object.fromEntries(doc.criteria.map((c) => [c.column, c.evidence?.p_kind]));
-    expect(kinds).toMatchObject({ Industry: 'nominal', 'Number of Employees': 'bonferroni', 'Web Technologies': 'exact', 'Total Time Spent on Website': 'bonferroni' });
+    expect(kinds).toMatchObject({
+      Industry: 'nominal',
+      'Number of Employees': 'bonferroni',
+      'Web Technologies': 'exact',
+      'Total Time Spent on Website': 'bonferroni',
+    });
     for (const column of ['Industry', 'Number of Employees', 'Country/Region', 'Web Technologies']) {
       expect(doc.criteria.find((c) => c.column === column)?.evidence?.stability, column).toBeGreaterThanOrEqual(0.9);
     }

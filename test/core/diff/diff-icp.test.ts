@@ -4,11 +4,22 @@ import type { Criterion, IcpDocument, Tiers } from '../../../src/core/icp/schema
 import { renderDiff } from '../../../src/render/diff.js';
 
 const doc = (criteria: Criterion[], tiers: Tiers = { A: 75, B: 50, C: 25 }): IcpDocument => ({
-  version: 1, name: 'x', status: 'manual', generated_at: '2026-01-01T00:00:00Z', source: [],
-  cohort: { measure: 'm', rule: 'r', size: 0, total: 0, share_of_value: null }, criteria, tiers,
+  version: 1,
+  name: 'x',
+  status: 'manual',
+  generated_at: '2026-01-01T00:00:00Z',
+  source: [],
+  cohort: { measure: 'm', rule: 'r', size: 0, total: 0, share_of_value: null },
+  criteria,
+  tiers,
 });
 const c = (column: string, match: Criterion['match'], points: number, label = `${column} ${JSON.stringify(match)}`): Criterion => ({
-  column, attribute: column.toLowerCase(), category: 'firmographic', label, match, points,
+  column,
+  attribute: column.toLowerCase(),
+  category: 'firmographic',
+  label,
+  match,
+  points,
 });
 
 describe('diffIcp', () => {

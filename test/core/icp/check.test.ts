@@ -37,9 +37,7 @@ describe('checkIcpRules', () => {
 
   it('requires positive points to add up to exactly 100, ignoring anti-fit points', () => {
     const doc = okDoc([criterion('Software', 60), criterion('Finance', 30), criterion('Student', -50)]);
-    expect(checkIcpRules(doc)).toEqual([
-      { path: ['criteria'], message: 'positive points must add up to 100, but 60 + 30 = 90' },
-    ]);
+    expect(checkIcpRules(doc)).toEqual([{ path: ['criteria'], message: 'positive points must add up to 100, but 60 + 30 = 90' }]);
     doc.criteria[1]!.points = 40;
     expect(checkIcpRules(doc)).toEqual([]);
   });
@@ -71,9 +69,7 @@ describe('checkIcpRules', () => {
   });
 
   it('needs criteria, each with evidence, when status is ok', () => {
-    expect(checkIcpRules(okDoc([]))).toEqual([
-      { path: ['criteria'], message: 'status ok needs at least one criterion (status inconclusive has none)' },
-    ]);
+    expect(checkIcpRules(okDoc([]))).toEqual([{ path: ['criteria'], message: 'status ok needs at least one criterion (status inconclusive has none)' }]);
     const doc = okDoc([criterion('Software', 60), criterion('Finance', 40, { evidence: undefined })]);
     expect(checkIcpRules(doc)).toEqual([
       {
@@ -163,9 +159,7 @@ describe('checkIcpRules', () => {
   it('does not let the cohort be larger than the total', () => {
     const doc = okDoc();
     doc.cohort = { ...doc.cohort, size: 300 };
-    expect(checkIcpRules(doc)).toEqual([
-      { path: ['cohort', 'size'], message: 'the cohort (300) cannot be larger than the total (250)' },
-    ]);
+    expect(checkIcpRules(doc)).toEqual([{ path: ['cohort', 'size'], message: 'the cohort (300) cannot be larger than the total (250)' }]);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { icpDocumentSchema, schemaProblems } from '../../../src/core/icp/schema.js';
 import { icpTemplate } from '../../../src/core/icp/template.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests break the document in every way the schema must catch
 const base = () => structuredClone(icpTemplate(new Date('2026-05-01T09:30:00Z'))) as Record<string, any>;
 
 describe('schemaProblems', () => {

@@ -5,9 +5,7 @@ import { DEFAULT_TIERS, describeTiers, TIER_NAMES, tierFor, tiersOf } from '../.
 describe('tierFor', () => {
   it('puts a total exactly on a threshold into that tier', () => {
     const tiers = { A: 75, B: 50, C: 25 };
-    expect([100, 75, 74, 50, 49, 25, 24, 0, -40].map((p) => tierFor(p, tiers))).toEqual([
-      'A', 'A', 'B', 'B', 'C', 'C', 'D', 'D', 'D',
-    ]);
+    expect([100, 75, 74, 50, 49, 25, 24, 0, -40].map((p) => tierFor(p, tiers))).toEqual(['A', 'A', 'B', 'B', 'C', 'C', 'D', 'D', 'D']);
   });
 
   it('marks a disqualified row disqualified whatever its points', () => {

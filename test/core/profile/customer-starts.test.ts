@@ -7,13 +7,17 @@ import type { Table } from '../../../src/core/table.js';
 
 const table = (name: string, header: string[], rows: string[][]): Table => ({ name, header, rows, lines: rows.map((_, i) => i + 2), sha256: '' });
 
-const leads = table('leads.csv', ['mql_id', 'first_contact_date', 'origin'], [
-  ['a', '01-02-2018', 'social'],
-  ['b', '20-10-2017', 'paid_search'],
-  ['a', '15-01-2018', 'social'], // a repeats: its earliest contact counts
-  ['', '03-03-2018', 'email'], // no key: a customer of its own
-  ['c', 'n/a', 'email'],
-]);
+const leads = table(
+  'leads.csv',
+  ['mql_id', 'first_contact_date', 'origin'],
+  [
+    ['a', '01-02-2018', 'social'],
+    ['b', '20-10-2017', 'paid_search'],
+    ['a', '15-01-2018', 'social'], // a repeats: its earliest contact counts
+    ['', '03-03-2018', 'email'], // no key: a customer of its own
+    ['c', 'n/a', 'email'],
+  ],
+);
 
 describe('customerStarts', () => {
   it('gives each customer, keyed as groupCustomers keys them, its earliest created date', () => {
@@ -42,13 +46,17 @@ describe('aggregateDeals with customer starts', () => {
     return aggregateDeals(deals, roles, typeTable(deals, roles), 0, keys, {}, undefined, starts);
   };
 
-  it('measures a customer\'s cycle from its start to its first won deal, when the deals have no create date', () => {
-    const deals = table('deals.csv', ['mql_id', 'won_date'], [
-      ['a', '25-01-2018 12:00'],
-      ['a', '25-06-2019 12:00'], // a later deal of the same customer: its age, not a sale
-      ['b', '20-10-2017 00:00'],
-      ['c', '01-03-2018 00:00'],
-    ]);
+  it("measures a customer's cycle from its start to its first won deal, when the deals have no create date", () => {
+    const deals = table(
+      'deals.csv',
+      ['mql_id', 'won_date'],
+      [
+        ['a', '25-01-2018 12:00'],
+        ['a', '25-06-2019 12:00'], // a later deal of the same customer: its age, not a sale
+        ['b', '20-10-2017 00:00'],
+        ['c', '01-03-2018 00:00'],
+      ],
+    );
     const { byKey, quality } = sum(deals);
     expect(byKey.get('a')?.cycleDays).toEqual([10.5]);
     expect(byKey.get('b')?.cycleDays).toEqual([0]);
@@ -59,7 +67,14 @@ describe('aggregateDeals with customer starts', () => {
   });
 
   it('counts a deal won before its customer started as a negative cycle, and gives that customer none', () => {
-    const deals = table('deals.csv', ['mql_id', 'won_date'], [['b', '19-10-2017 00:00'], ['b', '20-10-2017 00:00']]);
+    const deals = table(
+      'deals.csv',
+      ['mql_id', 'won_date'],
+      [
+        ['b', '19-10-2017 00:00'],
+        ['b', '20-10-2017 00:00'],
+      ],
+    );
     const { byKey, quality } = sum(deals);
     expect(byKey.get('b')?.cycleDays).toEqual([]);
     expect(quality.negativeCycles).toBe(1);
@@ -67,7 +82,14 @@ describe('aggregateDeals with customer starts', () => {
   });
 
   it('keeps the deals own create date when they have one', () => {
-    const deals = table('deals.csv', ['mql_id', 'Create Date', 'Close Date'], [['a', '2018-01-20', '2018-01-25'], ['b', '', '2017-10-25']]);
+    const deals = table(
+      'deals.csv',
+      ['mql_id', 'Create Date', 'Close Date'],
+      [
+        ['a', '2018-01-20', '2018-01-25'],
+        ['b', '', '2017-10-25'],
+      ],
+    );
     const { byKey, quality } = sum(deals);
     expect(byKey.get('a')?.cycleDays).toEqual([5]);
     // A deal without its own create date, among deals that have one, has no cycle: the customers' date stands in only for a file without the column.

@@ -39,15 +39,23 @@ describe('DealJoin: deals joined and summed as they are read', () => {
   it('reads only the columns it needs once the sample has typed them', async () => {
     const customers = await readTable(fixture('customers.csv'));
     const deals = await readTable(fixture('deals.csv'));
-    const join = new DealJoin(customers, assignRoles(customers.header), { name: deals.name, header: deals.header, sample: deals.rows.slice(0, DEAL_SAMPLE_ROWS) }, {});
+    const join = new DealJoin(
+      customers,
+      assignRoles(customers.header),
+      { name: deals.name, header: deals.header, sample: deals.rows.slice(0, DEAL_SAMPLE_ROWS) },
+      {},
+    );
     for (const row of deals.rows) join.add(row.map((cell, i) => (join.columnsUsed.includes(i) ? cell : (undefined as unknown as string))));
     expect(join.finish(deals.sha256).byKey).toEqual(reference(customers, deals).byKey);
   });
 
   it('reads the deals again when the pair leading on the sample is not the one that joins the most', () => {
     const customers: Table = {
-      name: 'c.csv', header: ['Record ID', 'Company name'], sha256: '',
-      rows: Array.from({ length: 50 }, (_, i) => [String(i + 1), `Co ${i + 1}`]), lines: Array.from({ length: 50 }, (_, i) => i + 2),
+      name: 'c.csv',
+      header: ['Record ID', 'Company name'],
+      sha256: '',
+      rows: Array.from({ length: 50 }, (_, i) => [String(i + 1), `Co ${i + 1}`]),
+      lines: Array.from({ length: 50 }, (_, i) => i + 2),
     };
     // The sample joins on names only, the rest of the file (twice as long) on ids only.
     const rows = Array.from({ length: DEAL_SAMPLE_ROWS * 3 }, (_, i) => {
@@ -56,8 +64,11 @@ describe('DealJoin: deals joined and summed as they are read', () => {
       return [`D${i}`, early ? 'x' : String(c), early ? `Co ${c}` : 'nobody', String(100 + (i % 7)), i % 3 === 0 ? 'Closed Lost' : 'Closed Won', '2025-01-02'];
     });
     const deals: Table = {
-      name: 'd.csv', header: ['Deal Name', 'Associated Company IDs', 'Associated Company', 'Amount', 'Deal Stage', 'Close Date'], sha256: '',
-      rows, lines: rows.map((_, i) => i + 2),
+      name: 'd.csv',
+      header: ['Deal Name', 'Associated Company IDs', 'Associated Company', 'Amount', 'Deal Stage', 'Close Date'],
+      sha256: '',
+      rows,
+      lines: rows.map((_, i) => i + 2),
     };
     const roles = assignRoles(customers.header);
     const head = { name: deals.name, header: deals.header, sample: deals.rows.slice(0, DEAL_SAMPLE_ROWS) };
@@ -77,8 +88,11 @@ describe('DealJoin: deals joined and summed as they are read', () => {
 
   it('looks a pair after the leader up only where the leader misses, and reads again when it may match more', () => {
     const customers: Table = {
-      name: 'c.csv', header: ['Record ID', 'Company name'], sha256: '',
-      rows: Array.from({ length: 50 }, (_, i) => [String(i + 1), `Co ${i + 1}`]), lines: Array.from({ length: 50 }, (_, i) => i + 2),
+      name: 'c.csv',
+      header: ['Record ID', 'Company name'],
+      sha256: '',
+      rows: Array.from({ length: 50 }, (_, i) => [String(i + 1), `Co ${i + 1}`]),
+      lines: Array.from({ length: 50 }, (_, i) => i + 2),
     };
     const roles = assignRoles(customers.header);
     const header = ['Deal Name', 'Associated Company IDs', 'Associated Company', 'Amount', 'Deal Stage', 'Close Date'];
@@ -95,7 +109,15 @@ describe('DealJoin: deals joined and summed as they are read', () => {
       const head = { name: deals.name, header: deals.header, sample: deals.rows.slice(0, DEAL_SAMPLE_ROWS) };
       const first = new DealJoin(customers, roles, head, { rereadable: true });
       let lookups = 0;
-      const rows = deals.rows.map((row) => new Proxy(row, { get: (target, p) => (p === '2' && lookups++, Reflect.get(target, p)) }));
+      const rows = deals.rows.map(
+        (row) =>
+          new Proxy(row, {
+            get: (target, p) => {
+              if (p === '2') lookups++;
+              return Reflect.get(target, p);
+            },
+          }),
+      );
       for (const row of rows) first.add(row);
       expect(first.reread).toEqual(firstReread);
       const want = reference(customers, deals);
@@ -108,23 +130,46 @@ describe('DealJoin: deals joined and summed as they are read', () => {
     };
     const sampleName = (i: number, c: number) => (i % 10 === 0 ? 'nobody' : `Co ${c}`);
     // Ids join every deal; names never join one the ids miss: no name is looked up at all.
-    expect(check(dealsWith((i, c) => [String(c), sampleName(i, c)]), undefined, 1)).toBe(0);
+    expect(
+      check(
+        dealsWith((i, c) => [String(c), sampleName(i, c)]),
+        undefined,
+        1,
+      ),
+    ).toBe(0);
     // Every 7th deal after the sample has an unknown id and no known name: names are looked up there only.
     const missed = Array.from({ length: DEAL_SAMPLE_ROWS * 3 }, (_, i) => i >= DEAL_SAMPLE_ROWS && i % 7 === 0).filter(Boolean).length;
-    expect(check(dealsWith((i, c) => (i >= DEAL_SAMPLE_ROWS && i % 7 === 0 ? ['999', 'nobody'] : [String(c), sampleName(i, c)])), undefined, 1)).toBe(missed);
+    expect(
+      check(
+        dealsWith((i, c) => (i >= DEAL_SAMPLE_ROWS && i % 7 === 0 ? ['999', 'nobody'] : [String(c), sampleName(i, c)])),
+        undefined,
+        1,
+      ),
+    ).toBe(missed);
     // After the sample, most ids are stale but the names join: the names may match more, so the deals are
     // read again, counting and summing every pair, and the names win.
-    check(dealsWith((i, c) => (i < DEAL_SAMPLE_ROWS || i % 4 === 0 ? [String(c), sampleName(i, c)] : ['999', `Co ${c}`])), { countAll: true }, 2);
+    check(
+      dealsWith((i, c) => (i < DEAL_SAMPLE_ROWS || i % 4 === 0 ? [String(c), sampleName(i, c)] : ['999', `Co ${c}`])),
+      { countAll: true },
+      2,
+    );
     // Names join a few deals the ids miss, in the sample too, and miss more the ids join: watched from the
     // sample on, they are out without a second read.
-    const watched = check(dealsWith((i, c) => (i % 100 === 3 ? ['999', `Co ${c}`] : [String(c), sampleName(i, c)])), undefined, 1);
+    const watched = check(
+      dealsWith((i, c) => (i % 100 === 3 ? ['999', `Co ${c}`] : [String(c), sampleName(i, c)])),
+      undefined,
+      1,
+    );
     expect(watched).toBe(DEAL_SAMPLE_ROWS * 3);
   });
 
   it('joins deals with unmatched keys, unknown stages, short rows and bad dates as the in-memory way does, read once or again', () => {
     const customers: Table = {
-      name: 'c.csv', header: ['Record ID', 'Company name'], sha256: '',
-      rows: Array.from({ length: 60 }, (_, i) => [String(i + 1), `Co ${i + 1}`]), lines: Array.from({ length: 60 }, (_, i) => i + 2),
+      name: 'c.csv',
+      header: ['Record ID', 'Company name'],
+      sha256: '',
+      rows: Array.from({ length: 60 }, (_, i) => [String(i + 1), `Co ${i + 1}`]),
+      lines: Array.from({ length: 60 }, (_, i) => i + 2),
     };
     const roles = assignRoles(customers.header);
     const header = ['Deal Name', 'Associated Company IDs', 'Associated Company', 'Amount', 'Deal Stage', 'Create Date', 'Close Date'];
@@ -184,7 +229,12 @@ describe('KeyMap', () => {
       ...Array.from({ length: 3000 }, (_, i) => String(18_000_000 + i)),
       ...Array.from({ length: 500 }, () => String(17_990_000 + Math.floor(random() * 40_000))),
       ...Array.from({ length: 200 }, () => String(Math.floor(random() * 1e12))),
-      '0', '007', 'acme', '18000000', '18100000', '18003100',
+      '0',
+      '007',
+      'acme',
+      '18000000',
+      '18100000',
+      '18003100',
     ];
     for (const [i, key] of keys.entries()) {
       const value = random() < 0.05 ? undefined : i;

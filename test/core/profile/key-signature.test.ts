@@ -4,10 +4,17 @@ import { keyOverlap, keySignature } from '../../../src/core/profile/key-signatur
 const keys = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `acct-${from + i}`);
 
 describe('keySignature / keyOverlap (bottom-k sketch)', () => {
-  it('estimates the share of a report\'s keys the signed set holds, within 0.15, over many overlaps and sizes', () => {
+  it("estimates the share of a report's keys the signed set holds, within 0.15, over many overlaps and sizes", () => {
     const signed = keySignature(keys(0, 2000));
     expect(signed.count).toBe(2000);
-    for (const [from, to, truth] of [[0, 2000, 1], [1000, 3000, 0.5], [1800, 2200, 0.5], [5000, 6000, 0], [0, 500, 1], [1500, 4500, 500 / 3000]] as const) {
+    for (const [from, to, truth] of [
+      [0, 2000, 1],
+      [1000, 3000, 0.5],
+      [1800, 2200, 0.5],
+      [5000, 6000, 0],
+      [0, 500, 1],
+      [1500, 4500, 500 / 3000],
+    ] as const) {
       const got = keyOverlap(signed, keys(from, to)) as number;
       expect(Math.abs(got - truth), `keys ${from}-${to}`).toBeLessThanOrEqual(0.15);
     }

@@ -5,27 +5,56 @@ import { UsageError } from '../../../src/errors.js';
 import { tableFromCsv } from '../../helpers/table-from-csv.js';
 
 const doc = (criteria: IcpDocument['criteria']): IcpDocument => ({
-  version: 1, name: 'test', status: 'manual', generated_at: '2026-11-23T00:00:00Z', source: [],
-  cohort: { measure: 'manual', rule: 'by hand', size: 0, total: 0, share_of_value: null }, criteria, tiers: { A: 75, B: 50, C: 25 },
+  version: 1,
+  name: 'test',
+  status: 'manual',
+  generated_at: '2026-11-23T00:00:00Z',
+  source: [],
+  cohort: { measure: 'manual', rule: 'by hand', size: 0, total: 0, share_of_value: null },
+  criteria,
+  tiers: { A: 75, B: 50, C: 25 },
 });
-const SOFTWARE = doc([{ column: 'Industry', attribute: 'industry', category: 'firmographic', label: 'Industry is Software', match: { in: ['Software'] }, points: 100 }]);
+const SOFTWARE = doc([
+  { column: 'Industry', attribute: 'industry', category: 'firmographic', label: 'Industry is Software', match: { in: ['Software'] }, points: 100 },
+]);
 
 // Accounts 1-4 are Software (ICP), 5-8 Retail; 1 repeats (two rows), so it has a duplicate key.
-const CUSTOMERS = tableFromCsv('c.csv', [
-  'Record ID,Company name,Industry,Original Source,Total Revenue',
-  '1,A,Software,Referrals,100', '1,A,Software,Referrals,50', '2,B,Software,Paid Search,200', '3,C,Software,Paid Search,0', '4,D,Software,,0',
-  '5,E,Retail,Paid Search,10', '6,F,Retail,Referrals,0', '7,G,Retail,Referrals,0', '8,H,Retail,Referrals,5',
-].join('\n'));
+const CUSTOMERS = tableFromCsv(
+  'c.csv',
+  [
+    'Record ID,Company name,Industry,Original Source,Total Revenue',
+    '1,A,Software,Referrals,100',
+    '1,A,Software,Referrals,50',
+    '2,B,Software,Paid Search,200',
+    '3,C,Software,Paid Search,0',
+    '4,D,Software,,0',
+    '5,E,Retail,Paid Search,10',
+    '6,F,Retail,Referrals,0',
+    '7,G,Retail,Referrals,0',
+    '8,H,Retail,Referrals,5',
+  ].join('\n'),
+);
 
 // Deal 9 joins no account; deal 10 closes before it was created; deal 11 has a stage icp does not know;
 // the second deal 111 repeats an id and has no dates at all.
-const DEALS = tableFromCsv('d.csv', [
-  'Record ID,Deal Stage,Amount,Create Date,Close Date,Associated Company IDs',
-  '101,Closed Won,1000,2026-01-01,2026-01-11,1', '102,Closed Won,3000,2026-01-01,2026-01-21,2', '103,Closed Lost,500,2026-01-01,2026-02-01,3',
-  '104,Closed Won,100,2026-01-01,2026-03-01,5', '105,Closed Lost,100,2026-01-01,2026-03-01,6', '106,Closed Lost,100,2026-01-01,2026-03-01,7',
-  '107,Closed Lost,100,2026-01-01,2026-03-01,8', '108,Contract Sent,100,2026-01-01,,4', '109,Closed Won,100,2026-01-01,2026-01-05,99',
-  '110,Closed Won,700,2026-05-01,2026-04-01,4', '111,Waiting On Legal,100,2026-01-01,2026-03-01,8', '111,Closed Lost,100,,,7',
-].join('\n'));
+const DEALS = tableFromCsv(
+  'd.csv',
+  [
+    'Record ID,Deal Stage,Amount,Create Date,Close Date,Associated Company IDs',
+    '101,Closed Won,1000,2026-01-01,2026-01-11,1',
+    '102,Closed Won,3000,2026-01-01,2026-01-21,2',
+    '103,Closed Lost,500,2026-01-01,2026-02-01,3',
+    '104,Closed Won,100,2026-01-01,2026-03-01,5',
+    '105,Closed Lost,100,2026-01-01,2026-03-01,6',
+    '106,Closed Lost,100,2026-01-01,2026-03-01,7',
+    '107,Closed Lost,100,2026-01-01,2026-03-01,8',
+    '108,Contract Sent,100,2026-01-01,,4',
+    '109,Closed Won,100,2026-01-01,2026-01-05,99',
+    '110,Closed Won,700,2026-05-01,2026-04-01,4',
+    '111,Waiting On Legal,100,2026-01-01,2026-03-01,8',
+    '111,Closed Lost,100,,,7',
+  ].join('\n'),
+);
 
 describe('buildReport', () => {
   const { report, warnings } = buildReport({ doc: SOFTWARE, customers: CUSTOMERS, deals: DEALS });
@@ -50,7 +79,14 @@ describe('buildReport', () => {
     expect(q.unknown_stages).toEqual({ count: 1, stages: [{ stage: 'Waiting On Legal', count: 1 }] });
     expect(q.duplicate_keys).toEqual({ count: 2, customers: 1, deals: 1, leads: 0 });
     const text = warnings.map((w) => w.message).join('\n');
-    for (const pattern of [/1 deal id repeats/, /1 deal matches no account/, /closed before it was created/, /neither a create nor a close date/, /Waiting On Legal/, /1 key repeats/]) {
+    for (const pattern of [
+      /1 deal id repeats/,
+      /1 deal matches no account/,
+      /closed before it was created/,
+      /neither a create nor a close date/,
+      /Waiting On Legal/,
+      /1 key repeats/,
+    ]) {
       expect(text).toMatch(pattern);
     }
   });
@@ -63,12 +99,19 @@ describe('buildReport', () => {
     expect(report.by_source?.sources.find((s) => s.source === '(none)')?.accounts).toBe(1);
   });
 
-  it('gives the sales view per owner (each deal\'s owner): what derive never mines is a breakdown here', () => {
-    const deals = tableFromCsv('d.csv', [
-      'Record ID,Deal Stage,Amount,Close Date,Associated Company IDs,Deal owner',
-      '201,Closed Won,100,2026-01-11,1,Ann', '202,Closed Won,100,2026-01-11,2,Ann', '203,Closed Lost,100,2026-01-11,5,Ann',
-      '204,Closed Lost,100,2026-01-11,6,Bo', '205,Closed Lost,100,2026-01-11,7,Bo', '206,Closed Won,100,2026-01-11,3,Bo',
-    ].join('\n'));
+  it("gives the sales view per owner (each deal's owner): what derive never mines is a breakdown here", () => {
+    const deals = tableFromCsv(
+      'd.csv',
+      [
+        'Record ID,Deal Stage,Amount,Close Date,Associated Company IDs,Deal owner',
+        '201,Closed Won,100,2026-01-11,1,Ann',
+        '202,Closed Won,100,2026-01-11,2,Ann',
+        '203,Closed Lost,100,2026-01-11,5,Ann',
+        '204,Closed Lost,100,2026-01-11,6,Bo',
+        '205,Closed Lost,100,2026-01-11,7,Bo',
+        '206,Closed Won,100,2026-01-11,3,Bo',
+      ].join('\n'),
+    );
     const r = buildReport({ doc: SOFTWARE, customers: CUSTOMERS, deals }).report;
     expect(r.by_owner).toMatchObject({ column: 'Deal owner', file: 'd.csv', unit: 'deals' });
     expect(r.by_owner?.owners.find((o) => o.owner === 'Ann')).toMatchObject({ accounts: 3, icp_accounts: 2, deals: 3, won: 2, lost: 1 });
@@ -78,7 +121,9 @@ describe('buildReport', () => {
   });
 
   it('says when the ICP segment is empty instead of failing', () => {
-    const none = doc([{ column: 'Industry', attribute: 'industry', category: 'firmographic', label: 'Industry is Mining', match: { in: ['Mining'] }, points: 100 }]);
+    const none = doc([
+      { column: 'Industry', attribute: 'industry', category: 'firmographic', label: 'Industry is Mining', match: { in: ['Mining'] }, points: 100 },
+    ]);
     const r = buildReport({ doc: none, customers: CUSTOMERS, deals: DEALS }).report;
     expect(r.segments.icp.accounts).toBe(0);
     expect(r.segments.icp.win_rate).toBeNull();

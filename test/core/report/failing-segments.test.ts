@@ -43,7 +43,9 @@ describe('failingSegments', () => {
     const world: World = { accounts: 600, rates: () => [0.4, 0.005] };
     // Twenty cities of 30 accounts each, in the Company column's place: the sparse segments of a real export.
     const withCities = (seed: number) => simulate(seed, world).map((a, i) => ({ ...a, cells: [`City ${i % 20}`, ...a.cells.slice(1)] }));
-    const clean = countSeeds((seed) => failingSegments({ header: HEADER, columns: [0, 1, 2], accounts: withCities(seed), measure: 'value', alpha: 0.05 }).segments.length === 0);
+    const clean = countSeeds(
+      (seed) => failingSegments({ header: HEADER, columns: [0, 1, 2], accounts: withCities(seed), measure: 'value', alpha: 0.05 }).segments.length === 0,
+    );
     expect(clean).toBeGreaterThanOrEqual(19);
   });
 
@@ -71,7 +73,10 @@ describe('failingSegments', () => {
   });
 
   it('flags nothing in >= 19 of 20 seeds when the ICP works equally everywhere (40% vs 25%, and a weak 28% vs 25%)', () => {
-    for (const rates of [[0.4, 0.25], [0.28, 0.25]] as [number, number][]) {
+    for (const rates of [
+      [0.4, 0.25],
+      [0.28, 0.25],
+    ] as [number, number][]) {
       const clean = countSeeds((seed) => run(simulate(seed, { accounts: 600, rates: () => rates })).segments.length === 0);
       expect(clean).toBeGreaterThanOrEqual(19);
     }
@@ -103,7 +108,11 @@ describe('failingSegments', () => {
     const tests = testSegments(input);
     expect(tests.map((t) => [t.value, t.accounts])).toEqual([['Germany', 70]]);
     expect(failingSegments(input).tested).toBe(1);
-    expect(testSegments({ ...input, minAccounts: 29 }).map((t) => t.value).sort()).toEqual(['France', 'Germany']);
+    expect(
+      testSegments({ ...input, minAccounts: 29 })
+        .map((t) => t.value)
+        .sort(),
+    ).toEqual(['France', 'Germany']);
   });
 
   it('splits multi-valued cells, so an account counts in each of its values', () => {
@@ -114,7 +123,10 @@ describe('failingSegments', () => {
       trials: 1,
     }));
     const tests = testSegments({ header: HEADER, columns: [1], accounts, measure: 'conversion', alpha: 0.05 });
-    expect(tests.map((t) => [t.value, t.accounts]).sort()).toEqual([['HubSpot', 80], ['Slack', 80]]);
+    expect(tests.map((t) => [t.value, t.accounts]).sort()).toEqual([
+      ['HubSpot', 80],
+      ['Slack', 80],
+    ]);
   });
 
   it('adjusts over the whole family: `tested` counts every segment tested, q-values are their Benjamini-Hochberg', () => {
@@ -161,8 +173,10 @@ describe('failingSegments', () => {
       const add = (n: number, won: number, icp: boolean, country: string) => {
         for (let i = 0; i < n; i++) rows.push({ icp, cells: ['x', country, ''], successes: i < won ? 1 : 0, trials: 1 });
       };
-      add(200, 100, true, 'France'), add(300, 75, false, 'France');
-      add(100, icpWon, true, 'Germany'), add(100, nonWon, false, 'Germany');
+      add(200, 100, true, 'France');
+      add(300, 75, false, 'France');
+      add(100, icpWon, true, 'Germany');
+      add(100, nonWon, false, 'Germany');
       return rows;
     };
     const reversed = run(exact(15, 45)).segments[0];
@@ -172,7 +186,7 @@ describe('failingSegments', () => {
     expect(absent?.verdict).toBe('absent');
     expect(absent?.text).toBe('the ICP does not separate converters in Country/Region = Germany (n=200: 30% vs 32% conversion)');
     expect(absent?.lift).toBeCloseTo(30 / 32, 12);
-    expect(absent?.overall_lift).toBeCloseTo((130 / 300) / (107 / 400), 12);
+    expect(absent?.overall_lift).toBeCloseTo(130 / 300 / (107 / 400), 12);
   });
 
   it('is deterministic and independent of the order of accounts', () => {

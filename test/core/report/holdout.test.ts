@@ -7,18 +7,36 @@ import { IcpError } from '../../../src/errors.js';
 import { tableFromCsv } from '../../helpers/table-from-csv.js';
 
 // Customer 1 has two rows (one per order); the row without a key is a customer of its own.
-const CUSTOMERS = tableFromCsv('c.csv', [
-  'Record ID,Company name,Industry,Create Date',
-  '1,A,Software,2025-01-10', '2,B,Retail,2025-03-01', '1,A,Software,2025-02-01', '3,C,Retail,', ',X,Retail,2024-12-01',
-  '4,D,Software,', '5,E,Retail,2026-02-01', '6,F,Software,2025-06-30',
-].join('\n'));
+const CUSTOMERS = tableFromCsv(
+  'c.csv',
+  [
+    'Record ID,Company name,Industry,Create Date',
+    '1,A,Software,2025-01-10',
+    '2,B,Retail,2025-03-01',
+    '1,A,Software,2025-02-01',
+    '3,C,Retail,',
+    ',X,Retail,2024-12-01',
+    '4,D,Software,',
+    '5,E,Retail,2026-02-01',
+    '6,F,Software,2025-06-30',
+  ].join('\n'),
+);
 // Deal 109 joins no customer; customer 3 has no created date but a deal; customer 4 no date at all.
-const DEALS = tableFromCsv('d.csv', [
-  'Record ID,Deal Stage,Amount,Create Date,Close Date,Associated Company IDs',
-  '101,Closed Won,100,2025-02-01,2025-03-01,1', '102,Closed Lost,100,2025-04-01,2025-05-01,2', '103,Closed Won,100,2025-04-01,2025-06-01,1',
-  '104,Closed Won,100,2025-01-15,2025-02-01,3', '105,Closed Lost,100,,,4', '106,Closed Won,100,2026-03-01,2026-04-01,5',
-  '107,Closed Won,100,2025-07-01,2025-08-01,6', '108,Closed Lost,100,2025-08-01,2025-09-01,2', '109,Closed Won,100,2025-01-01,2025-01-05,99',
-].join('\n'));
+const DEALS = tableFromCsv(
+  'd.csv',
+  [
+    'Record ID,Deal Stage,Amount,Create Date,Close Date,Associated Company IDs',
+    '101,Closed Won,100,2025-02-01,2025-03-01,1',
+    '102,Closed Lost,100,2025-04-01,2025-05-01,2',
+    '103,Closed Won,100,2025-04-01,2025-06-01,1',
+    '104,Closed Won,100,2025-01-15,2025-02-01,3',
+    '105,Closed Lost,100,,,4',
+    '106,Closed Won,100,2026-03-01,2026-04-01,5',
+    '107,Closed Won,100,2025-07-01,2025-08-01,6',
+    '108,Closed Lost,100,2025-08-01,2025-09-01,2',
+    '109,Closed Won,100,2025-01-01,2025-01-05,99',
+  ].join('\n'),
+);
 
 const keys = () => holdoutKeys(CUSTOMERS, DEALS, {});
 const ids = (t: Table, col = 0) => t.rows.map((r) => r[col]);
@@ -34,7 +52,7 @@ describe('holdoutKeys', () => {
 describe('splitHoldout by share', () => {
   const split = (share: number, seed: number) => splitHoldout({ customers: CUSTOMERS, deals: DEALS, keys: keys(), spec: { share, seed } });
 
-  it('holds out round(share x customers) customers, keeps a customer\'s rows and deals together, in file order', () => {
+  it("holds out round(share x customers) customers, keeps a customer's rows and deals together, in file order", () => {
     const s = split(0.3, 1);
     // 7 customers (1 twice, the keyless row its own): round(2.1) = 2 reported, 5 derived.
     expect([s.derive.customerCount, s.report.customerCount]).toEqual([5, 2]);
@@ -104,18 +122,31 @@ const world = fc.record({
 const table = (name: string, header: string[], rows: string[][]): Table => ({ name, header, rows, lines: rows.map((_, i) => i + 2), sha256: '0'.repeat(64) });
 
 describe('splitHoldout (property)', () => {
-  it('puts every customer row in exactly one part or the left-out, with its key\'s other rows, and deals with their customer', () => {
+  it("puts every customer row in exactly one part or the left-out, with its key's other rows, and deals with their customer", () => {
     fc.assert(
       fc.property(world, ({ customers: c, deals: d, spec }) => {
-        const customers = table('c.csv', ['id', 'Create Date'], c.map(([k, at]) => [k, at]));
-        const deals = table('d.csv', ['company', 'Create Date', 'Close Date'], d.map(([k, a, b]) => [k, a, b]));
+        const customers = table(
+          'c.csv',
+          ['id', 'Create Date'],
+          c.map(([k, at]) => [k, at]),
+        );
+        const deals = table(
+          'd.csv',
+          ['company', 'Create Date', 'Close Date'],
+          d.map(([k, a, b]) => [k, a, b]),
+        );
         const s = splitHoldout({ customers, deals, keys: { customerColumn: 0, dealColumn: 0 }, spec });
-        const all = (pick: (x: { customerRows: number[]; dealRows: number[] }) => number[]) => [...pick(s.derive), ...pick(s.report), ...pick(s.leftOut)].sort((x, y) => x - y);
+        const all = (pick: (x: { customerRows: number[]; dealRows: number[] }) => number[]) =>
+          [...pick(s.derive), ...pick(s.report), ...pick(s.leftOut)].sort((x, y) => x - y);
         expect(all((x) => x.customerRows)).toEqual(customers.rows.map((_, i) => i));
         expect(all((x) => x.dealRows)).toEqual(deals.rows.map((_, i) => i));
         // One part per key (a blank key is a customer per row).
         const partOf = new Map<string, string>();
-        const named = [['derive', s.derive], ['report', s.report], ['left', s.leftOut]] as const;
+        const named = [
+          ['derive', s.derive],
+          ['report', s.report],
+          ['left', s.leftOut],
+        ] as const;
         for (const [name, part] of named) {
           for (const r of part.customerRows) {
             const raw = customers.rows[r]?.[0] ?? '';

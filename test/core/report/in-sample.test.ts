@@ -8,9 +8,14 @@ const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, 
 
 function doc(keys?: readonly string[]): IcpDocument {
   return {
-    version: 1, name: 't', status: 'ok', generated_at: '2026-12-02T00:00:00Z',
+    version: 1,
+    name: 't',
+    status: 'ok',
+    generated_at: '2026-12-02T00:00:00Z',
     source: [{ name: 'customers.csv', role: 'customers', rows: 1000, sha256: SHA, ...(keys && { keys: keySignature(keys) }) }],
-    cohort: { measure: 'won value', rule: 'top 20%', size: 200, total: 1000, share_of_value: 0.6 }, criteria: [], tiers: { A: 75 },
+    cohort: { measure: 'won value', rule: 'top 20%', size: 200, total: 1000, share_of_value: 0.6 },
+    criteria: [],
+    tiers: { A: 75 },
   };
 }
 
@@ -25,7 +30,7 @@ describe('inSample', () => {
     expect(r.overlap as number).toBeGreaterThan(0.75);
   });
 
-  it('is out of sample on deals closed after the derive\'s last day, even for the same customers file', () => {
+  it("is out of sample on deals closed after the derive's last day, even for the same customers file", () => {
     const d = { ...doc(ids(0, 1000)), options: { until: '2026-06-30' } };
     expect(inSample(d, [{ sha256: SHA }], ids(0, 1000), Date.parse('2026-07-01')).in_sample).toBe(false);
     expect(inSample(d, [{ sha256: SHA }], ids(0, 1000), Date.parse('2026-06-01')).in_sample).toBe(true);

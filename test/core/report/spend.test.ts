@@ -5,17 +5,27 @@ import { UsageError } from '../../../src/errors.js';
 import { tableFromCsv } from '../../helpers/table-from-csv.js';
 
 const SOFTWARE: IcpDocument = {
-  version: 1, name: 'test', status: 'manual', generated_at: '2026-11-23T00:00:00Z', source: [],
+  version: 1,
+  name: 'test',
+  status: 'manual',
+  generated_at: '2026-11-23T00:00:00Z',
+  source: [],
   cohort: { measure: 'manual', rule: 'by hand', size: 0, total: 0, share_of_value: null },
   criteria: [{ column: 'Industry', attribute: 'industry', category: 'firmographic', label: 'Industry is Software', match: { in: ['Software'] }, points: 100 }],
   tiers: { A: 75, B: 50, C: 25 },
 };
 const customers = (extra = '', values: string[] = []) =>
-  tableFromCsv('c.csv', [`Record ID,Industry,Lead Source${extra}`, ...['1,Software,Ads', '2,Software,Events', '3,Retail,Ads', '4,Retail,Ads'].map((r, i) => r + (values[i] ?? ''))].join('\n'));
+  tableFromCsv(
+    'c.csv',
+    [
+      `Record ID,Industry,Lead Source${extra}`,
+      ...['1,Software,Ads', '2,Software,Events', '3,Retail,Ads', '4,Retail,Ads'].map((r, i) => r + (values[i] ?? '')),
+    ].join('\n'),
+  );
 const DEALS = tableFromCsv('d.csv', 'Associated Company IDs,Deal Stage,Amount\n1,Closed Won,900\n2,Closed Lost,1\n3,Closed Won,300\n4,Closed Lost,1\n');
 
 describe('spend and CAC', () => {
-  it('shares each channel\'s spend by the accounts it brought; CAC = spend / won accounts', () => {
+  it("shares each channel's spend by the accounts it brought; CAC = spend / won accounts", () => {
     const spend = tableFromCsv('s.csv', 'Channel,Spend\nAds,"$3,000"\nEvents,500\nRadio,250\n');
     const r = buildReport({ doc: SOFTWARE, customers: customers(), deals: DEALS, spend }).report;
     // Ads: 1000 per account (accounts 1, 3, 4); Events: 500 (account 2).
@@ -27,7 +37,10 @@ describe('spend and CAC', () => {
   });
 
   it('shares by deal when each deal carries its own source', () => {
-    const deals = tableFromCsv('d.csv', 'Associated Company IDs,Deal Stage,Amount,Lead Source\n1,Closed Won,900,Events\n2,Closed Lost,1,Events\n3,Closed Won,300,Ads\n4,Closed Lost,1,Events\n');
+    const deals = tableFromCsv(
+      'd.csv',
+      'Associated Company IDs,Deal Stage,Amount,Lead Source\n1,Closed Won,900,Events\n2,Closed Lost,1,Events\n3,Closed Won,300,Ads\n4,Closed Lost,1,Events\n',
+    );
     const spend = tableFromCsv('s.csv', 'Source,Amount\nEvents,300\nAds,100\n');
     const r = buildReport({ doc: SOFTWARE, customers: customers(), deals, spend }).report;
     expect(r.segments.icp.spend).toBe(200);

@@ -4,11 +4,30 @@ import { percentText } from '../../../src/core/percent.js';
 import { pText, verdict } from '../../../src/core/report/verdict.js';
 
 const segment = (over: Partial<SegmentMetrics>): SegmentMetrics => ({
-  accounts: 100, deals: 100, won: 40, lost: 60, open: 0, won_accounts: 30, win_rate: 0.4, win_rate_ci: [0.3, 0.5],
-  median_cycle_days: 40, avg_won_value: 1, total_won_value: 1, clv: 1, notes: [], ...over,
+  accounts: 100,
+  deals: 100,
+  won: 40,
+  lost: 60,
+  open: 0,
+  won_accounts: 30,
+  win_rate: 0.4,
+  win_rate_ci: [0.3, 0.5],
+  median_cycle_days: 40,
+  avg_won_value: 1,
+  total_won_value: 1,
+  clv: 1,
+  notes: [],
+  ...over,
 });
 const comparison = (over: Partial<Comparison>): Comparison => ({
-  win_rate_lift: 2.1, win_rate_p_value: 0.0001, cycle_days_p_value: 0.01, cycle_days_difference: -23, clv_ratio: 2, auc: 0.7, notes: [], ...over,
+  win_rate_lift: 2.1,
+  win_rate_p_value: 0.0001,
+  cycle_days_p_value: 0.01,
+  cycle_days_difference: -23,
+  clv_ratio: 2,
+  auc: 0.7,
+  notes: [],
+  ...over,
 });
 const say = (icp: Partial<SegmentMetrics>, non: Partial<SegmentMetrics>, c: Partial<Comparison>) =>
   verdict({ icp: segment(icp), nonIcp: segment(non), comparison: comparison(c), icpTiers: ['A', 'B'], alpha: 0.05 });
@@ -40,7 +59,11 @@ describe('verdict', () => {
   });
 
   it('falls back on conversion when there are no win rates', () => {
-    const v = say({ win_rate: null, conversion_rate: 0.16, leads: 10 }, { win_rate: null, conversion_rate: 0.096, leads: 10 }, { win_rate_p_value: null, conversion_lift: 1.7, conversion_p_value: 0.0004 });
+    const v = say(
+      { win_rate: null, conversion_rate: 0.16, leads: 10 },
+      { win_rate: null, conversion_rate: 0.096, leads: 10 },
+      { win_rate_p_value: null, conversion_lift: 1.7, conversion_p_value: 0.0004 },
+    );
     expect(v.text).toBe('ICP leads convert 1.7x as often (16% vs 9.6%, p < 0.001).');
     expect(v.significant).toBe(true);
   });

@@ -5,7 +5,11 @@ import type { WindowAccount } from '../../../src/core/review/windows.js';
 import { compileIcp } from '../../../src/core/score/compile.js';
 
 const doc = (points: number): IcpDocument => ({
-  version: 1, name: 'Test ICP', status: 'manual', generated_at: '2026-07-01T06:00:00Z', source: [],
+  version: 1,
+  name: 'Test ICP',
+  status: 'manual',
+  generated_at: '2026-07-01T06:00:00Z',
+  source: [],
   cohort: { measure: 'won value', rule: 'top 20% by won value', size: 0, total: 0, share_of_value: null },
   criteria: [{ column: 'Segment', attribute: 'segment', category: 'firmographic', label: 'Segment is fit', match: { in: ['fit'] }, points }],
   tiers: { A: Math.max(points, 0) },

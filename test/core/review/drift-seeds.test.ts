@@ -27,7 +27,13 @@ beforeAll(() => {
     const drifted = generateFixtures({ seed, customers: COMPANIES, leads: 1, drift: true });
     const customers = tableFromCsv('customers.csv', plain.customers);
     const deals = tableFromCsv('deals.csv', plain.deals);
-    const derived = derive({ customers, deals, options: { ...OPTIONS, until: PERIOD.start - 1 }, generatedAt: '2026-07-01T06:00:00.000Z', recordedOptions: { until: '2026-06-30' } });
+    const derived = derive({
+      customers,
+      deals,
+      options: { ...OPTIONS, until: PERIOD.start - 1 },
+      generatedAt: '2026-07-01T06:00:00.000Z',
+      recordedOptions: { until: '2026-06-30' },
+    });
     const saved = checkIcpText(stringifyIcp(derived.doc), 'icp.yaml').doc as IcpDocument;
     const judged = (d: string) => judgeDrift({ doc: saved, customers, deals: tableFromCsv('deals.csv', d), period: PERIOD }).judgement;
     results.push({ seed, saved, stable: judged(plain.deals), drifted: judged(drifted.deals) });
@@ -35,7 +41,8 @@ beforeAll(() => {
 }, 120_000);
 
 const count = (f: (r: (typeof results)[number]) => boolean) => results.filter(f).length;
-const show = (pick: (r: (typeof results)[number]) => Judgement) => results.map((r) => `seed ${r.seed}: ${pick(r).status} ${pick(r).reasons.join('; ')}`).join('\n');
+const show = (pick: (r: (typeof results)[number]) => Judgement) =>
+  results.map((r) => `seed ${r.seed}: ${pick(r).status} ${pick(r).reasons.join('; ')}`).join('\n');
 
 describe('review over 10 seeds of the generator (ICP derived up to 2026-06-30, 2026Q3 reviewed)', () => {
   it('every seed saved Industry, so drift can name it', () => {
@@ -43,13 +50,19 @@ describe('review over 10 seeds of the generator (ICP derived up to 2026-06-30, 2
   });
 
   it('no drift planted: not drift (exit 0 with --fail-on-drift) in at least 9 of 10 seeds (10 of 10 when written)', () => {
-    expect(count((r) => r.stable.status !== 'drift'), show((r) => r.stable)).toBeGreaterThanOrEqual(9);
+    expect(
+      count((r) => r.stable.status !== 'drift'),
+      show((r) => r.stable),
+    ).toBeGreaterThanOrEqual(9);
     // Stable data with thousands of deals is always judgeable: "no drift" is a verdict, not a shrug.
     expect(count((r) => r.stable.judgeable)).toBe(SEEDS.length);
   });
 
   it('drift planted: drift found naming Industry in at least 9 of 10 seeds (10 of 10 when written)', () => {
     const named = (j: Judgement) => j.status === 'drift' && j.reasons.some((x) => x.startsWith('Industry') && x.includes('stopped working'));
-    expect(count((r) => named(r.drifted)), show((r) => r.drifted)).toBeGreaterThanOrEqual(9);
+    expect(
+      count((r) => named(r.drifted)),
+      show((r) => r.drifted),
+    ).toBeGreaterThanOrEqual(9);
   });
 });

@@ -9,11 +9,20 @@ import { tableFromCsv } from '../../helpers/table-from-csv.js';
 
 const PERIOD = quarter(2026, 3);
 const criterion = (column: string, values: string[], points: number): IcpDocument['criteria'][number] => ({
-  column, attribute: column.toLowerCase(), category: 'firmographic', label: `${column} is ${values.join(' or ')}`, match: { in: values }, points,
+  column,
+  attribute: column.toLowerCase(),
+  category: 'firmographic',
+  label: `${column} is ${values.join(' or ')}`,
+  match: { in: values },
+  points,
 });
 /** Two of the planted criteria, as a hand-written ICP derived on the deals up to 2026-06-30. */
 const manual: IcpDocument = {
-  version: 1, name: 'Test ICP', status: 'manual', generated_at: '2026-07-01T06:00:00Z', source: [],
+  version: 1,
+  name: 'Test ICP',
+  status: 'manual',
+  generated_at: '2026-07-01T06:00:00Z',
+  source: [],
   cohort: { measure: 'won value', rule: 'top 20% by won value', size: 0, total: 0, share_of_value: null },
   options: { alpha: 0.05, until: '2026-06-30' },
   criteria: [criterion('Industry', ['Computer Software', 'Financial Services'], 50), criterion('Country/Region', ['United States', 'United Kingdom'], 50)],
@@ -68,8 +77,15 @@ describe('assessDrift: not enough data to judge', () => {
 
   it('still names a criterion that stopped working when another one cannot be tested', () => {
     // Every deal of the period flips its outcome: matching accounts now lose more often than the rest.
-    const flipped = editPeriod((row) => row.map((cell, k) => (k !== stage ? cell : cell === 'Closed Won' ? 'Closed Lost' : cell === 'Closed Lost' ? 'Closed Won' : cell)));
-    const a = assessDrift({ doc: { ...manual, criteria: [...manual.criteria, criterion('Industry', ['No Such Industry'], 10)] }, customers, deals: flipped, period: PERIOD });
+    const flipped = editPeriod((row) =>
+      row.map((cell, k) => (k !== stage ? cell : cell === 'Closed Won' ? 'Closed Lost' : cell === 'Closed Lost' ? 'Closed Won' : cell)),
+    );
+    const a = assessDrift({
+      doc: { ...manual, criteria: [...manual.criteria, criterion('Industry', ['No Such Industry'], 10)] },
+      customers,
+      deals: flipped,
+      period: PERIOD,
+    });
     expect(a.judgement.status).toBe('drift');
     expect(a.judgement.reasons.some((r) => r.startsWith('Industry is Computer Software or Financial Services stopped working'))).toBe(true);
     expect(a.judgement.notes).toEqual([expect.stringMatching(/^Industry is No Such Industry not tested: too few accounts/)]);
@@ -78,7 +94,11 @@ describe('assessDrift: not enough data to judge', () => {
 
 describe('baselineWindow', () => {
   it('is the window the ICP recorded, cut at the start of the period', () => {
-    expect(baselineWindow({ since: '2025-10-01', until: '2026-03-31' }, PERIOD)).toEqual({ since: Date.UTC(2025, 9, 1), until: Date.UTC(2026, 3, 1) - 1, cut: false });
+    expect(baselineWindow({ since: '2025-10-01', until: '2026-03-31' }, PERIOD)).toEqual({
+      since: Date.UTC(2025, 9, 1),
+      until: Date.UTC(2026, 3, 1) - 1,
+      cut: false,
+    });
     expect(baselineWindow({ until: '2026-08-15' }, PERIOD)).toEqual({ since: undefined, until: PERIOD.start - 1, cut: true });
     expect(baselineWindow(undefined, PERIOD)).toEqual({ since: undefined, until: PERIOD.start - 1, cut: false });
   });

@@ -17,9 +17,23 @@ const doc: IcpDocument = {
   source: [],
   cohort: { measure: 'won value', rule: 'top 20%', size: 0, total: 0, share_of_value: null },
   criteria: [
-    { column: 'Industry', attribute: 'industry', category: 'firmographic', label: 'Industry is Computer Software', match: { in: ['Computer Software'] }, points: 30 },
+    {
+      column: 'Industry',
+      attribute: 'industry',
+      category: 'firmographic',
+      label: 'Industry is Computer Software',
+      match: { in: ['Computer Software'] },
+      points: 30,
+    },
     { column: 'Employees', attribute: 'employees', category: 'firmographic', label: 'Employees 50-500', match: { range: { min: 50, max: 500 } }, points: 25 },
-    { column: 'Technologies', attribute: 'technologies', category: 'technographic', label: 'Technologies includes Salesforce', match: { contains_any: ['Salesforce'] }, points: 45 },
+    {
+      column: 'Technologies',
+      attribute: 'technologies',
+      category: 'technographic',
+      label: 'Technologies includes Salesforce',
+      match: { contains_any: ['Salesforce'] },
+      points: 45,
+    },
     { column: 'Country', attribute: 'country', category: 'firmographic', label: 'Country is Brazil', match: { in: ['Brazil'] }, points: -10 },
     { column: 'Competitor', attribute: 'competitor', category: 'other', label: 'Competitor is yes', match: { equals: true }, points: 0, disqualify: true },
   ],
@@ -78,13 +92,16 @@ describe('scoreRow', () => {
 });
 
 describe('an ICP derived from the fixture customers ranks the fixture leads', () => {
-  it('has an AUC against Converted of at least 0.9 of the generator\'s own truth', () => {
+  it("has an AUC against Converted of at least 0.9 of the generator's own truth", () => {
     const root = new URL('../../../fixtures/', import.meta.url);
     const customers = tableFromCsv('customers.csv', readFileSync(new URL('customers.csv', root), 'utf8'));
     const deals = tableFromCsv('deals.csv', readFileSync(new URL('deals.csv', root), 'utf8'));
     const leads = tableFromCsv('leads.csv', readFileSync(new URL('leads.csv', root), 'utf8'));
     const result = derive({
-      customers, deals, generatedAt: '2026-11-23T00:00:00Z', recordedOptions: {},
+      customers,
+      deals,
+      generatedAt: '2026-11-23T00:00:00Z',
+      recordedOptions: {},
       options: { top: { percent: 20 }, alpha: 0.05, minSupport: 0.05, maxCriteria: 8, minLift: 1.5 },
     });
     const compiled = compileIcp(result.doc, leads.header, leads.rows);

@@ -14,7 +14,14 @@ const doc: IcpDocument = {
   source: [],
   cohort: { measure: 'won value', rule: 'top 20%', size: 0, total: 0, share_of_value: null },
   criteria: [
-    { column: 'Lead Profile', attribute: 'lead_profile', category: 'other', label: 'Lead Profile is Potential Lead', match: { in: ['Potential Lead'] }, points: 100 },
+    {
+      column: 'Lead Profile',
+      attribute: 'lead_profile',
+      category: 'other',
+      label: 'Lead Profile is Potential Lead',
+      match: { in: ['Potential Lead'] },
+      points: 100,
+    },
     { column: 'Lead Profile', attribute: 'lead_profile', category: 'other', label: 'Lead Profile is Student', match: { in: ['Student'] }, points: -20 },
     { column: 'origin', attribute: 'origin', category: 'other', label: 'origin is Web', match: { in: ['Web'] }, points: 0 },
     { column: 'origin', attribute: 'origin', category: 'other', label: 'origin is Event', match: { in: ['Event'] }, points: -5 },
@@ -35,9 +42,16 @@ describe('unknown columns are listed once (issue 12, part 6)', () => {
 
   it('names a column with several criteria once in the summary', () => {
     const tally = newTally(compiled);
-    const rows = [['a', '', 'Web'], ['b', 'Student', ''], ['c', 'Potential Lead', 'Event'], ['d', 'Student', 'Web']];
+    const rows = [
+      ['a', '', 'Web'],
+      ['b', 'Student', ''],
+      ['c', 'Potential Lead', 'Event'],
+      ['d', 'Student', 'Web'],
+    ];
     for (const row of rows) tallyRow(tally, scoreRow(compiled, row));
-    const line = renderScoreSummary(tally, compiled).split('\n').find((l) => l.startsWith('unknown: '));
+    const line = renderScoreSummary(tally, compiled)
+      .split('\n')
+      .find((l) => l.startsWith('unknown: '));
     expect(line).toBe('unknown: Lead Profile 25%, origin 25%');
   });
 });

@@ -49,7 +49,12 @@ describe('auc', () => {
           expect(value).toBeNull();
         } else {
           expect(value).toBeCloseTo(expected, 12);
-          expect(auc(scores, labels.map((l) => !l))).toBeCloseTo(1 - expected, 12);
+          expect(
+            auc(
+              scores,
+              labels.map((l) => !l),
+            ),
+          ).toBeCloseTo(1 - expected, 12);
         }
       }),
     );

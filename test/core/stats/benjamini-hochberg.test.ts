@@ -4,17 +4,16 @@ import { benjaminiHochberg } from '../../../src/core/stats/benjamini-hochberg.js
 
 const closeAll = (actual: number[], expected: number[]) => {
   expect(actual).toHaveLength(expected.length);
-  actual.forEach((q, i) => expect(q).toBeCloseTo(expected[i] as number, 12));
+  actual.forEach((q, i) => {
+    expect(q).toBeCloseTo(expected[i] as number, 12);
+  });
 };
 
 describe('benjaminiHochberg', () => {
   it('matches R p.adjust(method = "BH")', () => {
     closeAll(benjaminiHochberg([0.01, 0.04, 0.03, 0.005]), [0.02, 0.04, 0.04, 0.02]);
     // p.adjust(c(0.2, 0.01, 0.5, 0.01, 0.04, 0.9, 0.049, 0.3), "BH")
-    closeAll(
-      benjaminiHochberg([0.2, 0.01, 0.5, 0.01, 0.04, 0.9, 0.049, 0.3]),
-      [0.32, 0.04, 0.5714285714285714, 0.04, 0.098, 0.9, 0.098, 0.4],
-    );
+    closeAll(benjaminiHochberg([0.2, 0.01, 0.5, 0.01, 0.04, 0.9, 0.049, 0.3]), [0.32, 0.04, 0.5714285714285714, 0.04, 0.098, 0.9, 0.098, 0.4]);
   });
 
   it('handles empty input, a single value, and caps at 1', () => {

@@ -24,7 +24,11 @@ describe('cochranMantelHaenszel', () => {
   });
 
   it('skips strata with fewer than 2 observations', () => {
-    const strata = [{ a: 10, b: 20, c: 5, d: 30 }, { a: 8, b: 12, c: 6, d: 14 }, { a: 4, b: 5, c: 4, d: 7 }];
+    const strata = [
+      { a: 10, b: 20, c: 5, d: 30 },
+      { a: 8, b: 12, c: 6, d: 14 },
+      { a: 4, b: 5, c: 4, d: 7 },
+    ];
     const withTiny = cochranMantelHaenszel([...strata, { a: 1, b: 0, c: 0, d: 0 }, { a: 0, b: 0, c: 0, d: 0 }])!;
     // Reference by the formula in scipy.stats.chi2: X2 = 2.4346369609163414, p = 0.11868136856491616.
     expect(withTiny.chiSquare).toBeCloseTo(2.4346369609163414, 10);
@@ -36,7 +40,12 @@ describe('cochranMantelHaenszel', () => {
   it('is null without information: no strata, or only strata with an empty row or column', () => {
     expect(cochranMantelHaenszel([])).toBeNull();
     expect(cochranMantelHaenszel([{ a: 1, b: 0, c: 0, d: 0 }])).toBeNull();
-    expect(cochranMantelHaenszel([{ a: 3, b: 4, c: 0, d: 0 }, { a: 2, b: 0, c: 5, d: 0 }])).toBeNull();
+    expect(
+      cochranMantelHaenszel([
+        { a: 3, b: 4, c: 0, d: 0 },
+        { a: 2, b: 0, c: 5, d: 0 },
+      ]),
+    ).toBeNull();
   });
 
   it('with one stratum, equals the Yates-corrected chi-square scaled by (n - 1) / n', () => {

@@ -43,8 +43,7 @@ function enumerated(t: TwoByTwo): { twoSided: number; greater: number; less: num
   return { twoSided: ratio(extreme), greater: ratio(greater), less: ratio(less) };
 }
 
-const table = (max: number) =>
-  fc.record({ a: fc.nat(max), b: fc.nat(max), c: fc.nat(max), d: fc.nat(max) });
+const table = (max: number) => fc.record({ a: fc.nat(max), b: fc.nat(max), c: fc.nat(max), d: fc.nat(max) });
 
 describe('fisherExact', () => {
   it.each(REFERENCES)('matches R for %o', (t, twoSided, greater, less) => {
@@ -64,8 +63,7 @@ describe('fisherExact', () => {
     fc.assert(
       fc.property(table(40), (t) => {
         const expected = enumerated(t);
-        const close = (actual: number, wanted: number) =>
-          expect(Math.abs(actual - wanted)).toBeLessThanOrEqual(1e-12 + 1e-9 * wanted);
+        const close = (actual: number, wanted: number) => expect(Math.abs(actual - wanted)).toBeLessThanOrEqual(1e-12 + 1e-9 * wanted);
         close(fisherExact(t).pValue, expected.twoSided);
         close(fisherExactOneSided(t, 'greater'), expected.greater);
         close(fisherExactOneSided(t, 'less'), expected.less);
@@ -80,7 +78,11 @@ describe('fisherExact', () => {
         const p = fisherExact({ a, b, c, d }).pValue;
         expect(p).toBeGreaterThan(0);
         expect(p).toBeLessThanOrEqual(1);
-        for (const other of [{ a, b: c, c: b, d }, { a: c, b: d, c: a, d: b }, { a: b, b: a, c: d, d: c }]) {
+        for (const other of [
+          { a, b: c, c: b, d },
+          { a: c, b: d, c: a, d: b },
+          { a: b, b: a, c: d, d: c },
+        ]) {
           expect(Math.abs(fisherExact(other).pValue - p)).toBeLessThanOrEqual(1e-9 * p);
         }
       }),

@@ -67,10 +67,7 @@ export async function openCsv(path: string, options: CsvReadOptions = {}): Promi
 }
 
 /** readCsv of src/io/csv-reader.ts, through papaparse. */
-export async function readCsv(
-  path: string,
-  options?: CsvReadOptions,
-): Promise<{ file: CsvFile; rows: CsvRow[] }> {
+export async function readCsv(path: string, options?: CsvReadOptions): Promise<{ file: CsvFile; rows: CsvRow[] }> {
   const file = await openCsv(path, options);
   const rows: CsvRow[] = [];
   for await (const row of file.rows()) rows.push(row);

@@ -36,8 +36,7 @@ const MARKS = /[\u2028\u2029]/;
 const BREAK = /\r\n?|\n/g;
 const MARKED = /[\u2028\u2029]\n|[\u2028\u2029]$/g;
 const toLf = (text: string): string => text.replace(BREAK, (b) => (b === '\n' ? '\n' : b === '\r' ? `${CR_MARK}\n` : `${CRLF_MARK}\n`));
-const fromLf = (cell: string): string =>
-  cell.replace(MARKED, (m) => (m.length === 1 ? '' : m[0] === CRLF_MARK ? '\r\n' : '\r'));
+const fromLf = (cell: string): string => cell.replace(MARKED, (m) => (m.length === 1 ? '' : m[0] === CRLF_MARK ? '\r\n' : '\r'));
 
 /**
  * Incremental text -> rows with papaparse's core parser. Only the unfinished last row is kept between

@@ -27,9 +27,7 @@ export class RowReader {
     parserOptions: Omit<RowParserOptions, 'onInvalidQuotes'>,
   ) {
     this.fieldCounts = new CappedWarnings(warn, (total, cap) => ({
-      message:
-        `${total} rows have a different number of fields than the header (${this.expected}); ` +
-        `only the first ${cap} were reported`,
+      message: `${total} rows have a different number of fields than the header (${this.expected}); ` + `only the first ${cap} were reported`,
       file,
     }));
     this.invalidQuotes = new CappedWarnings(warn, (total, cap) => ({
@@ -128,9 +126,7 @@ export class RowReader {
     if (this.warnedEncoding || !this.decoder.invalid) return;
     this.warnedEncoding = true;
     this.warn({
-      message:
-        `${this.file} is not valid UTF-8; unreadable bytes became "\uFFFD" ` +
-        '(if it came from Excel, try --encoding windows-1252)',
+      message: `${this.file} is not valid UTF-8; unreadable bytes became "\uFFFD" ` + '(if it came from Excel, try --encoding windows-1252)',
       file: this.file,
     });
   }

@@ -2,9 +2,23 @@ import { isMissing } from './missing.js';
 
 // Lower-cased spellings. "x" is how checkbox columns export a tick (the blank being unticked).
 const SPELLINGS: ReadonlyMap<string, boolean> = new Map([
-  ['true', true], ['yes', true], ['y', true], ['t', true], ['1', true], ['on', true], ['checked', true],
-  ['x', true], ['\u2713', true], ['\u2714', true],
-  ['false', false], ['no', false], ['n', false], ['f', false], ['0', false], ['off', false], ['unchecked', false],
+  ['true', true],
+  ['yes', true],
+  ['y', true],
+  ['t', true],
+  ['1', true],
+  ['on', true],
+  ['checked', true],
+  ['x', true],
+  ['\u2713', true],
+  ['\u2714', true],
+  ['false', false],
+  ['no', false],
+  ['n', false],
+  ['f', false],
+  ['0', false],
+  ['off', false],
+  ['unchecked', false],
 ]);
 const LONGEST_SPELLING = 9;
 

@@ -10,28 +10,23 @@ const DAY_MS = 86_400_000;
 
 // Optional time after a date: "T10:20", " 10:20:30.123", ", 3:05 PM", then "Z", "UTC" or "+02:00".
 // Six groups: hour, minute, second, fraction, a|p, zone.
-const TIME =
-  '(?:(?:T|\\s+|,\\s*)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?' +
-  '\\s*(?:([ap])\\.?m\\.?)?\\s*(z|utc|gmt|[+-]\\d{2}(?::?\\d{2})?)?)?';
+const TIME = '(?:(?:T|\\s+|,\\s*)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?' + '\\s*(?:([ap])\\.?m\\.?)?\\s*(z|utc|gmt|[+-]\\d{2}(?::?\\d{2})?)?)?';
 const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
 
 const ISO = new RegExp(`^(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${TIME}$`, 'i');
 const DAY_MONTH = new RegExp(`^(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})${TIME}$`, 'i');
-const NAMED_DAY_FIRST = new RegExp(
-  `^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?[\\s\\-/.]*([a-z]{3,9})\\.?[\\s\\-/.,]*(\\d{4}|\\d{2})${TIME}$`,
-  'i',
-);
-const NAMED_MONTH_FIRST = new RegExp(
-  `^${WEEKDAY}([a-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`,
-  'i',
-);
+const NAMED_DAY_FIRST = new RegExp(`^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?[\\s\\-/.]*([a-z]{3,9})\\.?[\\s\\-/.,]*(\\d{4}|\\d{2})${TIME}$`, 'i');
+const NAMED_MONTH_FIRST = new RegExp(`^${WEEKDAY}([a-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`, 'i');
 const SERIAL = /^\d+(?:\.\d+)?$/;
 // Just the date part of a day/month cell, for the evidence detectDateFormat collects.
 const DAY_MONTH_SHAPE = /^(\d{1,2})([-/.])(\d{1,2})\2(?:\d{4}|\d{2})(?!\d)/;
 
 const MONTHS: ReadonlyMap<string, number> = new Map(
   ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
-    .flatMap((name, i): [string, number][] => [[name, i + 1], [name.slice(0, 3), i + 1]])
+    .flatMap((name, i): [string, number][] => [
+      [name, i + 1],
+      [name.slice(0, 3), i + 1],
+    ])
     .concat([['sept', 9]]),
 );
 

@@ -60,7 +60,9 @@ function gather(cells: readonly string[], separator: MultiSeparator): Evidence {
       note(tokens[0] ?? cell.trim(), ALONE);
       continue;
     }
-    tokens.forEach((token, i) => note(token, i === 0 ? FIRST : LATER));
+    tokens.forEach((token, i) => {
+      note(token, i === 0 ? FIRST : LATER);
+    });
     listed.push(tokens);
   }
   const evidence: Evidence = { listCells: listed.length, short: 0, recurring: 0, mobile: 0, legalForms: 0, occurrences: 0 };

@@ -1,10 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  employeeRangeValue,
-  isEmployeeRangeString,
-  parseEmployeeRange,
-} from '../../../../src/core/columns/parse/employees.js';
+import { employeeRangeValue, isEmployeeRangeString, parseEmployeeRange } from '../../../../src/core/columns/parse/employees.js';
 
 describe('parseEmployeeRange', () => {
   it.each([
@@ -44,9 +40,31 @@ describe('parseEmployeeRange', () => {
   });
 
   it.each([
-    '', 'N/A', '-', 'unknown', 'small', '2024-01-15', '2024-01', '51-200-300', '200-51', '555-123-4567',
-    '+1 555 123 4567', '-5', '-5-10', '12.5', '1,23', '051-200', '51-', '-200', '+', '51 20', '1,2345',
-    'under 0', 'May-20', '01-May', '51/200',
+    '',
+    'N/A',
+    '-',
+    'unknown',
+    'small',
+    '2024-01-15',
+    '2024-01',
+    '51-200-300',
+    '200-51',
+    '555-123-4567',
+    '+1 555 123 4567',
+    '-5',
+    '-5-10',
+    '12.5',
+    '1,23',
+    '051-200',
+    '51-',
+    '-200',
+    '+',
+    '51 20',
+    '1,2345',
+    'under 0',
+    'May-20',
+    '01-May',
+    '51/200',
   ])('rejects %j', (raw) => {
     expect(parseEmployeeRange(raw)).toBeNull();
   });
@@ -63,14 +81,12 @@ describe('parseEmployeeRange', () => {
 });
 
 describe('isEmployeeRangeString', () => {
-  it.each(['51-200', '1,001-5,000', '10,001+', '5000+', '201 - 500', 'over 10,000', 'under 10'])(
-    'sees a band in %j',
-    (raw) => expect(isEmployeeRangeString(raw)).toBe(true),
+  it.each(['51-200', '1,001-5,000', '10,001+', '5000+', '201 - 500', 'over 10,000', 'under 10'])('sees a band in %j', (raw) =>
+    expect(isEmployeeRangeString(raw)).toBe(true),
   );
 
-  it.each(['120', '1,200', '0', '', 'N/A', '2024-01-15', '200-51', 'many'])(
-    'sees no band in %j, so counts stay numbers',
-    (raw) => expect(isEmployeeRangeString(raw)).toBe(false),
+  it.each(['120', '1,200', '0', '', 'N/A', '2024-01-15', '200-51', 'many'])('sees no band in %j, so counts stay numbers', (raw) =>
+    expect(isEmployeeRangeString(raw)).toBe(false),
   );
 });
 

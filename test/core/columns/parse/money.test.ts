@@ -57,8 +57,28 @@ describe('parseMoney', () => {
   });
 
   it.each([
-    '', 'N/A', '-', '$', 'USD', '$ abc', 'abc 12', '12 Mio', '5 USDT', 'USDT 5', '$12%', '(-$5)', '-$-5',
-    '$--5', '-(5)', '$5 EUR', '$1,23', '1-2 $', '$ 51-200', 'about $5', '$5 or so', '12 XYZ',
+    '',
+    'N/A',
+    '-',
+    '$',
+    'USD',
+    '$ abc',
+    'abc 12',
+    '12 Mio',
+    '5 USDT',
+    'USDT 5',
+    '$12%',
+    '(-$5)',
+    '-$-5',
+    '$--5',
+    '-(5)',
+    '$5 EUR',
+    '$1,23',
+    '1-2 $',
+    '$ 51-200',
+    'about $5',
+    '$5 or so',
+    '12 XYZ',
   ])('rejects %j', (raw) => {
     expect(parseMoney(raw)).toBeNull();
   });
@@ -80,13 +100,11 @@ describe('parseMoney', () => {
 });
 
 describe('hasCurrency', () => {
-  it.each(['$5', '1.234,50 €', '€1.234,50', 'USD 12k', '12 eur', '(£1,200)', '-$5', 'R$ 3.5M'])(
-    'sees the currency in %j',
-    (raw) => expect(hasCurrency(raw)).toBe(true),
+  it.each(['$5', '1.234,50 €', '€1.234,50', 'USD 12k', '12 eur', '(£1,200)', '-$5', 'R$ 3.5M'])('sees the currency in %j', (raw) =>
+    expect(hasCurrency(raw)).toBe(true),
   );
 
-  it.each(['42', '1,234.50', '12%', '', 'USD', '$', '$ abc', 'Paid in USD', '12 Mio', '$12%', 'US'])(
-    'sees no amount with a currency in %j',
-    (raw) => expect(hasCurrency(raw)).toBe(false),
+  it.each(['42', '1,234.50', '12%', '', 'USD', '$', '$ abc', 'Paid in USD', '12 Mio', '$12%', 'US'])('sees no amount with a currency in %j', (raw) =>
+    expect(hasCurrency(raw)).toBe(false),
   );
 });

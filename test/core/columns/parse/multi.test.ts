@@ -83,7 +83,12 @@ describe('detectMultiSeparator', () => {
         'Budget approved, signing next week.',
       ]),
     ).toBeNull();
-    expect(detectMultiSeparator(['Called; left a message about the renewal terms and pricing for next year', 'Emailed; no reply yet from the procurement team after two follow-ups'])).toBeNull();
+    expect(
+      detectMultiSeparator([
+        'Called; left a message about the renewal terms and pricing for next year',
+        'Emailed; no reply yet from the procurement team after two follow-ups',
+      ]),
+    ).toBeNull();
   });
 
   it('finds nothing in single-valued columns', () => {
@@ -104,8 +109,8 @@ describe.skipIf(!existsSync(datasets))('lists in the shared public exports', () 
   it('splits Olist behaviour profiles such as "cat, wolf" though only 2% of cells are lists', () => {
     const csv = readFileSync(`${datasets}olist-funnel/olist_closed_deals_dataset.csv`, 'utf8');
     const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
-    const values = rows.map((row) => row['lead_behaviour_profile'] ?? '');
+    const values = rows.map((row) => row.lead_behaviour_profile ?? '');
     expect(detectMultiSeparator(values)).toBe(', ');
-    expect(detectMultiSeparator(rows.map((row) => row['business_segment'] ?? ''))).toBeNull();
+    expect(detectMultiSeparator(rows.map((row) => row.business_segment ?? ''))).toBeNull();
   });
 });
