@@ -7,7 +7,8 @@ export default defineConfig({
     // e2e tests spawn the built CLI; keep the pool small on 2-core machines.
     pool: 'forks',
     globalSetup: ['test/helpers/global-setup.ts'],
-    // Property tests run from a fixed seed, or FC_SEED: see the file.
-    setupFiles: ['test/helpers/fast-check-seed.ts'],
+    // Property tests run from a fixed seed, or FC_SEED: see the file. Temp folders go under a root per
+    // test file that is removed when the file is done.
+    setupFiles: ['test/helpers/fast-check-seed.ts', 'test/helpers/temp-root.ts'],
   },
 });
