@@ -5,21 +5,21 @@ import type { IcpDocument } from '../icp/schema.js';
 import { joinDealTable, type JoinedDeals } from '../profile/deal-join.js';
 import type { DealQuality, DealStats } from '../profile/deal-types.js';
 import { customerKeyColumn, groupCustomers, type CustomerRecord } from '../profile/customers.js';
+import type { RoleAssignment } from '../columns/roles.js';
 import type { JoinKeys } from '../profile/join.js';
 import { IcpError } from '../../errors.js';
 import type { Table } from '../table.js';
 import type { Warning } from '../warnings.js';
-import { attributeColumns, resolveList } from './attributes.js';
-import { LeakageScreen, leakageNote, type LeakageSuspect } from './leakage.js';
+import { leakageNote, type LeakageSuspect } from './leakage.js';
 import { STAGE_REASON, TEAM_REASON } from './never-mined.js';
 import type { DeriveInput } from './derive-types.js';
 import type { Outcome } from './document.js';
 import type { EncodedColumn } from './encode.js';
-import { readAttributes } from './read-attributes.js';
-import { describeTop, rankCohort } from './cohort.js';
+import { screenedAttributes } from './screened-attributes.js';
+import { describeTop, rankCohort, type Ranked, type TopRule } from './cohort.js';
 import { buildDocument } from './document.js';
 import { chooseMeasure, type Measure } from './measure.js';
-import { DERIVE_SEED, mine } from './mine.js';
+import { mine } from './mine.js';
 import { recordUnit, type RecordUnit } from './record-unit.js';
 import { agree, plural } from '../plural.js';
 
@@ -80,72 +80,78 @@ function recordIdColumn(columns: readonly ColumnInfo[], keyColumn: number | unde
   return byRole('id', 'account_id') ?? columns.find((c) => c.type === 'id')?.index ?? byRole('name', 'account_name') ?? keyColumn;
 }
 
-/** Mines an ICP from customers (and deals): cohort, candidates, tests, selection, points, tiers. */
-export function derive(input: DeriveInput): DeriveResult {
+/** The deals joined to the customers (as read already, or from a table), or none; a join that matches no deal is an error. */
+function joinDeals(input: DeriveInput, roles: RoleAssignment): { join?: DeriveResult['join']; dealResult?: JoinedDeals } {
   const { customers: table, deals, options } = input;
-  const warnings: Warning[] = [];
-  const roles = assignRoles(table.header, options.map, table.name);
-  const columns = typeTable(table, roles);
-  let join: DeriveResult['join'];
-  let dealResult: JoinedDeals | undefined;
-  if (input.joinedDeals || deals) {
-    dealResult =
-      input.joinedDeals ?? joinDealTable(table, roles, deals as Table, { map: options.map, key: options.key, since: options.since, until: options.until });
-    const keys = dealResult.keys;
-    join = { ...keys, customerHeader: table.header[keys.customerColumn] as string, dealHeader: dealResult.header[keys.dealColumn] as string };
-    if (dealResult.quality.matched === 0) {
-      const windowed = options.since !== undefined || options.until !== undefined;
-      throw new IcpError(
-        windowed
-          ? `no deal of ${dealResult.name} closed in the window ${windowText(options.since, options.until)} joins a customer`
-          : `no deal of ${dealResult.name} joins a customer of ${table.name}`,
-        {
-          hint: windowed
-            ? 'check --since/--until against the close dates, or whether the export is up to date'
-            : 'name the join columns with --key <customerColumn>=<dealColumn>',
-        },
-      );
-    }
-  }
-  const keyColumn = customerKeyColumn(roles, join, options.key, table);
-  const grouped = groupCustomers(table, keyColumn);
-  const { duplicateKeys } = grouped;
-  const unit = recordUnit({ header: table.header, roles, fileName: table.name, joined: join !== undefined, keyed: keyColumn !== undefined });
-  if (duplicateKeys > 0) {
-    warnings.push({
-      file: table.name,
-      message: `${plural(duplicateKeys, 'key')} ${agree(duplicateKeys, 'repeats', 'repeat')}; their rows were combined (values summed, attributes by most frequent value)`,
-    });
-  }
-  const chosen = chooseMeasure({
-    customers: grouped.customers,
-    table,
-    columns,
-    value: options.value,
-    outcome: options.outcome,
-    ...(dealResult && {
-      deals: { byKey: dealResult.byKey, hasAmount: dealResult.quality.hasAmount, windowed: options.since !== undefined || options.until !== undefined },
-    }),
-  });
-  // Customers whose value or outcome is missing are neither best nor rest: ranking them as 0 would
-  // put them in the contrast group and bias every comparison.
-  const keep = chosen.known.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
-  const unknown = chosen.known.length - keep.length;
-  const windowed = dealResult !== undefined && (options.since !== undefined || options.until !== undefined) && !options.value && !options.outcome;
-  if (unknown > 0 && windowed)
-    warnings.push({
+  if (!input.joinedDeals && !deals) return {};
+  const dealResult =
+    input.joinedDeals ?? joinDealTable(table, roles, deals as Table, { map: options.map, key: options.key, since: options.since, until: options.until });
+  const keys = dealResult.keys;
+  const join = { ...keys, customerHeader: table.header[keys.customerColumn] as string, dealHeader: dealResult.header[keys.dealColumn] as string };
+  if (dealResult.quality.matched > 0) return { join, dealResult };
+  const windowed = options.since !== undefined || options.until !== undefined;
+  throw new IcpError(
+    windowed
+      ? `no deal of ${dealResult.name} closed in the window ${windowText(options.since, options.until)} joins a customer`
+      : `no deal of ${dealResult.name} joins a customer of ${table.name}`,
+    {
+      hint: windowed
+        ? 'check --since/--until against the close dates, or whether the export is up to date'
+        : 'name the join columns with --key <customerColumn>=<dealColumn>',
+    },
+  );
+}
+
+/**
+ * The warning for customers whose value or outcome is missing: they are neither best nor rest, since
+ * ranking them as 0 would put them in the contrast group and bias every comparison.
+ */
+function unknownMeasureWarning(chosen: Measure, unknown: number, table: Table, options: DeriveInput['options'], joined: boolean): Warning | undefined {
+  if (unknown === 0) return undefined;
+  const windowed = joined && (options.since !== undefined || options.until !== undefined) && !options.value && !options.outcome;
+  if (windowed) {
+    return {
       file: table.name,
       message: `${plural(unknown, 'customer')} closed no deal in the window ${windowText(options.since, options.until)}; left out of the ranking and the tests (unknown there, not worth 0)`,
-    });
-  else if (unknown > 0) {
-    // The column, not the measure's label: "have no Converted is positive" is no sentence.
-    const what = chosen.column === null ? chosen.label : `value in ${table.header[chosen.column]}`;
-    warnings.push({
-      file: table.name,
-      message: `${plural(unknown, 'customer')} ${agree(unknown, 'has', 'have')} no ${what}; left out of the ranking and the tests`,
-    });
+    };
   }
-  const customers = keep.map((i) => grouped.customers[i] as CustomerRecord);
+  // The column, not the measure's label: "have no Converted is positive" is no sentence.
+  const what = chosen.column === null ? chosen.label : `value in ${table.header[chosen.column]}`;
+  return { file: table.name, message: `${plural(unknown, 'customer')} ${agree(unknown, 'has', 'have')} no ${what}; left out of the ranking and the tests` };
+}
+
+/** The warning when the value cohort is smaller than --top asked for. */
+function cohortSizeWarning(measure: Measure, ranked: Ranked, customers: number, top: TopRule, file: string): Warning | undefined {
+  if (measure.kind !== 'value') return undefined;
+  const wanted = 'percent' in top ? Math.ceil((top.percent / 100) * customers) : top.count;
+  if (ranked.size >= wanted) return undefined;
+  const why = wanted > customers ? `there are only ${customers} customers` : `only ${ranked.size} of ${customers} are worth more than 0`;
+  return { file, message: `the cohort has ${plural(ranked.size, 'customer')}, not the ${wanted} asked for: ${why}` };
+}
+
+function duplicateKeysWarning(duplicateKeys: number, file: string): Warning {
+  return {
+    file,
+    message: `${plural(duplicateKeys, 'key')} ${agree(duplicateKeys, 'repeats', 'repeat')}; their rows were combined (values summed, attributes by most frequent value)`,
+  };
+}
+
+/**
+ * The customers the measure knows (the others are neither best nor rest), the measure restricted to them
+ * and the ranked cohort; what the user should hear about it goes to `warnings`.
+ */
+function rankCustomers(
+  chosen: Measure,
+  all: readonly CustomerRecord[],
+  input: DeriveInput,
+  joined: boolean,
+  warnings: Warning[],
+): { customers: CustomerRecord[]; measure: Measure; ranked: Ranked } {
+  const { customers: table, options } = input;
+  const keep = chosen.known.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
+  const unknown = unknownMeasureWarning(chosen, chosen.known.length - keep.length, table, options, joined);
+  if (unknown) warnings.push(unknown);
+  const customers = keep.map((i) => all[i] as CustomerRecord);
   const measure = restrictMeasure(chosen, keep);
   const keys = customers.map((c) => c.key);
   const ranked =
@@ -156,36 +162,43 @@ export function derive(input: DeriveInput): DeriveResult {
           keys,
           { count: measure.positive.length },
         );
-  if (measure.kind === 'value') {
-    const wanted = 'percent' in options.top ? Math.ceil((options.top.percent / 100) * customers.length) : options.top.count;
-    if (ranked.size < wanted) {
-      const why =
-        wanted > customers.length ? `there are only ${customers.length} customers` : `only ${ranked.size} of ${customers.length} are worth more than 0`;
-      warnings.push({ file: table.name, message: `the cohort has ${plural(ranked.size, 'customer')}, not the ${wanted} asked for: ${why}` });
-    }
-  }
-  const valueColumns = [measure.column, join?.customerColumn].filter((c): c is number => c !== null && c !== undefined);
-  const attributes = attributeColumns(columns, table.name, { attributes: options.attributes, exclude: options.exclude, valueColumns });
-  const { skipped } = attributes;
-  const allowed = new Set(resolveList(options.allow ?? [], table.header, '--allow', table.name));
-  // The leakage screen runs before the engine: a suspect column is not mined unless --allow keeps it.
-  const screenValue = measure.kind === 'value' && measure.column !== null ? { label: measure.label, values: measure.values } : undefined;
-  const screen = new LeakageScreen(ranked.cohort, options.seed ?? DERIVE_SEED, screenValue);
-  const { encoded, missingNotes } = readAttributes(
-    attributes.included,
+  const size = cohortSizeWarning(measure, ranked, customers.length, options.top, table.name);
+  if (size) warnings.push(size);
+  return { customers, measure, ranked };
+}
+
+/** The notes on what a record is, when no column keys the customers. */
+function recordNotes(keyColumn: number | undefined, keyNone: boolean): string[] {
+  if (keyColumn !== undefined) return [];
+  return [
+    keyNone ? 'Each row is its own record (--key none).' : 'Each row is its own record: no column is a key (a name or id column needs mostly distinct values).',
+  ];
+}
+
+/** Mines an ICP from customers (and deals): cohort, candidates, tests, selection, points, tiers. */
+export function derive(input: DeriveInput): DeriveResult {
+  const { customers: table, options } = input;
+  const warnings: Warning[] = [];
+  const roles = assignRoles(table.header, options.map, table.name);
+  const columns = typeTable(table, roles);
+  const { join, dealResult } = joinDeals(input, roles);
+  const keyColumn = customerKeyColumn(roles, join, options.key, table);
+  const grouped = groupCustomers(table, keyColumn);
+  const { duplicateKeys } = grouped;
+  const unit = recordUnit({ header: table.header, roles, fileName: table.name, joined: join !== undefined, keyed: keyColumn !== undefined });
+  if (duplicateKeys > 0) warnings.push(duplicateKeysWarning(duplicateKeys, table.name));
+  const chosen = chooseMeasure({
+    customers: grouped.customers,
+    table,
     columns,
-    customers,
-    ranked.cohort,
-    screen,
-    measure.kind === 'value' ? 'the best customers' : 'the positive records',
-  );
-  const leakage = screen.suspects().map((s) => ({ ...s, allowed: allowed.has(s.index) }));
-  for (const s of leakage) {
-    if (s.allowed) continue;
-    encoded.delete(s.index);
-    skipped.push({ header: s.header, why: `possible leakage (${s.evidence.join('; ')})` });
-  }
-  const included = attributes.included.filter((i) => encoded.has(i));
+    value: options.value,
+    outcome: options.outcome,
+    ...(dealResult && {
+      deals: { byKey: dealResult.byKey, hasAmount: dealResult.quality.hasAmount, windowed: options.since !== undefined || options.until !== undefined },
+    }),
+  });
+  const { customers, measure, ranked } = rankCustomers(chosen, grouped.customers, input, dealResult !== undefined, warnings);
+  const { encoded, missingNotes, leakage, skipped, included } = screenedAttributes(input, columns, customers, measure, ranked, join?.customerColumn);
   const weights = Float64Array.from(customers, (_, i) => (measure.kind === 'value' ? Math.max(0, measure.values[i] as number) : measure.positive[i] ? 1 : 0));
   const outcome = mine(encoded, ranked.cohort, weights, options);
   const doc = buildDocument({
@@ -201,13 +214,7 @@ export function derive(input: DeriveInput): DeriveResult {
     columnNotes: columnNotes(skipped, leakage),
     ...(keyColumn !== undefined && { keys: grouped.customers.map((c) => c.key) }),
   });
-  if (keyColumn === undefined)
-    doc.notes?.push(
-      options.key?.none
-        ? 'Each row is its own record (--key none).'
-        : 'Each row is its own record: no column is a key (a name or id column needs mostly distinct values).',
-    );
-  for (const index of included) for (const n of missingNotes.get(index) ?? []) doc.notes?.push(n);
+  doc.notes?.push(...recordNotes(keyColumn, options.key?.none === true), ...included.flatMap((index) => missingNotes.get(index) ?? []));
   const idColumn = recordIdColumn(columns, keyColumn);
   return {
     doc,
