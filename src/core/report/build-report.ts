@@ -7,7 +7,8 @@ import { UsageError } from '../../errors.js';
 import { duplicateDealIds, scoreAccounts, typed, type AccountSet } from './accounts.js';
 import { byOwner, bySource } from './by-source.js';
 import { compareSegments } from './comparison.js';
-import { dataQuality, dataQualityWarnings } from './data-quality.js';
+import { dataQuality } from './data-quality.js';
+import { reportNotes, reportWarnings } from './report-notes.js';
 import { scoreLeads, type LeadSet } from './leads.js';
 import type { MeasureResult, Report, SegmentMetrics } from './report-types.js';
 import { segmentMetrics, type MetricContext } from './segment-metrics.js';
@@ -125,6 +126,28 @@ function headline(x: Parameters<typeof verdict>[0] & { measure: MeasureResult | 
   return x.inSample ? { ...said, text: `${IN_SAMPLE_TEXT} ${said.text}` } : said;
 }
 
+/** The ICP and non-ICP segments, and one per tier the file has (a file with A and B has no C row to show, not an empty one). */
+function segmentsOf(
+  doc: IcpDocument,
+  set: AccountSet,
+  leadSet: LeadSet | null,
+  ctx: MetricContext,
+): { icp: SegmentMetrics; nonIcp: SegmentMetrics; tiers: Report['tiers'] } {
+  const leads = leadSet?.leads ?? [];
+  const group = (pick: (tier: TierLabel, icp: boolean) => boolean): SegmentMetrics =>
+    segmentMetrics(
+      set.accounts.filter((a) => pick(a.tier, a.icp)),
+      leads.filter((l) => pick(l.tier, l.icp)),
+      ctx,
+    );
+  const tiers: Report['tiers'] = {};
+  for (const t of tiersOf(doc.tiers)) tiers[t] = group((tier) => tier === t);
+  if (set.accounts.some((a) => a.tier === 'disqualified') || leads.some((l) => l.tier === 'disqualified')) {
+    tiers.disqualified = group((tier) => tier === 'disqualified');
+  }
+  return { icp: group((_, isIcp) => isIcp), nonIcp: group((_, isIcp) => !isIcp), tiers };
+}
+
 /**
  * Builds the whole report: scores accounts (and leads) with the ICP, joins deals in the window, and
  * compares ICP with non-ICP accounts, tier by tier. Pure: the same input gives the same report.
@@ -157,31 +180,12 @@ export function buildReport(input: ReportInput): ReportResult {
     hasLeads: leadSet !== null,
     spend: spend?.byKey ?? null,
   };
-  const leads = leadSet?.leads ?? [];
-  const group = (pick: (tier: TierLabel, icp: boolean) => boolean): SegmentMetrics =>
-    segmentMetrics(
-      set.accounts.filter((a) => pick(a.tier, a.icp)),
-      leads.filter((l) => pick(l.tier, l.icp)),
-      ctx,
-    );
-  const icp = group((_, isIcp) => isIcp);
-  const nonIcp = group((_, isIcp) => !isIcp);
-  const tiers: Report['tiers'] = {};
-  // Only the tiers the file has: a file with A and B has no C row to show, not an empty one.
-  for (const t of tiersOf(input.doc.tiers)) tiers[t] = group((tier) => tier === t);
-  if (set.accounts.some((a) => a.tier === 'disqualified') || leads.some((l) => l.tier === 'disqualified')) {
-    tiers.disqualified = group((tier) => tier === 'disqualified');
-  }
+  const { icp, nonIcp, tiers } = segmentsOf(input.doc, set, leadSet, ctx);
   const comparison = compareSegments({ icp, nonIcp, accounts: set.accounts, leads: leadSet?.leads ?? null, allWon });
   const alpha = o.alpha ?? 0.05;
-  const notes: string[] = [];
   const measured = measureReport(input.doc, set, { alpha, windowed: o.since !== undefined || o.until !== undefined });
   const measureRun = 'reason' in measured ? null : measured;
   const measure = measureRun?.result ?? null;
-  if ('reason' in measured)
-    notes.push(
-      `measure: the ICP's own measure (${input.doc.cohort.measure}) is not in these files (${measured.reason}); judged on win rate and conversion only`,
-    );
   const inputs = (
     [
       ['customers', input.customers],
@@ -214,15 +218,7 @@ export function buildReport(input: ReportInput): ReportResult {
     compiled: set.compiled,
     leadsWithoutOutcome: leadSet?.withoutOutcome ?? 0,
   });
-  if (icp.accounts === 0) notes.push(`segments.icp is empty: no account of ${input.customers.name} reaches tier ${icpTiers.join(' or ')}`);
-  if (input.doc.status === 'inconclusive') notes.push('The ICP is inconclusive (no criteria): every account scores 0');
-  if (set.join)
-    notes.push(
-      `deals joined on ${set.join.dealHeader} = ${set.join.customerHeader} (${set.join.reason}; ${Math.round(set.join.matchRate * 100)}% of deals match)`,
-    );
-  if (leadSet) notes.push(leadSet.method);
-  if (spend) notes.push(`spend: ${spend.summary.method}`);
-  for (const u of spend?.summary.unallocated ?? []) notes.push(`spend on "${u.source}" (${u.amount}) brought no account: left out of CAC`);
+  const notes = reportNotes({ doc: input.doc, set, leadSet, spend, measured, icpAccounts: icp.accounts, icpTiers, customers: input.customers.name });
   const report: Report = {
     icp: {
       name: input.doc.name,
@@ -251,15 +247,7 @@ export function buildReport(input: ReportInput): ReportResult {
     significant: said.significant,
     notes,
   };
-  const warnings = dataQualityWarnings(dq, { customers: input.customers.name, deals: input.deals?.name, leads: input.leads?.name });
-  if (missingTiers.length > 0) {
-    const which = `tier${missingTiers.length > 1 ? 's' : ''} ${missingTiers.join(', ')}`;
-    warnings.push({
-      message: `--icp-tiers: the ICP has no ${which} (its tiers: ${describeTiers(input.doc.tiers)}, D below); ICP = tier${icpTiers.length > 1 ? 's' : ''} ${icpTiers.join(', ')}`,
-    });
-  }
-  for (const u of spend?.summary.unallocated ?? []) {
-    warnings.push({ file: spend?.summary.source, message: `spend on "${u.source}" (${u.amount}) matches no account's source: left out of CAC` });
-  }
+  const files = { customers: input.customers.name, deals: input.deals?.name, leads: input.leads?.name };
+  const warnings = reportWarnings({ dq, files, doc: input.doc, icpTiers, missingTiers, spend });
   return { report, warnings, accounts: set, leads: leadSet };
 }
