@@ -1,10 +1,11 @@
 import { findHeader, parseRoleMap } from '../../core/columns/roles.js';
+import type { IcpDocument } from '../../core/icp/schema.js';
 import { compileIcp, SAMPLE_ROWS, type CompiledIcp } from '../../core/score/compile.js';
 import { scoreRow, type RowScore } from '../../core/score/score-row.js';
 import { meetsTier, newTally, tallyRow } from '../../core/score/tally.js';
 import { scoredCells } from '../../core/score/scored-cells.js';
 import { IcpError, UsageError } from '../../errors.js';
-import { openCsvRecords, takeSample } from '../../io/csv-records.js';
+import { openCsvRecords, takeSample, type CsvRecords } from '../../io/csv-records.js';
 import { normalizeDelimiter } from '../../io/delimiter.js';
 import type { RecordBatch } from '../../io/record-batch.js';
 import { renderScoreSummary, renderScoreTable } from '../../render/score.js';
@@ -66,32 +67,32 @@ function trimBest(rows: Buffered[], keep: number): void {
 }
 
 /** `icp score`: every input row, as read, plus its score, tier and why. Streams unless --sort or table. */
-export async function run({ args, options: o }: CommandInput, ctx: CommandContext): Promise<number> {
-  const format = chooseFormat(o, ctx);
-  const explain = Boolean(o.explain);
-  const minTier = o.minTier as 'A' | 'B' | 'C' | 'D' | undefined;
-  // Checked before any input is read; the writer uses the same rule.
-  if (o.delimiter !== undefined) normalizeDelimiter(String(o.delimiter), '--delimiter');
-  const doc = await loadIcp(o.icp as string | undefined, ctx);
-  const file = await openCsvRecords(inputPath(args[0] as string, ctx), csvOptions(o, ctx));
-  const batches = file.batches()[Symbol.asyncIterator]();
-  // The rows read before scoring starts stay in their batches, to be scored first.
-  const { held: first, sample } = await takeSample(batches, SAMPLE_ROWS);
+/** Refuses a file that was scored before: scoring it again would add a second set of icp_* columns. */
+function refuseScored(file: CsvRecords): void {
   const scored = file.header.filter((h) => [...SCORE_COLUMNS, 'icp_reasons'].includes(h));
-  if (scored.length > 0) {
-    throw new IcpError(`${file.displayName} already has ${scored.join(', ')}: it was scored before`, {
-      hint: 'score the original export, or remove the icp_* columns first',
+  if (scored.length === 0) return;
+  throw new IcpError(`${file.displayName} already has ${scored.join(', ')}: it was scored before`, {
+    hint: 'score the original export, or remove the icp_* columns first',
+  });
+}
+
+/** Checks --map against the file's header. `--map role=` removes a role; it names no column to look for. */
+function checkMap(map: ReadonlyMap<string, string>, file: CsvRecords): void {
+  for (const [role, wanted] of map) {
+    if (wanted === '' || findHeader(file.header, wanted) >= 0) continue;
+    throw new UsageError(`--map ${role}=${wanted}: no column "${wanted}" in ${file.displayName}`, {
+      hint: `columns: ${file.header.map((h) => JSON.stringify(h)).join(', ')}`,
     });
   }
-  const map = parseRoleMap(o.map as string[] | undefined);
-  for (const [role, wanted] of map) {
-    // `--map role=` removes a role; it names no column to look for.
-    if (wanted !== '' && findHeader(file.header, wanted) < 0) {
-      throw new UsageError(`--map ${role}=${wanted}: no column "${wanted}" in ${file.displayName}`, {
-        hint: `columns: ${file.header.map((h) => JSON.stringify(h)).join(', ')}`,
-      });
-    }
-  }
+}
+
+/**
+ * The ICP compiled against the file's header (and its first rows), with a warning for each criterion
+ * whose column is missing; an error when none of them is there.
+ */
+function compileForFile(doc: IcpDocument, file: CsvRecords, sample: string[][], map: ReturnType<typeof parseRoleMap>, ctx: CommandContext): CompiledIcp {
+  refuseScored(file);
+  checkMap(map, file);
   if (doc.criteria.length === 0) {
     ctx.warn({ message: `the ICP is ${doc.status} and has no criteria: every row scores 0 (tier D)` });
   }
@@ -106,6 +107,21 @@ export async function run({ args, options: o }: CommandInput, ctx: CommandContex
       hint: 'map them with --map role=Header, e.g. --map industry="Sector"',
     });
   }
+  return compiled;
+}
+
+export async function run({ args, options: o }: CommandInput, ctx: CommandContext): Promise<number> {
+  const format = chooseFormat(o, ctx);
+  const explain = Boolean(o.explain);
+  const minTier = o.minTier as 'A' | 'B' | 'C' | 'D' | undefined;
+  // Checked before any input is read; the writer uses the same rule.
+  if (o.delimiter !== undefined) normalizeDelimiter(String(o.delimiter), '--delimiter');
+  const doc = await loadIcp(o.icp as string | undefined, ctx);
+  const file = await openCsvRecords(inputPath(args[0] as string, ctx), csvOptions(o, ctx));
+  const batches = file.batches()[Symbol.asyncIterator]();
+  // The rows read before scoring starts stay in their batches, to be scored first.
+  const { held: first, sample } = await takeSample(batches, SAMPLE_ROWS);
+  const compiled = compileForFile(doc, file, sample, parseRoleMap(o.map as string[] | undefined), ctx);
   const header = [...file.header, ...SCORE_COLUMNS, ...(explain ? ['icp_reasons'] : [])];
   const tally = newTally(compiled);
   const fields = file.header.length;
