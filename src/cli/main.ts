@@ -46,6 +46,50 @@ function usageFromCommander(err: CommanderError, commandName: string | undefined
   return new UsageError(message, { hint: `see "${help}"` });
 }
 
+/** The `icp` program without its commands: description, version, help, global options, examples. */
+function rootProgram(stdout: Out, stderr: Out): Command {
+  const program = new Command('icp')
+    .description('Derive an Ideal Customer Profile from CRM exports, score leads against it, and prove it with outcomes.')
+    .version(version(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => stdout.write(s),
+      writeErr: (s) => stderr.write(s),
+      outputError: () => undefined,
+    });
+  for (const spec of globalOptions) addOption(program, spec);
+  program.addHelpText(
+    'after',
+    `\nExamples:\n  $ icp inspect fixtures/customers.csv\n  $ icp init && icp validate\n\nRun "icp <command> --help" for a command's options.\n`,
+  );
+  return program;
+}
+
+/** What a command is given: the streams, colour, verbosity, a warning printer and the clock. */
+function commandContext(
+  io: MainIo,
+  x: { stdout: MainIo['stdout'] & {}; stderr: MainIo['stderr'] & {}; color: boolean; messageColor: boolean; verbose: boolean; quiet: boolean },
+): CommandContext {
+  const { stdout, stderr } = x;
+  return {
+    stdout,
+    stderr,
+    stdin: io.stdin ?? process.stdin,
+    stdoutIsTTY: Boolean(stdout.isTTY),
+    stderrIsTTY: Boolean(stderr.isTTY),
+    color: x.color,
+    verbose: x.verbose,
+    quiet: x.quiet,
+    cwd: io.cwd ?? process.cwd(),
+    warn: (w: Warning) => {
+      if (!x.quiet) stderr.write(renderWarning(w, x.messageColor) + '\n');
+    },
+    now: io.now ?? (() => new Date()),
+  };
+}
+
 /**
  * Runs the CLI and returns the exit code; the one place that catches errors and chooses exit codes.
  */
@@ -63,22 +107,7 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
   let activeCommand: string | undefined;
   let exitCode = 0;
 
-  const program = new Command('icp')
-    .description('Derive an Ideal Customer Profile from CRM exports, score leads against it, and prove it with outcomes.')
-    .version(version(), '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
-    .exitOverride()
-    .showSuggestionAfterError(true)
-    .configureOutput({
-      writeOut: (s) => stdout.write(s),
-      writeErr: (s) => stderr.write(s),
-      outputError: () => undefined,
-    });
-  for (const spec of globalOptions) addOption(program, spec);
-  program.addHelpText(
-    'after',
-    `\nExamples:\n  $ icp inspect fixtures/customers.csv\n  $ icp init && icp validate\n\nRun "icp <command> --help" for a command's options.\n`,
-  );
+  const program = rootProgram(stdout, stderr);
 
   for (const spec of commands) {
     const command = program.command(spec.name).description(spec.summary).exitOverride();
@@ -91,21 +120,7 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
       const options = self.optsWithGlobals();
       verbose = Boolean(options.verbose);
       const color = colorEnabled({ argv, env, isTTY: Boolean(stdout.isTTY), flag: options.color as boolean | undefined });
-      const ctx: CommandContext = {
-        stdout,
-        stderr,
-        stdin: io.stdin ?? process.stdin,
-        stdoutIsTTY: Boolean(stdout.isTTY),
-        stderrIsTTY: Boolean(stderr.isTTY),
-        color,
-        verbose,
-        quiet: Boolean(options.quiet),
-        cwd: io.cwd ?? process.cwd(),
-        warn: (w: Warning) => {
-          if (!options.quiet) stderr.write(renderWarning(w, messageColor) + '\n');
-        },
-        now: io.now ?? (() => new Date()),
-      };
+      const ctx = commandContext(io, { stdout, stderr, color, messageColor, verbose, quiet: Boolean(options.quiet) });
       const module = await spec.load();
       exitCode = await module.run({ args: self.args, options }, ctx);
     });
