@@ -1,7 +1,8 @@
 import { UsageError } from '../../errors.js';
-import { ROLE_ALIASES, type Role, ROLES } from './aliases.js';
+import { ROLE_ALIASES } from './aliases.js';
+import { type Role, ROLES } from './role-names.js';
 
-export { ROLES, type Role } from './aliases.js';
+export { ROLES, type Role } from './role-names.js';
 
 /** Lower-case a header and drop everything but letters and digits, so `Country/Region`, `country_region` and `COUNTRYREGION` meet. */
 export function normalizeHeader(header: string): string {

@@ -4,6 +4,7 @@ import { benjaminiHochberg } from '../stats/benjamini-hochberg.js';
 import { logOddsRatio } from '../stats/log-odds-ratio.js';
 import { noncentralLowerTail } from '../stats/noncentral-hypergeometric.js';
 import { Z_95 } from '../stats/wilson.js';
+import { add, bothSides, emptyTally, minus, rateRatio, table, type Tally } from './segment-tally.js';
 
 export type SegmentMeasure = 'win rate' | 'conversion' | 'value';
 
@@ -67,45 +68,11 @@ export interface FailingSegmentsInput {
   minAccounts?: number;
 }
 
-interface Tally {
-  icpSuccesses: number;
-  icpTrials: number;
-  nonSuccesses: number;
-  nonTrials: number;
-  icpAccounts: number;
-  nonAccounts: number;
-}
-
 interface Bucket extends Tally {
   column: number;
   /** Spellings seen for the value, with counts: the most common one is shown. */
   spellings: Map<string, number>;
 }
-
-const emptyTally = (): Tally => ({ icpSuccesses: 0, icpTrials: 0, nonSuccesses: 0, nonTrials: 0, icpAccounts: 0, nonAccounts: 0 });
-
-function add(t: Tally, a: SegmentAccount): void {
-  if (a.icp) {
-    t.icpSuccesses += a.successes;
-    t.icpTrials += a.trials;
-    t.icpAccounts++;
-  } else {
-    t.nonSuccesses += a.successes;
-    t.nonTrials += a.trials;
-    t.nonAccounts++;
-  }
-}
-
-function minus(all: Tally, part: Tally): Tally {
-  const out = emptyTally();
-  for (const k of Object.keys(out) as (keyof Tally)[]) out[k] = all[k] - part[k];
-  return out;
-}
-
-/** The ICP's success/failure table: a, b = ICP successes, failures; c, d = non-ICP successes, failures. */
-const table = (t: Tally) => ({ a: t.icpSuccesses, b: t.icpTrials - t.icpSuccesses, c: t.nonSuccesses, d: t.nonTrials - t.nonSuccesses });
-
-const bothSides = (t: Tally) => t.icpAccounts > 0 && t.nonAccounts > 0;
 
 function checkAccount(a: SegmentAccount): void {
   if (!Number.isInteger(a.trials) || !Number.isInteger(a.successes) || a.successes < 0 || a.successes > a.trials) {
@@ -130,12 +97,6 @@ function mostCommon(spellings: Map<string, number>): string {
   let count = -1;
   for (const [s, n] of spellings) if (n > count || (n === count && s < best)) [best, count] = [s, n];
   return best;
-}
-
-/** Pooled rate ratio; null when the denominator rate is 0. */
-function rateRatio(t: Tally): number | null {
-  const non = t.nonSuccesses / t.nonTrials;
-  return non > 0 ? t.icpSuccesses / t.icpTrials / non : null;
 }
 
 /** Groups measured accounts into (column, value) buckets; keys are column index and the lower-cased value. */
