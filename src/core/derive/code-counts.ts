@@ -26,22 +26,20 @@ export function codeCounts(column: CodedColumn, sample: Sample): CodeCounts {
 
 function countCodes(column: CodedColumn, sample: Sample): CodeCounts {
   const size = column.names.length;
-  // counts[2 * code + label]: one typed array and no branch on the side (this loop runs for every sample).
-  const counts = new Int32Array(2 * size);
+  // counts[2 * (code + 1) + label]: one typed array and no branch on the side (this loop runs for every
+  // sample). Unknown (code -1) counts in the first two slots, so a category's loop needs no branch either.
+  const counts = new Int32Array(2 * (size + 1));
   const known = new Int32Array(2);
   const { rows, labels } = sample;
   if (column.kind === 'category') {
     const { codes } = column;
-    // Unknown (-1) counts in slot 0 and code c in slot c + 1, so that the loop has no branch; the known
-    // totals are the sums of the codes' slots.
-    const slots = new Int32Array(2 * (size + 1));
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i] as number;
       const k = 2 * ((codes[r] as number) + 1) + (labels[r] as number);
-      slots[k] = (slots[k] as number) + 1;
+      counts[k] = (counts[k] as number) + 1;
     }
-    counts.set(slots.subarray(2));
-    for (let k = 0; k < counts.length; k++) known[k & 1] = (known[k & 1] as number) + (counts[k] as number);
+    // A category row holds one value: the known rows of a side are the sum of its codes' counts.
+    for (let k = 2; k < counts.length; k++) known[k & 1] = (known[k & 1] as number) + (counts[k] as number);
   } else {
     const { offsets, tokens } = column;
     for (let i = 0; i < rows.length; i++) {
@@ -50,12 +48,15 @@ function countCodes(column: CodedColumn, sample: Sample): CodeCounts {
       if (tokens[from] === -1) continue;
       const to = offsets[r + 1] as number;
       const label = labels[r] as number;
-      for (let k = from; k < to; k++) counts[2 * (tokens[k] as number) + label] = (counts[2 * (tokens[k] as number) + label] as number) + 1;
+      for (let k = from; k < to; k++) {
+        const slot = 2 * ((tokens[k] as number) + 1) + label;
+        counts[slot] = (counts[slot] as number) + 1;
+      }
       known[label] = (known[label] as number) + 1;
     }
   }
   const cohort = new Int32Array(size);
   const rest = new Int32Array(size);
-  for (let c = 0; c < size; c++) [cohort[c], rest[c]] = [counts[2 * c + 1] as number, counts[2 * c] as number];
+  for (let c = 0; c < size; c++) [cohort[c], rest[c]] = [counts[2 * (c + 1) + 1] as number, counts[2 * (c + 1)] as number];
   return { cohort, rest, cohortKnown: known[1] as number, restKnown: known[0] as number };
 }
