@@ -12,13 +12,14 @@
  * alone too: it cannot hold a formula, and `-` is the usual "no value" marker of CRM exports.
  */
 
-// Char codes of = + - @ tab CR; compared by code because this runs on every cell of every output row.
-const EQUALS = 0x3d;
+/**
+ * 1 at the char code of each first character a spreadsheet may run as a formula: = + - @ tab CR. A table
+ * rather than comparisons because the CSV scanner and the pass-through writer look up every cell's first byte.
+ */
+export const FORMULA_FIRST = new Uint8Array(256);
+for (const c of '=+-@\t\r') FORMULA_FIRST[c.charCodeAt(0)] = 1;
 const PLUS = 0x2b;
 const MINUS = 0x2d;
-const AT = 0x40;
-const TAB = 0x09;
-const CR = 0x0d;
 
 const PLAIN_NUMBER = new RegExp(
   [
@@ -31,10 +32,11 @@ const PLAIN_NUMBER = new RegExp(
 /** True when a spreadsheet could run `cell` as a formula: it starts with = + - @ tab or CR and is not a plain number. */
 export function needsFormulaEscape(cell: string): boolean {
   const first = cell.charCodeAt(0);
+  if (FORMULA_FIRST[first] !== 1) return false;
   // Cells starting with =, @, tab or CR are always escaped: none of them can be a plain number.
-  if (first === EQUALS || first === AT || first === TAB || first === CR) return true;
+  if (first !== PLUS && first !== MINUS) return true;
   // A lone `-` or `+` carries no formula; `-` is a common "no value" marker that must read back as missing.
-  return (first === PLUS || first === MINUS) && cell.length > 1 && !PLAIN_NUMBER.test(cell);
+  return cell.length > 1 && !PLAIN_NUMBER.test(cell);
 }
 
 /** `cell` with a leading `'` when a spreadsheet could run it as a formula, else unchanged. */

@@ -1,4 +1,4 @@
-import { needsFormulaEscape } from './formula-guard.js';
+import { FORMULA_FIRST, needsFormulaEscape } from './formula-guard.js';
 import { RECORD_FLAGS, type RecordBatch } from './record-batch.js';
 
 /**
@@ -13,10 +13,7 @@ export function canPassThrough(batch: RecordBatch, r: number, fields: number, fo
   const last = batch.firstCell[r + 1] as number;
   for (let i = batch.firstCell[r] as number; i < last; i++) {
     const start = batch.cellStart[i] as number;
-    if (start < (batch.cellEnd[i] as number) && FORMULA_FIRST.has(batch.bytes[start] as number) && needsFormulaEscape(batch.cellAt(i))) return false;
+    if (start < (batch.cellEnd[i] as number) && FORMULA_FIRST[batch.bytes[start] as number] === 1 && needsFormulaEscape(batch.cellAt(i))) return false;
   }
   return true;
 }
-
-// = + - @ tab CR: the first bytes of the cells needsFormulaEscape may say yes to.
-const FORMULA_FIRST = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);

@@ -1,7 +1,8 @@
 import { IcpError } from '../errors.js';
 import { BlankLines } from './blank-lines.js';
 import type { RecordBatch } from './record-batch.js';
-import { scanRecords, type ScanState } from './scan-records.js';
+import { scanRecords } from './scan-records.js';
+import type { ScanState } from './scan-state.js';
 
 export interface RecordScannerOptions {
   delimiter: string;

@@ -1,37 +1,17 @@
-import type { BlankLines } from './blank-lines.js';
 import { CELL_HAS_QUOTES, CELL_QUOTED, RECORD_FLAGS, RecordBatch } from './record-batch.js';
 import { countBreaks, unterminatedQuote } from './scan-errors.js';
 import { whitespaceEnd } from './whitespace.js';
+import type { ScanState } from './scan-state.js';
+import { afterQuote, breakLength, firstOf, INCOMPLETE, INVALID } from './quote-rules.js';
+import { FORMULA_FIRST } from './formula-guard.js';
 
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 const { IRREGULAR, INVALID_QUOTES, FORMULA_START } = RECORD_FLAGS;
-// First characters of a cell that may need the formula escape: = + - @ tab CR.
-const FORMULA = new Uint8Array(256);
-for (const c of [0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]) FORMULA[c] = 1;
-
-/** What follows a quote that may close a quoted cell. */
-const INCOMPLETE = -1;
-const INVALID = -2;
 
 /** Thrown inside a scan when the data ends before the record does; the scan then stops at that record. */
 const MORE = Symbol('more data needed');
-
-/** What a scan reads from, and keeps up to date for, its RecordScanner. */
-export interface ScanState {
-  /** The delimiter as latin1 text of its UTF-8 bytes, as the scan searches it. */
-  readonly delimiter: string;
-  /** Display name of the input, for errors. */
-  readonly file: string;
-  /** Records and cells per batch so far, to size the next batch's arrays. */
-  recordsPerByte: number;
-  cellsPerRecord: number;
-  /** Added to the unterminated-quote message when the record also grew too long. */
-  unterminatedDetail: string;
-  /** The blank lines skipped between records, for the reader to warn of. */
-  readonly blankLines: BlankLines;
-}
 
 /**
  * The complete records of `data` (all of it when `final`), the bytes they take up, and the line after them.
@@ -41,7 +21,7 @@ export interface ScanState {
  * (a delimiter such as `§` is searched as its UTF-8 bytes).
  */
 export function scanRecords(state: ScanState, data: Buffer, final: boolean, startLine: number): { batch: RecordBatch; consumed: number; line: number } {
-  const scan = new Scan(state, data, final, startLine);
+  const scan = new ChunkScan(state, data, final, startLine);
   try {
     while (scan.pos < scan.n) scan.record();
   } catch (error) {
@@ -51,7 +31,7 @@ export function scanRecords(state: ScanState, data: Buffer, final: boolean, star
 }
 
 /** One scan of one chunk: the cursor, the batch it fills, and the record being read. */
-class Scan {
+class ChunkScan {
   readonly text: string;
   readonly n: number;
   readonly batch: RecordBatch;
@@ -111,8 +91,8 @@ class Scan {
     this.next = -1;
     while (this.next === -1) this.cell();
     if (this.next > this.end) this.breaks++;
-    const { cellStart, cellEnd } = this;
-    if (this.cells - first === 1 && whitespaceEnd(this.data, cellStart[first] as number, cellEnd[first] as number) === cellEnd[first]) {
+    const end = this.cellEnd[first] as number;
+    if (this.cells - first === 1 && whitespaceEnd(this.data, this.cellStart[first] as number, end) === end) {
       // A blank line (or white space only) is no row; papaparse's reader skips it too.
       this.cells = first;
       this.state.blankLines.blank(this.line);
@@ -161,8 +141,7 @@ class Scan {
       stop = nextDelimiter;
       this.p = stop + this.dLength;
     } else if (nextBreak !== -1) {
-      this.end = stop = nextBreak;
-      this.next = nextBreak + this.breakLength(nextBreak);
+      stop = this.endRecord(nextBreak);
     } else {
       if (!this.final) throw MORE;
       this.end = this.next = stop = this.n;
@@ -241,18 +220,11 @@ class Scan {
 
   /** Ends the record at the line break at `at`. */
   private endRecord(at: number): number {
+    const length = breakLength(this.text, at, this.final);
+    if (length === INCOMPLETE) throw MORE;
     this.end = at;
-    this.next = at + this.breakLength(at);
+    this.next = at + length;
     return at;
-  }
-
-  /** The length of the line break at `at` (CRLF is one); a CR that ends the data may be the start of a CRLF. */
-  private breakLength(at: number): number {
-    const { text } = this;
-    if (text.charCodeAt(at) !== CR) return 1;
-    if (at + 1 < this.n) return text.charCodeAt(at + 1) === LF ? 2 : 1;
-    if (!this.final) throw MORE;
-    return 1;
   }
 
   private addCell(start: number, stop: number, bits: number): void {
@@ -261,7 +233,7 @@ class Scan {
     this.cellEnd[cells] = stop;
     this.cellFlags[cells] = bits;
     this.cells = cells + 1;
-    if (stop > start && FORMULA[this.text.charCodeAt(start)] === 1) this.flags |= FORMULA_START;
+    if (stop > start && FORMULA_FIRST[this.text.charCodeAt(start)] === 1) this.flags |= FORMULA_START;
   }
 
   finish(): { batch: RecordBatch; consumed: number; line: number } {
@@ -274,26 +246,4 @@ class Scan {
     }
     return { batch, consumed: pos, line: this.line };
   }
-}
-
-/**
- * papaparse's rule for a quote followed by neither the delimiter nor a line break: it closes the cell
- * when only white space stands between it and the next delimiter (or line break), which is dropped.
- * `delimiter` is the scan's latin1 delimiter; `nextDelimiter` and `lineBreak` are the first after the quote
- * (-1: none in the data).
- * Returns where that delimiter or line break starts, INVALID (the quote is text), or INCOMPLETE.
- */
-function afterQuote(data: Buffer, text: string, q: number, delimiter: string, nextDelimiter: number, lineBreak: number, final: boolean): number {
-  if (lineBreak === -1 && !final) return INCOMPLETE;
-  const from = q + 1;
-  const upTo = lineBreak === -1 ? nextDelimiter : Math.min(nextDelimiter, lineBreak);
-  const spaces = upTo > from && whitespaceEnd(data, from, upTo) === upTo ? upTo - from : 0;
-  if (text.startsWith(delimiter, from + spaces)) return from + spaces;
-  if (lineBreak > from && whitespaceEnd(data, from, lineBreak) === lineBreak) return lineBreak;
-  return INVALID;
-}
-
-/** The earlier of two positions, where -1 means none. */
-function firstOf(a: number, b: number): number {
-  return a === -1 ? b : b === -1 || a < b ? a : b;
 }
