@@ -1,5 +1,6 @@
-import type { Role } from '../columns/roles.js';
-import type { DealQuality, DealStats } from './deal-types.js';
+import type { ColumnInfo } from '../columns/infer.js';
+import type { Role, RoleAssignment } from '../columns/roles.js';
+import type { DealQuality, DealStats, MatchedDeal } from './deal-types.js';
 import type { JoinKeys, Pair } from './join.js';
 
 export interface DealJoinOptions {
@@ -19,6 +20,16 @@ export interface DealJoinOptions {
    * a pair after the leader joins more deals.
    */
   countAll?: boolean | undefined;
+  /**
+   * The deals' roles and column types, when the caller read them already (report types each file once and
+   * shares the types): else the roles come from `map` and the types from the first DEAL_SAMPLE_ROWS deals.
+   */
+  dealRoles?: RoleAssignment | undefined;
+  dealColumns?: readonly ColumnInfo[] | undefined;
+  /** The customers' column types, when known, so that their created dates read as everywhere else. */
+  customerColumns?: readonly ColumnInfo[] | undefined;
+  /** Keep every deal the winning pair joined (JoinedDeals.matched), for per-deal views such as report's lead source. */
+  keepDeals?: boolean | undefined;
 }
 
 /** How to read the deals again (DealJoin.reread): with only the pair that won, or counting every pair on every deal. */
@@ -33,4 +44,6 @@ export interface JoinedDeals {
   keys: JoinKeys;
   byKey: Map<string, DealStats>;
   quality: DealQuality;
+  /** Every deal that joined a customer inside the window, in file order; empty unless `keepDeals`. */
+  matched: MatchedDeal[];
 }

@@ -6,6 +6,7 @@ import { dealDates } from './deals.js';
 import { DealTally } from './deal-tally.js';
 import { unjoinable, type Pair } from './join.js';
 import type { DealJoinOptions, JoinedDeals, Reread } from './deal-join-types.js';
+import type { MatchedDeal } from './deal-types.js';
 import { joinPairs } from './join-pairs.js';
 import type { KeyMap } from './key-map.js';
 import { groupKeys, keyMap, keysNeedWork, sameKeys } from './join-keys.js';
@@ -27,6 +28,8 @@ interface Candidate extends Pair {
   hits: number;
   /** The sums, for the pairs that are summed. */
   tally: DealTally | undefined;
+  /** The deals the tally joined, with `keepDeals`. */
+  kept: MatchedDeal[] | undefined;
   /**
    * A counted pair after the leader, which can only win by matching more deals than the leader: it is
    * looked up on the deals the leader missed (`ahead`: those it matches), and on the deals the leader
@@ -45,9 +48,10 @@ interface Candidate extends Pair {
 export const DEAL_SAMPLE_ROWS = 5000;
 
 /**
- * chooseJoinKeys and aggregateDeals for deals read one row at a time, so that derive never holds the deals
- * file: every candidate pair of key columns counts its matches as rows arrive, and finish() keeps the pair
- * chooseJoinKeys would choose. Only the first rows (the sample) type the columns. Every pair also sums its
+ * The one deals join: deals read one row at a time (from a file, or a table in memory: joinDealTable), so
+ * that derive never holds the deals file. Every candidate pair of key columns (joinPairs) counts its matches
+ * as rows arrive, and finish() keeps the pair that matches the most deals (earlier pairs win ties), or
+ * --key's. Only the first rows (the sample) type the columns. Every pair also sums its
  * deals, unless the deals can be read again: then only the pair that matches the most sample deals (the
  * leader) sums them (summing costs as much again per pair over a million deals), the pairs after it are
  * counted lazily (see Candidate.lazy), and `reread` says when the deals must be read again: with only the
@@ -71,25 +75,30 @@ export class DealJoin {
     private readonly deals: { name: string; header: string[]; sample: readonly string[][] },
     private readonly options: DealJoinOptions,
   ) {
-    const dRoles = assignRoles(deals.header, options.map, deals.name);
+    const dRoles = options.dealRoles ?? assignRoles(deals.header, options.map, deals.name);
     const sampleTable: Table = { name: deals.name, header: deals.header, rows: deals.sample as string[][], lines: [], sha256: '' };
-    const columns = typeTable(sampleTable, dRoles, DEAL_SAMPLE_ROWS);
+    const columns = options.dealColumns ?? typeTable(sampleTable, dRoles, DEAL_SAMPLE_ROWS);
     const pairs = joinPairs(customers, cRoles, deals, options);
     // Pairs may share a customer column: what is built from it is built once.
     const keysOf = onceEach((column: number) => keyMap(customers, column));
     const groupedBy = onceEach((column: number) => groupKeys(customers, column));
     // Deals without a create date column start their cycles when their customer started (customerStarts).
-    const startsOf = onceEach((column: number) => (dRoles.byRole.get('created_date') === undefined ? customerStarts(customers, cRoles, column) : undefined));
+    const startsOf = onceEach((column: number) =>
+      dRoles.byRole.get('created_date') === undefined ? customerStarts(customers, cRoles, column, options.customerColumns) : undefined,
+    );
     const leader = options.rereadable && !options.countAll && pairs.length > 1 ? sampleLeader(pairs, deals.sample, keysOf) : undefined;
     const window = { since: options.since, until: options.until };
     const windowed = options.since !== undefined || options.until !== undefined;
     this.candidates = pairs.map((pair, i) => {
       const keys = keysOf(pair.customer);
       let tally: DealTally | undefined;
+      let kept: MatchedDeal[] | undefined;
       let countHits = true;
       if (leader === undefined || leader === i) {
         const customerKeys = groupedBy(pair.customer);
-        tally = new DealTally(dRoles, columns, pair.deal, customerKeys, window, undefined, startsOf(pair.customer));
+        const own: MatchedDeal[] = [];
+        if (options.keepDeals) kept = own;
+        tally = new DealTally(dRoles, columns, pair.deal, customerKeys, window, options.keepDeals ? (d) => own.push(d) : undefined, startsOf(pair.customer));
         // Without a window, a pair's matches are the tally's matched deals when both key sets agree, which
         // saves a second look-up per deal.
         countHits = windowed || !sameKeys(keys, customerKeys);
@@ -97,7 +106,7 @@ export class DealJoin {
       const hit = memoize((raw: string) => keys.has(normalizeKey(raw)));
       const lazy = leader !== undefined && i > leader;
       const normalize = keysNeedWork(deals.sample, pair.deal) ? memoize(normalizeKey) : normalizeKey;
-      return { ...pair, normalize, hit, keys, countHits, hits: 0, tally, lazy, ahead: 0, behind: 0, watching: false };
+      return { ...pair, normalize, hit, keys, countHits, hits: 0, tally, kept, lazy, ahead: 0, behind: 0, watching: false };
     });
     this.summed = this.candidates.filter((c) => c.tally !== undefined);
     this.counted = this.candidates.filter((c) => c.tally === undefined);
@@ -174,6 +183,7 @@ export class DealJoin {
       sha256,
       keys: { customerColumn: candidate.customer, dealColumn: candidate.deal, reason: candidate.reason, matchRate: rate },
       ...candidate.tally.result(),
+      matched: candidate.kept ?? [],
     };
   }
 }

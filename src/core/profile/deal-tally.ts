@@ -19,8 +19,8 @@ const OUTCOMES: readonly DealOutcome[] = ['won', 'lost', 'open'];
 const CODE: Readonly<Record<DealOutcome, number>> = { won: WON, lost: LOST, open: OPEN };
 
 /**
- * aggregateDeals one deal at a time, so deals can be summed as they are read (and for several candidate
- * join keys at once). add() every deal, then result(). The sums are kept in typed arrays indexed by
+ * The deals of one pair of join columns summed per customer, one deal at a time as they are read (a
+ * DealJoin keeps one per candidate pair). add() every deal, then result(). The sums are kept in typed arrays indexed by
  * customer rather than an object per customer, so a million deals allocate nearly nothing.
  */
 export class DealTally {
@@ -108,35 +108,22 @@ export class DealTally {
    * when it joined a customer (inside the window).
    */
   add(row: readonly string[], key: string, closeAt: number | null, createAt: number | null): boolean {
-    const { quality, window } = this;
+    const { quality } = this;
     this.done = undefined;
     quality.total++;
     if (closeAt === null) quality.withoutCloseDate++;
     if (closeAt === null && createAt === null) quality.withoutDates++;
-    if (this.windowed) {
-      if (closeAt === null || (window.since !== undefined && closeAt < window.since) || (window.until !== undefined && closeAt > window.until)) {
-        quality.outsideWindow++;
-        return false;
-      }
+    if (this.windowed && this.outsideWindow(closeAt)) {
+      quality.outsideWindow++;
+      return false;
     }
     const slot = this.slots.get(key);
     if (slot === undefined) {
-      quality.unmatched++;
-      const raw = row[this.keyColumn] ?? '';
-      if (key === '' || isMissing(raw)) quality.withoutKey++;
-      else if (quality.unmatchedExamples.length < 5 && !quality.unmatchedExamples.includes(raw)) quality.unmatchedExamples.push(raw);
+      this.unmatched(row, key);
       return false;
     }
     quality.matched++;
-    let outcome = WON;
-    if (this.stage !== undefined) {
-      const raw = (row[this.stage] ?? '').trim();
-      const read = classifyStage(raw);
-      outcome = CODE[read.outcome];
-      if (!read.known && raw !== '') this.unknown.set(raw, (this.unknown.get(raw) ?? 0) + 1);
-    } else if (this.wonFlag !== undefined) {
-      outcome = parseBoolean(row[this.wonFlag] ?? '') ? WON : LOST;
-    }
+    const outcome = this.outcomeOf(row);
     // Without a create date of its own, a deal is measured from when its customer started (a lead's first
     // contact): closing before that is the same data problem; its cycle is the first won deal's (result()).
     const fallback = this.startAt?.[slot];
@@ -151,13 +138,42 @@ export class DealTally {
     this.deals[slot] = deals + 1;
     const cell = 3 * slot + outcome;
     this.outcomes[cell] = (this.outcomes[cell] as number) + 1;
-    if (outcome !== WON) {
-      this.onDeal?.({ row, key, outcome: OUTCOMES[outcome] as DealOutcome, closeAt, createAt, value: null });
-      return true;
+    if (outcome === WON) this.addWon(row, key, slot, closeAt, createAt, days);
+    else this.onDeal?.({ row, key, outcome: OUTCOMES[outcome] as DealOutcome, closeAt, createAt, value: null });
+    return true;
+  }
+
+  private outsideWindow(closeAt: number | null): boolean {
+    const { since, until } = this.window;
+    return closeAt === null || (since !== undefined && closeAt < since) || (until !== undefined && closeAt > until);
+  }
+
+  /** Counts a deal whose key is no customer's, with a few of those keys as examples. */
+  private unmatched(row: readonly string[], key: string): void {
+    const { quality } = this;
+    quality.unmatched++;
+    const raw = row[this.keyColumn] ?? '';
+    if (key === '' || isMissing(raw)) quality.withoutKey++;
+    else if (quality.unmatchedExamples.length < 5 && !quality.unmatchedExamples.includes(raw)) quality.unmatchedExamples.push(raw);
+  }
+
+  /** WON, LOST or OPEN: from the stage column, else the won flag; every deal is won without either. */
+  private outcomeOf(row: readonly string[]): number {
+    if (this.stage !== undefined) {
+      const raw = (row[this.stage] ?? '').trim();
+      const read = classifyStage(raw);
+      if (!read.known && raw !== '') this.unknown.set(raw, (this.unknown.get(raw) ?? 0) + 1);
+      return CODE[read.outcome];
     }
+    if (this.wonFlag !== undefined) return parseBoolean(row[this.wonFlag] ?? '') ? WON : LOST;
+    return WON;
+  }
+
+  /** A won deal's value, first and last won dates and cycle (`days` from its start, when known). */
+  private addWon(row: readonly string[], key: string, slot: number, closeAt: number | null, createAt: number | null, days: number | null): void {
     const value = numberAt(this.columns, this.amount, row);
     this.onDeal?.({ row, key, outcome: 'won', closeAt, createAt, value });
-    if (this.amount !== undefined && value === null) quality.withoutAmount++;
+    if (this.amount !== undefined && value === null) this.quality.withoutAmount++;
     let cycle = Number.NaN;
     if (closeAt !== null) {
       const first = this.firstWon[slot] as number;
@@ -167,7 +183,6 @@ export class DealTally {
       if (createAt !== null && days !== null && days >= 0) cycle = days;
     }
     if (value !== null || !Number.isNaN(cycle)) this.won = pushWon(this.won, slot, value ?? Number.NaN, cycle);
-    return true;
   }
 
   /** The sums per customer key and the counts of the deals file, once every deal was added. */

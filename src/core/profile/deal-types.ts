@@ -50,7 +50,7 @@ export interface DealWindow {
   until?: number | undefined;
 }
 
-/** One deal that joined a customer inside the window, as aggregateDeals read it (for per-deal views). */
+/** One deal that joined a customer inside the window, as the deals join read it (for per-deal views). */
 export interface MatchedDeal {
   row: readonly string[];
   key: string;

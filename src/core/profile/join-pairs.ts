@@ -8,7 +8,7 @@ import { candidatePairs, headerIndex, noKeyJoin, type Pair } from './join.js';
  * have no create date column (see customerStarts).
  */
 export function customerColumnsUsed(customers: Table, cRoles: RoleAssignment, deals: { name: string; header: string[] }, options: DealJoinOptions): number[] {
-  const dealsDated = assignRoles(deals.header, options.map, deals.name).byRole.has('created_date');
+  const dealsDated = (options.dealRoles ?? assignRoles(deals.header, options.map, deals.name)).byRole.has('created_date');
   const created = dealsDated ? undefined : cRoles.byRole.get('created_date');
   return [...new Set([...joinPairs(customers, cRoles, deals, options).map((p) => p.customer), ...(created === undefined ? [] : [created])])];
 }
@@ -19,5 +19,5 @@ export function joinPairs(customers: Table, cRoles: RoleAssignment, deals: { nam
   const key = options.key;
   if (key?.none) throw noKeyJoin();
   if (key) return [{ customer: headerIndex(customers, key.customer, '--key'), deal: headerIndex(deals, key.deal ?? key.customer, '--key'), reason: '--key' }];
-  return candidatePairs(customers, cRoles, deals, assignRoles(deals.header, options.map, deals.name));
+  return candidatePairs(customers, cRoles, deals, options.dealRoles ?? assignRoles(deals.header, options.map, deals.name));
 }

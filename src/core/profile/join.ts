@@ -1,7 +1,6 @@
 import { UsageError } from '../../errors.js';
 import { findHeader, normalizeHeader, type Role, type RoleAssignment } from '../columns/roles.js';
 import type { Table } from '../table.js';
-import { normalizeKey } from './keys.js';
 
 export interface JoinKeys {
   customerColumn: number;
@@ -23,23 +22,6 @@ export interface Pair {
 
 function columnOf(roles: RoleAssignment, ...wanted: Role[]): number[] {
   return wanted.map((r) => roles.byRole.get(r)).filter((i): i is number => i !== undefined);
-}
-
-/** The normalized keys of a customers column. */
-export function keySet(table: Table, column: number): Set<string> {
-  const keys = new Set<string>();
-  for (const row of table.rows) {
-    const key = normalizeKey(row[column]);
-    if (key !== '') keys.add(key);
-  }
-  return keys;
-}
-
-function matchRate(deals: Table, column: number, keys: Set<string>): number {
-  if (deals.rows.length === 0) return 0;
-  let hits = 0;
-  for (const row of deals.rows) if (keys.has(normalizeKey(row[column]))) hits++;
-  return hits / deals.rows.length;
 }
 
 /** The column of `header` in a table; a usage error naming the flag and the columns when it is not there. */
@@ -81,40 +63,6 @@ export function candidatePairs(customers: Table, cRoles: RoleAssignment, deals: 
     }
   });
   return pairs;
-}
-
-/**
- * Chooses the columns that join deals to customers: `--key` when given, else the candidate pair with the
- * highest match rate (earlier candidates win ties). Never the deal's own `Record ID`.
- */
-export function chooseJoinKeys(
-  customers: Table,
-  cRoles: RoleAssignment,
-  deals: Table,
-  dRoles: RoleAssignment,
-  key?: { customer: string; deal?: string; none?: boolean },
-): JoinKeys {
-  if (key?.none) throw noKeyJoin();
-  if (key) {
-    const customer = headerIndex(customers, key.customer, '--key');
-    const deal = headerIndex(deals, key.deal ?? key.customer, '--key');
-    return { customerColumn: customer, dealColumn: deal, reason: '--key', matchRate: matchRate(deals, deal, keySet(customers, customer)) };
-  }
-  const pairs = candidatePairs(customers, cRoles, deals, dRoles);
-  let best: JoinKeys | undefined;
-  const sets = new Map<number, Set<string>>();
-  for (const pair of pairs) {
-    const keys = sets.get(pair.customer) ?? keySet(customers, pair.customer);
-    sets.set(pair.customer, keys);
-    const rate = matchRate(deals, pair.deal, keys);
-    if (!best || rate > best.matchRate) {
-      best = { customerColumn: pair.customer, dealColumn: pair.deal, reason: pair.reason, matchRate: rate };
-    }
-  }
-  if (!best || best.matchRate === 0) {
-    throw unjoinable(deals.name, customers.name);
-  }
-  return best;
 }
 
 /** The error when no pair of columns joins the deals to the customers. */

@@ -4,10 +4,11 @@ import { assignRoles, findHeader, type Role, type RoleAssignment } from '../colu
 import { typeTable } from '../columns/type-table.js';
 import type { IcpDocument } from '../icp/schema.js';
 import type { Tier, TierLabel } from '../icp/tiers.js';
-import { customerKeyColumn, customerStarts, groupCustomers, type CustomerRecord } from '../profile/customers.js';
+import { customerKeyColumn, groupCustomers, type CustomerRecord } from '../profile/customers.js';
+import { joinDealTable, type JoinedDeals } from '../profile/deal-join.js';
 import type { DealQuality, DealStats, DealWindow, MatchedDeal } from '../profile/deal-types.js';
-import { aggregateDeals, emptyDealStats } from '../profile/deals.js';
-import { chooseJoinKeys, type JoinKeys } from '../profile/join.js';
+import { emptyDealStats } from '../profile/deals.js';
+import type { JoinKeys } from '../profile/join.js';
 import { compileIcp, SAMPLE_ROWS, type CompiledIcp } from '../score/compile.js';
 import { scoreRow } from '../score/score-row.js';
 import type { Table } from '../table.js';
@@ -65,10 +66,16 @@ export function isIcpTier(tier: TierLabel, icpTiers: readonly Tier[]): boolean {
   return (icpTiers as readonly string[]).includes(tier);
 }
 
-// report has no --key: --map names the join columns instead (each file takes the entries it has).
-function joinKeys(customers: TypedTable, deals: TypedTable): JoinKeys {
+/**
+ * The deals joined to the customers through the one deals join (DealJoin), with the file's own roles and
+ * column types and every joined deal kept for the per-deal views. report has no --key: --map names the
+ * join columns instead (each file takes the entries it has).
+ */
+function joinDeals(customers: TypedTable, deals: TypedTable, window: DealWindow): JoinedDeals {
   try {
-    return chooseJoinKeys(customers.table, customers.roles, deals.table, deals.roles);
+    const { since, until } = window;
+    const types = { dealRoles: deals.roles, dealColumns: deals.columns, customerColumns: customers.columns };
+    return joinDealTable(customers.table, customers.roles, deals.table, { ...types, since, until, keepDeals: true });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     throw new UsageError(error.message, { hint: 'name the join columns with --map id=<customers column> --map account_id=<deals column>' });
@@ -106,25 +113,15 @@ export function scoreAccounts(input: {
   const compiled = compileIcp(input.doc, customers.table.header, customers.table.rows.slice(0, SAMPLE_ROWS), input.map);
   let deals: TypedTable | null = null;
   let join: AccountSet['join'] = null;
+  let joined: JoinedDeals | undefined;
   if (input.deals) {
     deals = typed(input.deals, input.map);
-    const keys = joinKeys(customers, deals);
+    joined = joinDeals(customers, deals, input.window);
+    const { keys } = joined;
     join = { ...keys, customerHeader: customers.table.header[keys.customerColumn] as string, dealHeader: deals.table.header[keys.dealColumn] as string };
   }
   const { customers: records, duplicateKeys } = groupCustomers(customers.table, customerKeyColumn(customers.roles, join));
-  const matchedDeals: MatchedDeal[] = [];
-  let byKey: Map<string, DealStats> | null = null;
-  let dealQuality: DealQuality | null = null;
-  if (deals && join) {
-    const keys = new Set(records.map((r) => r.key));
-    const starts =
-      deals.roles.byRole.get('created_date') === undefined
-        ? customerStarts(customers.table, customers.roles, join.customerColumn, customers.columns)
-        : undefined;
-    const result = aggregateDeals(deals.table, deals.roles, deals.columns, join.dealColumn, keys, input.window, (d) => matchedDeals.push(d), starts);
-    byKey = result.byKey;
-    dealQuality = result.quality;
-  }
+  const byKey = joined?.byKey ?? null;
   const ltv = customers.roles.byRole.get('lifetime_value');
   const accounts = records.map((record): AccountOutcome => {
     const s = scoreRow(compiled, record.cells);
@@ -145,5 +142,5 @@ export function scoreAccounts(input: {
       lifetimeValue: value,
     };
   });
-  return { accounts, records, compiled, customers, deals, join, dealQuality, matchedDeals, duplicateKeys };
+  return { accounts, records, compiled, customers, deals, join, dealQuality: joined?.quality ?? null, matchedDeals: joined?.matched ?? [], duplicateKeys };
 }

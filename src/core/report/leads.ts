@@ -1,11 +1,10 @@
-import { isMissing, parseBoolean } from '../columns/parse/index.js';
+import { parseBoolean } from '../columns/parse/index.js';
 import type { Role } from '../columns/roles.js';
 import type { IcpDocument } from '../icp/schema.js';
 import type { Tier, TierLabel } from '../icp/tiers.js';
 import type { DealWindow } from '../profile/deal-types.js';
-import { aggregateDeals } from '../profile/deals.js';
-import { chooseJoinKeys } from '../profile/join.js';
-import { normalizeKey } from '../profile/keys.js';
+import { customerKey } from '../profile/customers.js';
+import { joinDealTable, type JoinedDeals } from '../profile/deal-join.js';
 import { compileIcp, SAMPLE_ROWS } from '../score/compile.js';
 import { scoreRow } from '../score/score-row.js';
 import { UsageError } from '../../errors.js';
@@ -35,18 +34,21 @@ export interface LeadSet {
  * the closed deals.
  */
 function convertedByDeals(leads: TypedTable, deals: TypedTable, window: DealWindow): { keys: string[]; won: Set<string>; column: string; dealColumn: string } {
-  let join: ReturnType<typeof chooseJoinKeys>;
+  let joined: JoinedDeals;
   try {
-    join = chooseJoinKeys(leads.table, leads.roles, deals.table, deals.roles);
-  } catch {
+    const types = { dealRoles: deals.roles, dealColumns: deals.columns, customerColumns: leads.columns };
+    joined = joinDealTable(leads.table, leads.roles, deals.table, { ...types, since: window.since, until: window.until });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
     throw new UsageError(`${leads.table.name} has no converted column, and no column of ${deals.table.name} joins to it`, {
       hint: 'name the converted column with --map converted=<Header>',
     });
   }
-  const keys = leads.table.rows.map((row, i) => (isMissing(row[join.customerColumn] ?? '') ? `#row${i + 1}` : normalizeKey(row[join.customerColumn])));
-  const { byKey } = aggregateDeals(deals.table, deals.roles, deals.columns, join.dealColumn, new Set(keys), window);
-  const won = new Set([...byKey].filter(([, s]) => s.won > 0).map(([k]) => k));
-  return { keys, won, column: leads.table.header[join.customerColumn] as string, dealColumn: deals.table.header[join.dealColumn] as string };
+  const column = joined.keys.customerColumn;
+  // The keys the join gave the leads (customerKey): a lead without one is its own row.
+  const keys = leads.table.rows.map((row, i) => customerKey(row[column] ?? '', i));
+  const won = new Set([...joined.byKey].filter(([, s]) => s.won > 0).map(([k]) => k));
+  return { keys, won, column: leads.table.header[column] as string, dealColumn: deals.table.header[joined.keys.dealColumn] as string };
 }
 
 /**

@@ -156,7 +156,7 @@ describe('free-text columns', () => {
 describe('--key none', () => {
   it('makes each row its own record, and joins no deals', async () => {
     const { keyOption } = await import('../../../src/cli/parse-options.js');
-    const { chooseJoinKeys } = await import('../../../src/core/profile/join.js');
+    const { joinDealTable } = await import('../../../src/core/profile/deal-join.js');
     const key = keyOption('none');
     expect(key).toEqual({ customer: '', none: true });
     const table = csv('Record ID,Total', (i) => `${i % 2},${i}`, 10);
@@ -164,6 +164,6 @@ describe('--key none', () => {
     expect(customerKeyColumn(roles, null, key, table)).toBeUndefined();
     expect(customerKeyColumn(roles, null, undefined, table)).toBe(0);
     expect(customerKeyColumn(roles, null, keyOption('Total'), table)).toBe(1);
-    expect(() => chooseJoinKeys(table, roles, table, roles, key)).toThrow(/--key none/);
+    expect(() => joinDealTable(table, roles, table, { key })).toThrow(/--key none/);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assignRoles } from '../../../src/core/columns/roles.js';
 import { typeTable } from '../../../src/core/columns/type-table.js';
 import { customerStarts, groupCustomers } from '../../../src/core/profile/customers.js';
-import { aggregateDeals } from '../../../src/core/profile/deals.js';
+import { aggregateDeals } from '../../helpers/join-reference.js';
 import type { Table } from '../../../src/core/table.js';
 
 const table = (name: string, header: string[], rows: string[][]): Table => ({ name, header, rows, lines: rows.map((_, i) => i + 2), sha256: '' });

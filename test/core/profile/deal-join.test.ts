@@ -3,9 +3,9 @@ import { assignRoles } from '../../../src/core/columns/roles.js';
 import { typeTable } from '../../../src/core/columns/type-table.js';
 import { groupCustomers } from '../../../src/core/profile/customers.js';
 import { DEAL_SAMPLE_ROWS, DealJoin, joinDealTable } from '../../../src/core/profile/deal-join.js';
-import { aggregateDeals } from '../../../src/core/profile/deals.js';
-import { chooseJoinKeys } from '../../../src/core/profile/join.js';
+import { aggregateDeals, chooseJoinKeys } from '../../helpers/join-reference.js';
 import { KeyMap } from '../../../src/core/profile/key-map.js';
+import type { MatchedDeal } from '../../../src/core/profile/deal-types.js';
 import type { Table } from '../../../src/core/table.js';
 import { readTable } from '../../../src/io/read-table.js';
 
@@ -17,8 +17,11 @@ function reference(customers: Table, deals: Table, window: { since?: number; unt
   const dRoles = assignRoles(deals.header);
   const keys = chooseJoinKeys(customers, roles, deals, dRoles);
   const grouped = groupCustomers(customers, keys.customerColumn);
-  const result = aggregateDeals(deals, dRoles, typeTable(deals, dRoles), keys.dealColumn, new Set(grouped.customers.map((c) => c.key)), window);
-  return { keys, ...result };
+  const matched: MatchedDeal[] = [];
+  const result = aggregateDeals(deals, dRoles, typeTable(deals, dRoles), keys.dealColumn, new Set(grouped.customers.map((c) => c.key)), window, (d) =>
+    matched.push(d),
+  );
+  return { keys, ...result, matched };
 }
 
 describe('DealJoin: deals joined and summed as they are read', () => {
@@ -28,11 +31,15 @@ describe('DealJoin: deals joined and summed as they are read', () => {
     const roles = assignRoles(customers.header);
     for (const window of [{}, { since: Date.UTC(2025, 0, 1) }, { until: Date.UTC(2024, 11, 31) }]) {
       const want = reference(customers, deals, window);
-      const got = joinDealTable(customers, roles, deals, window);
+      const got = joinDealTable(customers, roles, deals, { ...window, keepDeals: true });
       expect(got.keys).toEqual(want.keys);
       expect(got.quality).toEqual(want.quality);
       expect([...got.byKey]).toEqual([...want.byKey]);
       expect(got.rows).toBe(deals.rows.length);
+      // The deals report's per-deal views read: those the winning pair joined, in file order.
+      expect(want.matched.length).toBeGreaterThan(0);
+      expect(got.matched).toEqual(want.matched);
+      expect(joinDealTable(customers, roles, deals, window).matched).toEqual([]);
     }
   });
 
@@ -121,7 +128,8 @@ describe('DealJoin: deals joined and summed as they are read', () => {
       for (const row of rows) first.add(row);
       expect(first.reread).toEqual(firstReread);
       const want = reference(customers, deals);
-      const got = joinDealTable(customers, roles, deals, {});
+      const got = joinDealTable(customers, roles, deals, { keepDeals: true });
+      expect(got.matched).toEqual(want.matched);
       expect(got.keys).toEqual(want.keys);
       expect(got.quality).toEqual(want.quality);
       expect([...got.byKey]).toEqual([...want.byKey]);
