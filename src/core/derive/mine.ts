@@ -52,6 +52,34 @@ export function mine(encoded: ReadonlyMap<number, EncodedColumn>, cohort: readon
     }
     stability = kept.map((s) => measured.criteria[steady.indexOf(s)] as number);
   }
+  const { validation, inconclusive } = verdictOf(kept, columns, sample, parents, o, weights, options);
+  const nearMisses = kept.length > 0 && !inconclusive ? [] : nearest(run.tests, columns);
+  return {
+    kept,
+    points,
+    leftOut,
+    tested: run.tests.length,
+    columnsTested: columns.length,
+    stability,
+    validation,
+    nearMisses,
+    ...(inconclusive !== undefined && { inconclusive }),
+  };
+}
+
+/**
+ * The out-of-fold validation (unless `fast`) and why the ICP is inconclusive, if it is: only anti-fit
+ * criteria, or a score that ranks the cohort no better than chance on customers it did not see.
+ */
+function verdictOf(
+  kept: readonly Selected[],
+  columns: readonly EncodedColumn[],
+  sample: Parameters<typeof crossValidate>[1],
+  parents: Parameters<typeof crossValidate>[2],
+  o: EngineOptions,
+  weights: Float64Array,
+  options: DeriveOptions,
+): { validation: Outcome['validation']; inconclusive: string | undefined } {
   const hasFit = kept.some((s) => s.direction === 'fit');
   let inconclusive: string | undefined;
   let validation: Outcome['validation'];
@@ -64,7 +92,6 @@ export function mine(encoded: ReadonlyMap<number, EncodedColumn>, cohort: readon
       inconclusive = `on customers it did not see, the score ranked the cohort no better than chance (cross-validated AUC ${validation.auc.toFixed(2)} ± ${(2 * validation.aucSe).toFixed(2)}, an interval that includes 0.5)`;
     }
   }
-  const nearMisses = kept.length > 0 && !inconclusive ? [] : nearest(run.tests, columns);
   if (inconclusive && kept.length > 0) {
     const labels = kept.map((s) => {
       const info = (columns[s.slot] as EncodedColumn).info;
@@ -72,17 +99,7 @@ export function mine(encoded: ReadonlyMap<number, EncodedColumn>, cohort: readon
     });
     inconclusive += `; found but not kept: ${labels.join('; ')}`;
   }
-  return {
-    kept,
-    points,
-    leftOut,
-    tested: run.tests.length,
-    columnsTested: columns.length,
-    stability,
-    validation,
-    nearMisses,
-    ...(inconclusive !== undefined && { inconclusive }),
-  };
+  return { validation, inconclusive };
 }
 
 /**

@@ -134,12 +134,8 @@ function segmentsOf(
   return { icp: group((_, isIcp) => isIcp), nonIcp: group((_, isIcp) => !isIcp), tiers };
 }
 
-/**
- * Builds the whole report: scores accounts (and leads) with the ICP, joins deals in the window, and
- * compares ICP with non-ICP accounts, tier by tier. Pure: the same input gives the same report.
- */
-export function buildReport(input: ReportInput): ReportResult {
-  const o = input.options ?? {};
+/** The ICP tiers, the scored accounts and leads, the spend, and what the segment metrics need to know of them. */
+function scoreInputs(input: ReportInput, o: ReportOptions) {
   const { icpTiers, missingTiers } = presentIcpTiers(input.doc, o.icpTiers);
   const map = o.map ?? new Map<Role, string>();
   const window = { since: o.since, until: o.until };
@@ -157,7 +153,6 @@ export function buildReport(input: ReportInput): ReportResult {
     matchedDeals: set.matchedDeals,
   });
   const ltv = set.customers.roles.byRole.get('lifetime_value');
-  const allWon = set.dealQuality?.outcomeSource === 'all_won';
   const ctx: MetricContext = {
     hasDeals: set.deals !== null,
     hasAmount: set.dealQuality?.hasAmount ?? false,
@@ -166,37 +161,35 @@ export function buildReport(input: ReportInput): ReportResult {
     hasLeads: leadSet !== null,
     spend: spend?.byKey ?? null,
   };
-  const { icp, nonIcp, tiers } = segmentsOf(input.doc, set, leadSet, ctx);
-  const comparison = compareSegments({ icp, nonIcp, accounts: set.accounts, leads: leadSet?.leads ?? null, allWon });
-  const alpha = o.alpha ?? 0.05;
-  const measured = measureReport(input.doc, set, { alpha, windowed: o.since !== undefined || o.until !== undefined });
-  const measureRun = 'reason' in measured ? null : measured;
-  const measure = measureRun?.result ?? null;
-  const inputs = (
-    [
-      ['customers', input.customers],
-      ['deals', input.deals],
-      ['leads', input.leads],
-      ['spend', input.spend],
-    ] as const
-  ).flatMap(([role, t]) => (t ? [{ role, name: t.name, rows: t.rows.length, sha256: t.sha256 }] : []));
-  const sample = inSample(
-    input.doc,
-    inputs,
-    set.accounts.map((a) => a.key),
-    o.since,
-  );
-  const said = headline({
-    icp,
-    nonIcp,
-    comparison,
-    icpTiers,
-    alpha,
-    measure,
-    inSample: sample.in_sample,
-    unit: input.doc.cohort.unit && input.doc.cohort.unit !== 'customers' ? input.doc.cohort.unit : 'accounts',
-  });
-  const dq = dataQuality({
+  return { icpTiers, missingTiers, set, leadSet, spend, ctx, allWon: set.dealQuality?.outcomeSource === 'all_won' };
+}
+
+/** The files the report read, as its JSON lists them. */
+function reportInputs(input: ReportInput): Report['inputs'] {
+  const files = [
+    ['customers', input.customers],
+    ['deals', input.deals],
+    ['leads', input.leads],
+    ['spend', input.spend],
+  ] as const;
+  return files.flatMap(([role, t]) => (t ? [{ role, name: t.name, rows: t.rows.length, sha256: t.sha256 }] : []));
+}
+
+/** The ICP the report applies, as its JSON heads it. */
+function icpSummary(doc: IcpDocument, icpTiers: readonly Tier[]): Report['icp'] {
+  return {
+    name: doc.name,
+    status: doc.status,
+    generated_at: doc.generated_at,
+    criteria: doc.criteria.length,
+    thresholds: doc.tiers,
+    icp_tiers: [...icpTiers],
+    ...(doc.cohort.unit && doc.cohort.unit !== 'customers' && { unit: doc.cohort.unit }),
+  };
+}
+
+function reportDataQuality(set: AccountSet, leadSet: LeadSet | null): Report['data_quality'] {
+  return dataQuality({
     deals: set.dealQuality,
     duplicateCustomers: set.duplicateKeys,
     duplicateDeals: set.deals ? duplicateDealIds(set.deals) : 0,
@@ -204,23 +197,38 @@ export function buildReport(input: ReportInput): ReportResult {
     compiled: set.compiled,
     leadsWithoutOutcome: leadSet?.withoutOutcome ?? 0,
   });
-  const notes = reportNotes({ doc: input.doc, set, leadSet, spend, measured, icpAccounts: icp.accounts, icpTiers, customers: input.customers.name });
+}
+
+/**
+ * Builds the whole report: scores accounts (and leads) with the ICP, joins deals in the window, and
+ * compares ICP with non-ICP accounts, tier by tier. Pure: the same input gives the same report.
+ */
+export function buildReport(input: ReportInput): ReportResult {
+  const o = input.options ?? {};
+  const { doc } = input;
+  const { icpTiers, missingTiers, set, leadSet, spend, ctx, allWon } = scoreInputs(input, o);
+  const { icp, nonIcp, tiers } = segmentsOf(doc, set, leadSet, ctx);
+  const comparison = compareSegments({ icp, nonIcp, accounts: set.accounts, leads: leadSet?.leads ?? null, allWon });
+  const alpha = o.alpha ?? 0.05;
+  const measured = measureReport(doc, set, { alpha, windowed: o.since !== undefined || o.until !== undefined });
+  const measureRun = 'reason' in measured ? null : measured;
+  const measure = measureRun?.result ?? null;
+  const inputs = reportInputs(input);
+  const keys = set.accounts.map((a) => a.key);
+  const sample = inSample(doc, inputs, keys, o.since);
+  const unit = doc.cohort.unit && doc.cohort.unit !== 'customers' ? doc.cohort.unit : 'accounts';
+  const said = headline({ icp, nonIcp, comparison, icpTiers, alpha, measure, inSample: sample.in_sample, unit });
+  const dq = reportDataQuality(set, leadSet);
+  const notes = reportNotes({ doc, set, leadSet, spend, measured, icpAccounts: icp.accounts, icpTiers, customers: input.customers.name });
+  const { join } = set;
   const report: Report = {
-    icp: {
-      name: input.doc.name,
-      status: input.doc.status,
-      generated_at: input.doc.generated_at,
-      criteria: input.doc.criteria.length,
-      thresholds: input.doc.tiers,
-      icp_tiers: [...icpTiers],
-      ...(input.doc.cohort.unit && input.doc.cohort.unit !== 'customers' && { unit: input.doc.cohort.unit }),
-    },
+    icp: icpSummary(doc, icpTiers),
     inputs,
     window: { since: day(o.since), until: day(o.until) },
-    join: set.join ? { customers: set.join.customerHeader, deals: set.join.dealHeader, reason: set.join.reason, match_rate: set.join.matchRate } : null,
+    join: join ? { customers: join.customerHeader, deals: join.dealHeader, reason: join.reason, match_rate: join.matchRate } : null,
     measure,
     ...sample,
-    failing_segments: failing(reportSegments(input.doc, set, measureRun, alpha)),
+    failing_segments: failing(reportSegments(doc, set, measureRun, alpha)),
     segments: { icp, non_icp: nonIcp },
     tiers,
     comparison,
@@ -234,6 +242,6 @@ export function buildReport(input: ReportInput): ReportResult {
     notes,
   };
   const files = { customers: input.customers.name, deals: input.deals?.name, leads: input.leads?.name };
-  const warnings = reportWarnings({ dq, files, doc: input.doc, icpTiers, missingTiers, spend });
+  const warnings = reportWarnings({ dq, files, doc, icpTiers, missingTiers, spend });
   return { report, warnings, accounts: set, leads: leadSet };
 }

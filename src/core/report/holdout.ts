@@ -80,26 +80,7 @@ export function splitHoldout(input: {
   spec: HoldoutSpec;
 }): HoldoutSplit {
   const { customers, deals, keys, spec } = input;
-  const column = keys.customerColumn;
-  const normalize = memoize(normalizeKey);
-  // Customer index of each row, customers numbered in the order they first appear.
-  const indexByKey = new Map<string, number>();
-  const joinable = new Map<string, number>();
-  const customerOf = customers.rows.map((row, i) => {
-    const raw = column === undefined ? '' : (row[column] ?? '');
-    const key = column === undefined ? `#row${i + 1}` : customerKey(raw, i, normalize);
-    let index = indexByKey.get(key);
-    if (index === undefined) {
-      index = indexByKey.size;
-      indexByKey.set(key, index);
-      // A row without a key is a customer of its own that no deal can join.
-      if (column !== undefined && !isMissing(raw)) joinable.set(key, index);
-    }
-    return index;
-  });
-  const dealColumn = keys.dealColumn;
-  const dealOwner = (deals?.rows ?? []).map((row) => (dealColumn === undefined ? undefined : joinable.get(normalize(row[dealColumn] ?? ''))));
-  const n = indexByKey.size;
+  const { customerOf, dealOwner, n } = owners(customers, deals, keys);
   const part = new Uint8Array(n);
   let dated: HoldoutSplit['dated'];
   if ('share' in spec) {
@@ -136,6 +117,32 @@ export function splitHoldout(input: {
     leftOut: { customers: left.customerCount, customerRows: left.customerRows, dealRows: left.dealRows },
     ...(dated && { dated }),
   };
+}
+
+/**
+ * The customer of each customers row (customers numbered in the order they first appear) and of each deal
+ * (undefined: it joins none), and how many customers there are.
+ */
+function owners(customers: Table, deals: Table | undefined, keys: HoldoutKeys): { customerOf: number[]; dealOwner: (number | undefined)[]; n: number } {
+  const column = keys.customerColumn;
+  const normalize = memoize(normalizeKey);
+  const indexByKey = new Map<string, number>();
+  const joinable = new Map<string, number>();
+  const customerOf = customers.rows.map((row, i) => {
+    const raw = column === undefined ? '' : (row[column] ?? '');
+    const key = column === undefined ? `#row${i + 1}` : customerKey(raw, i, normalize);
+    let index = indexByKey.get(key);
+    if (index === undefined) {
+      index = indexByKey.size;
+      indexByKey.set(key, index);
+      // A row without a key is a customer of its own that no deal can join.
+      if (column !== undefined && !isMissing(raw)) joinable.set(key, index);
+    }
+    return index;
+  });
+  const dealColumn = keys.dealColumn;
+  const dealOwner = (deals?.rows ?? []).map((row) => (dealColumn === undefined ? undefined : joinable.get(normalize(row[dealColumn] ?? ''))));
+  return { customerOf, dealOwner, n: indexByKey.size };
 }
 
 /**
