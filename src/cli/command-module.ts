@@ -1,12 +1,13 @@
 import type { CommandContext } from './context.js';
+import type { OptionSet, OptionValues } from './options/spec.js';
 
-/** What commander hands a command: positional arguments and parsed options. */
-export interface CommandInput {
+/** What a command is given: positional arguments, and its options read by their specs (defaults filled in). */
+export interface CommandInput<S extends OptionSet = OptionSet> {
   args: string[];
-  options: Record<string, unknown>;
+  options: OptionValues<S>;
 }
 
-/** A command module: parse its options, do io -> core -> render, return an exit code. */
+/** A command module: do io -> core -> render with its options, return an exit code. */
 export interface CommandModule {
   run(input: CommandInput, ctx: CommandContext): Promise<number>;
 }

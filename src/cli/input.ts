@@ -9,10 +9,10 @@ export function inputPath(path: string, ctx: CommandContext): string {
 }
 
 /** The CSV reading options every command shares (--encoding, --input-delimiter), wired to the context. */
-export function csvOptions(options: Record<string, unknown>, ctx: CommandContext): CsvReadOptions {
+export function csvOptions(options: { encoding: string | undefined; inputDelimiter: string | undefined }, ctx: CommandContext): CsvReadOptions {
   return {
-    encoding: options.encoding as string | undefined,
-    delimiter: options.inputDelimiter as string | undefined,
+    encoding: options.encoding,
+    delimiter: options.inputDelimiter,
     onWarning: ctx.warn,
     stdin: ctx.stdin,
   };

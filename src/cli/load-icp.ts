@@ -3,6 +3,7 @@ import type { IcpDocument } from '../core/icp/schema.js';
 import { IcpError } from '../errors.js';
 import { checkIcpText, formatProblem, readIcpText } from '../io/yaml.js';
 import type { CommandContext } from './context.js';
+import { ICP_FILE } from './options/shared.js';
 
 /**
  * Loads the ICP a command applies (`--icp`, else ./icp.yaml in the working directory). An invalid file
@@ -13,7 +14,7 @@ export async function loadIcp(
   ctx: CommandContext,
   missingHint = 'run "icp derive <customers.csv>" to create one, or pass --icp <file>',
 ): Promise<IcpDocument> {
-  const display = option ?? 'icp.yaml';
+  const display = option ?? ICP_FILE;
   const text = await readIcpText(resolve(ctx.cwd, display), display, missingHint);
   const { doc, problems } = checkIcpText(text, display);
   if (doc && problems.length === 0) return doc;

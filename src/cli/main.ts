@@ -6,7 +6,8 @@ import { removeLiveTemps } from '../io/atomic-write.js';
 import { renderError, renderWarning } from '../render/messages.js';
 import { colorEnabled } from './color.js';
 import type { CommandContext, Out } from './context.js';
-import { globalOptions, type OptionSpec } from './options.js';
+import { globalOptions } from './options/shared.js';
+import { describeOption, type OptionSpec, optionValues } from './options/spec.js';
 import { commands, type CommandSpec } from './registry.js';
 
 export interface MainIo {
@@ -27,11 +28,15 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
+/**
+ * Declares an option to commander, which checks its choices and whether it is required; defaults and
+ * parsing are the spec's (optionValues), so that an ICP file's recorded options read the same way.
+ */
 function addOption(command: Command, spec: OptionSpec): void {
-  const option = new Option(spec.flags, spec.description);
+  const option = new Option(spec.flags, describeOption(spec));
   if (spec.choices) option.choices(spec.choices);
   if (spec.repeatable) option.argParser(collect);
-  if (spec.default !== undefined) option.default(spec.default);
+  if (spec.required) option.makeOptionMandatory();
   command.addOption(option);
 }
 
@@ -112,7 +117,7 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
   for (const spec of commands) {
     const command = program.command(spec.name).description(spec.summary).exitOverride();
     for (const arg of spec.args) command.argument(arg);
-    for (const option of spec.options) addOption(command, option);
+    for (const option of Object.values(spec.options)) addOption(command, option);
     command.addHelpText('after', examples(spec));
     command.action(async (...actionArgs: unknown[]) => {
       activeCommand = spec.name;
@@ -121,8 +126,9 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
       verbose = Boolean(options.verbose);
       const color = colorEnabled({ argv, env, isTTY: Boolean(stdout.isTTY), flag: options.color as boolean | undefined });
       const ctx = commandContext(io, { stdout, stderr, color, messageColor, verbose, quiet: Boolean(options.quiet) });
+      const values = optionValues(spec.options, self.opts());
       const module = await spec.load();
-      exitCode = await module.run({ args: self.args, options }, ctx);
+      exitCode = await module.run({ args: self.args, options: values }, ctx);
     });
   }
 

@@ -1,6 +1,7 @@
 import { parseDate } from '../core/columns/parse/index.js';
 import type { TopRule } from '../core/derive/cohort.js';
 import { quarter, type Quarter } from '../core/review/period.js';
+import { type Role, ROLES } from '../core/columns/role-names.js';
 import { UsageError } from '../errors.js';
 
 /** A number option within bounds, or a usage error naming the flag. */
@@ -9,6 +10,19 @@ export function numberOption(raw: unknown, flag: string, fallback: number, check
   const n = Number(raw);
   if (!Number.isFinite(n) || !check(n)) throw new UsageError(`${flag} expects ${expected}, got "${String(raw)}"`);
   return n;
+}
+
+/** A parser of a number option within bounds, for its spec: a usage error naming the flag otherwise. */
+export function numberParser(flag: string, check: (n: number) => boolean, expected: string): (raw: string) => number {
+  return (raw) => numberOption(raw, flag, Number.NaN, check, expected);
+}
+
+/** `--seed`: a whole number that fits in 32 bits. */
+export const seedParser = numberParser('--seed', (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number from 0 to 4294967295');
+
+/** A parser of a date option, for its spec; `endOfDay` makes `--until 2026-09-30` include that whole day. */
+export function dateParser(flag: string, endOfDay = false): (raw: string) => number {
+  return (raw) => dateOption(raw, flag, endOfDay) as number;
 }
 
 /** A comma-separated list option (`--attributes Industry,Country`), trimmed, empty items dropped. */
@@ -72,4 +86,29 @@ export function parseWindow(text: string | undefined): number {
   const n = m ? Number(m[1]) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > 40) throw new UsageError(`--window expects a number of quarters such as 4q, got "${text}"`);
   return n;
+}
+
+/**
+ * Parses `--map role=Header` values into a role -> header map; unknown roles are usage errors. `role=` (an
+ * empty header) removes a guessed role: its header is '' in the map, and assignRoles gives it no column.
+ */
+export function parseRoleMap(entries: readonly string[] = []): Map<Role, string> {
+  const map = new Map<Role, string>();
+  for (const entry of entries) {
+    const eq = entry.indexOf('=');
+    const role = entry
+      .slice(0, eq)
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
+    const header = entry.slice(eq + 1).trim();
+    if (eq <= 0) {
+      throw new UsageError(`--map expects role=Header, got "${entry}"`, { hint: `roles: ${ROLES.join(', ')}` });
+    }
+    if (!(ROLES as readonly string[]).includes(role)) {
+      throw new UsageError(`--map: unknown role "${role}"`, { hint: `roles: ${ROLES.join(', ')}` });
+    }
+    map.set(role as Role, header);
+  }
+  return map;
 }

@@ -1,36 +1,47 @@
-/**
- * The derive options a saved ICP recorded, in the shape `icp derive` reads them (parse them with
- * deriveOptions), so that a command that re-derives (review's proposal, report --holdout) derives alike.
- * `--map` given now wins over the recorded map: the columns are those of the files given now.
- */
-export function recordedDeriveOptions(recorded: Record<string, unknown>, cliMap: unknown): Record<string, unknown> {
-  const pick = (key: string) => (recorded[key] === null ? undefined : recorded[key]);
-  const list = (key: string) => (Array.isArray(recorded[key]) ? (recorded[key] as string[]).join(',') : pick(key));
-  return {
-    top: pick('top'),
-    alpha: pick('alpha'),
-    minSupport: pick('min_support'),
-    maxCriteria: pick('max_criteria'),
-    minLift: pick('min_lift'),
-    value: pick('value'),
-    outcome: pick('outcome'),
-    key: pick('key'),
-    attributes: list('attributes'),
-    exclude: list('exclude'),
-    allow: list('allowed'),
-    map: cliMap ?? recorded.map,
-    fast: recorded.fast === true ? true : undefined,
-    seed: pick('seed'),
-  };
-}
+import type { Role } from '../core/columns/role-names.js';
+import { DERIVE_OPTIONS } from './options/derive.js';
+import { type OptionValues, optionValues } from './options/spec.js';
+
+/** The record's name of each derive option that an ICP file records under another name. */
+const RECORDED_AS: Partial<Record<keyof typeof DERIVE_OPTIONS, string>> = {
+  minSupport: 'min_support',
+  maxCriteria: 'max_criteria',
+  minLift: 'min_lift',
+  allow: 'allowed',
+};
+
+/** The options an ICP file records (recordedOf in commands/derive.ts): all but the files, output and format. */
+const RECORDED = [
+  'top',
+  'alpha',
+  'minSupport',
+  'maxCriteria',
+  'minLift',
+  'value',
+  'outcome',
+  'key',
+  'attributes',
+  'exclude',
+  'allow',
+  'map',
+  'fast',
+  'seed',
+] as const;
 
 /**
- * The deal window (`since`, `until`) a saved ICP was derived on, in derive's option shape. Kept apart from
- * recordedDeriveOptions because a review sets its own window; a re-derive that has none (report
- * --holdout) takes this one, so that it derives as the saved ICP was derived.
+ * The derive options a saved ICP recorded, read by derive's own option specs (the same parsers and
+ * defaults as the command line), so that a command that re-derives (review's proposal, report --holdout)
+ * derives alike. `map` given now wins over the recorded one: the columns are those of the files given now.
+ * With `window`, the recorded deal window too: a review sets its own, report --holdout derives on the saved one.
  */
-export function recordedWindow(recorded: Record<string, unknown>): { since?: unknown; until?: unknown } {
-  const since = recorded.since ?? undefined;
-  const until = recorded.until ?? undefined;
-  return { ...(since !== undefined && { since }), ...(until !== undefined && { until }) };
+export function recordedDeriveOptions(
+  recorded: Readonly<Record<string, unknown>>,
+  map: ReadonlyMap<Role, string>,
+  window = false,
+): OptionValues<typeof DERIVE_OPTIONS> {
+  const raw: Record<string, unknown> = {};
+  for (const key of RECORDED) raw[key] = recorded[RECORDED_AS[key] ?? key];
+  if (window) Object.assign(raw, { since: recorded.since, until: recorded.until });
+  const values = optionValues(DERIVE_OPTIONS, raw);
+  return map.size > 0 ? { ...values, map } : values;
 }

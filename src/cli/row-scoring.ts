@@ -7,8 +7,7 @@ import type { RecordBatch } from '../io/record-batch.js';
 import { renderScoreTable } from '../render/score.js';
 import type { Progress } from './progress.js';
 import type { RowSink } from './row-sink.js';
-
-export type ScoreFormat = 'csv' | 'tsv' | 'json' | 'ndjson' | 'table';
+import type { ScoreFormat } from './options/score.js';
 
 // A terminal table beyond this many rows helps nobody and costs time: the rest are counted, not drawn.
 const TABLE_ROWS = 200;

@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { scoredCells } from '../core/score/scored-cells.js';
 import { CsvWriter } from '../io/csv-writer.js';
-import { normalizeDelimiter } from '../io/delimiter.js';
 import { canPassThrough } from '../io/pass-through.js';
 import type { RecordBatch } from '../io/record-batch.js';
 import { openOutput } from '../io/output-sink.js';
 import { jsonObject } from '../render/json-rows.js';
 import type { CommandContext } from './context.js';
+import type { SCORE_OPTIONS, ScoreFormat } from './options/score.js';
+import type { OptionValues } from './options/spec.js';
 
 /** Where scored rows go, whatever the format: rows with back-pressure, or raw text (a rendered table). */
 export interface RowSink {
@@ -35,15 +36,15 @@ export interface ScannedInput {
 
 /** Opens the output of `icp score` in the chosen format; the header row goes out first for CSV/TSV. */
 export async function openRowSink(
-  format: string,
+  format: ScoreFormat,
   header: readonly string[],
-  o: Record<string, unknown>,
+  o: Pick<OptionValues<typeof SCORE_OPTIONS>, 'output' | 'delimiter' | 'formulaEscape' | 'excel'>,
   ctx: CommandContext,
   input: ScannedInput,
 ): Promise<RowSink> {
-  const path = o.output === undefined || o.output === '-' ? undefined : resolve(ctx.cwd, o.output as string);
+  const path = o.output === undefined || o.output === '-' ? undefined : resolve(ctx.cwd, o.output);
   const output = openOutput(path, ctx.stdout);
-  const displayName = (o.output as string | undefined) ?? '<stdout>';
+  const displayName = o.output ?? '<stdout>';
   const scoreAt = header.indexOf('icp_score');
   let rows = 0;
   // A malformed long row carries cells past the header: they keep keys of their own rather than being lost.
@@ -53,9 +54,9 @@ export async function openRowSink(
   let encode: ((cells: readonly string[]) => string) | undefined;
   if (format === 'json') encode = (cells) => `${rows++ === 0 ? '[\n' : ',\n'}${object(cells)}`;
   else if (format === 'ndjson') encode = (cells) => `${object(cells)}\n`;
-  const delimiter = format === 'tsv' ? '\t' : normalizeDelimiter((o.delimiter as string | undefined) ?? ',', '--delimiter');
-  const formulaEscape = o.formulaEscape !== false;
-  const writer = new CsvWriter(output.stream, { displayName, delimiter, excel: Boolean(o.excel), formulaEscape, ...(encode && { encode }) });
+  const delimiter = format === 'tsv' ? '\t' : o.delimiter;
+  const { formulaEscape } = o;
+  const writer = new CsvWriter(output.stream, { displayName, delimiter, excel: o.excel, formulaEscape, ...(encode && { encode }) });
   const csv = format === 'csv' || format === 'tsv';
   if (csv) writer.writeRow(input.csvHeader);
   // Only the line ending may differ: the score columns replace it anyway.

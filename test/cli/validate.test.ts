@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run as init } from '../../src/cli/commands/init.js';
 import { run as validate } from '../../src/cli/commands/validate.js';
 import type { CommandContext } from '../../src/cli/context.js';
+import { INIT_OPTIONS, VALIDATE_OPTIONS } from '../../src/cli/options/small-commands.js';
+import { optionValues } from '../../src/cli/options/spec.js';
 import { IcpError, UsageError } from '../../src/errors.js';
 import { spawnIcp } from '../helpers/spawn-icp.js';
 
@@ -39,26 +41,26 @@ afterEach(async () => {
 
 describe('icp validate', () => {
   it('passes on the file icp init wrote, and says what it holds', async () => {
-    expect(await init({ args: [], options: {} }, fakeContext(dir))).toBe(0);
+    expect(await init({ args: [], options: optionValues(INIT_OPTIONS, {}) }, fakeContext(dir))).toBe(0);
     const ctx = fakeContext(dir);
-    expect(await validate({ args: [], options: {} }, ctx)).toBe(0);
+    expect(await validate({ args: [], options: optionValues(VALIDATE_OPTIONS, {}) }, ctx)).toBe(0);
     expect(ctx.out()).toBe('icp.yaml: ok (manual, 9 criteria, tiers A>=75 B>=50 C>=25)\n');
   });
 
   it('passes a hand-written file with only tier A, and fails C without B with a clear message', async () => {
-    await init({ args: [], options: {} }, fakeContext(dir));
+    await init({ args: [], options: optionValues(INIT_OPTIONS, {}) }, fakeContext(dir));
     const text = await readFile(join(dir, 'icp.yaml'), 'utf8');
     const withTiers = (tiers: string) => text.replace(/^tiers:\n(?: {2}.*\n)+/m, `tiers: ${tiers}\n`);
     expect(withTiers('{A: 80}')).not.toBe(text);
     await writeFile(join(dir, 'one.yaml'), withTiers('{A: 80}'));
     const ok = fakeContext(dir);
-    expect(await validate({ args: ['one.yaml'], options: {} }, ok)).toBe(0);
+    expect(await validate({ args: ['one.yaml'], options: optionValues(VALIDATE_OPTIONS, {}) }, ok)).toBe(0);
     expect(ok.out()).toBe('one.yaml: ok (manual, 9 criteria, tiers A>=80)\n');
 
     const bad = withTiers('{A: 50, C: 20}');
     await writeFile(join(dir, 'gap.yaml'), bad);
     const ctx = fakeContext(dir);
-    expect(await validate({ args: ['gap.yaml'], options: {} }, ctx)).toBe(1);
+    expect(await validate({ args: ['gap.yaml'], options: optionValues(VALIDATE_OPTIONS, {}) }, ctx)).toBe(1);
     const line = bad.split('\n').findIndex((l) => l.startsWith('tiers:')) + 1;
     expect(ctx.out()).toBe(
       `gap.yaml:${line}: tiers.C: C (20) needs a B between A (50) and C: add B, or remove C (a file may have A; A and B; or A, B and C)\n`,
@@ -66,13 +68,13 @@ describe('icp validate', () => {
   });
 
   it('reports a wrong type with its YAML line and exits 1', async () => {
-    await init({ args: [], options: {} }, fakeContext(dir));
+    await init({ args: [], options: optionValues(INIT_OPTIONS, {}) }, fakeContext(dir));
     const lines = (await readFile(join(dir, 'icp.yaml'), 'utf8')).split('\n');
     const index = lines.findIndex((l) => l.trim() === 'points: 15');
     lines[index] = '    points: fifteen';
     await writeFile(join(dir, 'edited.yaml'), lines.join('\n'));
     const ctx = fakeContext(dir);
-    expect(await validate({ args: ['edited.yaml'], options: {} }, ctx)).toBe(1);
+    expect(await validate({ args: ['edited.yaml'], options: optionValues(VALIDATE_OPTIONS, {}) }, ctx)).toBe(1);
     expect(ctx.out()).toBe(`edited.yaml:${index + 1}: criteria[3].points: expected a number, got text "fifteen"\n`);
   });
 
@@ -81,7 +83,7 @@ describe('icp validate', () => {
     const text = `${lines.join('\n')}\n`;
     await writeFile(join(dir, 'icp.yaml'), text);
     const ctx = fakeContext(dir);
-    expect(await validate({ args: [], options: {} }, ctx)).toBe(1);
+    expect(await validate({ args: [], options: optionValues(VALIDATE_OPTIONS, {}) }, ctx)).toBe(1);
     expect(ctx.out().split('\n')).toEqual([
       'icp.yaml:1: version: expected 1, got 2',
       'icp.yaml:1: generated_at: is required',
@@ -93,11 +95,11 @@ describe('icp validate', () => {
   });
 
   it('reports rule problems once the schema is satisfied', async () => {
-    await init({ args: [], options: {} }, fakeContext(dir));
+    await init({ args: [], options: optionValues(INIT_OPTIONS, {}) }, fakeContext(dir));
     const text = (await readFile(join(dir, 'icp.yaml'), 'utf8')).replace(/^status: manual$/m, 'status: inconclusive');
     await writeFile(join(dir, 'icp.yaml'), text);
     const ctx = fakeContext(dir);
-    expect(await validate({ args: ['icp.yaml'], options: {} }, ctx)).toBe(1);
+    expect(await validate({ args: ['icp.yaml'], options: optionValues(VALIDATE_OPTIONS, {}) }, ctx)).toBe(1);
     const line = text.split('\n').indexOf('criteria:') + 1;
     expect(ctx.out()).toBe(
       `icp.yaml:${line}: criteria: an inconclusive ICP has no criteria; remove them, or set status: manual to use criteria written by hand\n`,
@@ -107,20 +109,20 @@ describe('icp validate', () => {
   it('prints json with --format json', async () => {
     await writeFile(join(dir, 'icp.yaml'), 'version: [1\n');
     const ctx = fakeContext(dir);
-    expect(await validate({ args: [], options: { format: 'json' } }, ctx)).toBe(1);
+    expect(await validate({ args: [], options: optionValues(VALIDATE_OPTIONS, { format: 'json' }) }, ctx)).toBe(1);
     const report = JSON.parse(ctx.out());
     expect(report).toMatchObject({ file: 'icp.yaml', ok: false });
     expect(report.problems[0]).toMatchObject({ file: 'icp.yaml', line: expect.any(Number), path: '' });
 
-    await init({ args: [], options: { output: 'good.yaml' } }, fakeContext(dir));
+    await init({ args: [], options: optionValues(INIT_OPTIONS, { output: 'good.yaml' }) }, fakeContext(dir));
     const good = fakeContext(dir);
-    expect(await validate({ args: ['good.yaml'], options: { format: 'json' } }, good)).toBe(0);
+    expect(await validate({ args: ['good.yaml'], options: optionValues(VALIDATE_OPTIONS, { format: 'json' }) }, good)).toBe(0);
     expect(JSON.parse(good.out())).toEqual({ file: 'good.yaml', ok: true, problems: [] });
   });
 
   it('throws an IcpError for a missing file, so the top level prints it with a hint', async () => {
     const ctx = fakeContext(dir);
-    const error = await validate({ args: ['missing.yaml'], options: {} }, ctx).catch((e: unknown) => e);
+    const error = await validate({ args: ['missing.yaml'], options: optionValues(VALIDATE_OPTIONS, {}) }, ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IcpError);
     expect(error).toMatchObject({ message: 'cannot read missing.yaml', exitCode: 1 });
     expect((error as IcpError).hint).toContain('icp init');
@@ -129,8 +131,14 @@ describe('icp validate', () => {
 
   it('rejects an unknown format and a second file as usage errors', async () => {
     const ctx = fakeContext(dir);
-    await expect(validate({ args: [], options: { format: 'xml' } }, ctx)).rejects.toBeInstanceOf(UsageError);
-    await expect(validate({ args: ['a.yaml', 'b.yaml'], options: {} }, ctx)).rejects.toBeInstanceOf(UsageError);
+    // commander refuses a format outside the option's choices, before the command runs.
+    const { main } = await import('../../src/cli/main.js');
+    let err = '';
+    expect(
+      await main(['node', 'icp', 'validate', '--format', 'xml'], { stdout: { write: () => true }, stderr: { write: (t: string) => (err += t) }, cwd: dir }),
+    ).toBe(2);
+    expect(err).toMatch(/--format.*xml|xml.*--format/);
+    await expect(validate({ args: ['a.yaml', 'b.yaml'], options: optionValues(VALIDATE_OPTIONS, {}) }, ctx)).rejects.toBeInstanceOf(UsageError);
   });
 });
 
@@ -149,7 +157,7 @@ describe('icp validate on huge or hostile files (the built CLI)', () => {
   });
 
   it('refuses an in: list of too many values, and says which file', async () => {
-    await init({ args: [], options: {} }, fakeContext(dir));
+    await init({ args: [], options: optionValues(INIT_OPTIONS, {}) }, fakeContext(dir));
     const text = await readFile(join(dir, 'icp.yaml'), 'utf8');
     const list = Array.from({ length: 250_000 }, (_, i) => `v${i}`).join(', ');
     await writeFile(join(dir, 'many.yaml'), text.replace(/^(\s+in: \[)/m, `$1${list}, `));
@@ -169,7 +177,7 @@ describe('icp validate on huge or hostile files (the built CLI)', () => {
   });
 
   it('still passes an ordinary file', async () => {
-    await init({ args: [], options: {} }, fakeContext(dir));
+    await init({ args: [], options: optionValues(INIT_OPTIONS, {}) }, fakeContext(dir));
     const r = spawnIcp(['validate'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^icp\.yaml: ok/);

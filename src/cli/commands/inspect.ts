@@ -1,20 +1,21 @@
 import { inspectReport } from '../../core/columns/inspect-report.js';
 import { ColumnProfiler } from '../../core/columns/profiler.js';
-import { assignRoles, parseRoleMap } from '../../core/columns/roles.js';
+import { assignRoles } from '../../core/columns/roles.js';
 import { openCsv } from '../../io/csv-reader.js';
 import { renderInspect } from '../../render/inspect.js';
 import type { CommandContext } from '../context.js';
 import { csvOptions, inputPath } from '../input.js';
 import type { CommandInput } from '../command-module.js';
+import type { INSPECT_OPTIONS } from '../options/small-commands.js';
 import { agree, plural } from '../../core/plural.js';
 
 /** Column notes written to stderr; a real export has a handful, a generated 200,000-column one may have one each. */
 const NOTE_CAP = 100;
 
 /** `icp inspect <file>`: how icp reads each column, and what the file can tell about an ICP. */
-export async function run({ args, options }: CommandInput, ctx: CommandContext): Promise<number> {
+export async function run({ args, options }: CommandInput<typeof INSPECT_OPTIONS>, ctx: CommandContext): Promise<number> {
   const file = await openCsv(inputPath(args[0] as string, ctx), csvOptions(options, ctx));
-  const roles = assignRoles(file.header, parseRoleMap(options.map as string[] | undefined), file.displayName);
+  const roles = assignRoles(file.header, options.map, file.displayName);
   const profiler = new ColumnProfiler(file.header, roles);
   for await (const row of file.rows()) profiler.add(row.cells);
   const profiles = profiler.finish();

@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { parseRoleMap } from '../../core/columns/roles.js';
-import { parseDate } from '../../core/columns/parse/index.js';
 import { derive } from '../../core/derive/derive.js';
-import { DERIVE_SEED } from '../../core/derive/mine.js';
+import { DERIVE_SEED } from '../../core/derive/derive-seed.js';
 import type { IcpDocument } from '../../core/icp/schema.js';
 import { checkHoldoutParts, holdoutKeys, splitHoldout, type HoldoutSpec } from '../../core/report/holdout.js';
 import { plural } from '../../core/plural.js';
-import { TIER_NAMES, type Tier } from '../../core/icp/tiers.js';
 import { buildReport, type ReportOptions } from '../../core/report/build-report.js';
 import type { Report } from '../../core/report/report-types.js';
 import type { Table } from '../../core/table.js';
@@ -19,65 +16,37 @@ import { renderReportMarkdown } from '../../render/report-markdown.js';
 import type { CommandContext } from '../context.js';
 import { csvOptions, inputPath } from '../input.js';
 import { loadIcp } from '../load-icp.js';
-import { dateOption, listOption, numberOption } from '../parse-options.js';
 import { Progress } from '../progress.js';
-import { recordedDeriveOptions, recordedWindow } from '../recorded-options.js';
+import { recordedDeriveOptions } from '../recorded-options.js';
+import type { REPORT_OPTIONS } from '../options/report.js';
+import type { OptionValues } from '../options/spec.js';
+import type { Role } from '../../core/columns/role-names.js';
 import type { CommandInput } from '../command-module.js';
 import { deriveOptions } from './derive.js';
-
-/**
- * `--icp-tiers A,B`: the tiers that count as ICP; a usage error for anything but A-D. Not given: undefined,
- * so that the report takes its default (A and B, or those of them the ICP file has).
- */
-export function icpTiersOption(raw: unknown): Tier[] | undefined {
-  const items = listOption(raw);
-  if (items === undefined) return undefined;
-  const tiers = [...new Set(items.map((t) => t.toUpperCase()))];
-  const bad = tiers.filter((t) => !(TIER_NAMES as readonly string[]).includes(t));
-  if (bad.length > 0 || tiers.length === 0) {
-    throw new UsageError(`--icp-tiers expects tiers among A, B, C, D such as "A,B", got "${String(raw)}"`);
-  }
-  return TIER_NAMES.filter((t) => tiers.includes(t));
-}
-
-/** `--holdout 30%` (or a fraction, 0.3) or `--holdout 2026-01-01`, as a share or a date (epoch ms); a usage error for anything else. */
-export function holdoutOption(raw: unknown): { share: number } | { date: number } | undefined {
-  if (raw === undefined) return undefined;
-  const text = String(raw).trim();
-  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
-  const share = percent ? Number(percent[1]) / 100 : /^0?\.\d+$/.test(text) ? Number(text) : NaN;
-  if (share > 0 && share < 1) return { share };
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseDate(text, 'ymd') : null;
-  if (date !== null) return { date };
-  throw new UsageError(`--holdout expects a share of the customers between 0% and 100% such as 30%, or a date such as 2026-01-01, got "${text}"`);
-}
 
 /** The spec as the output names it: `30%` (also for `0.3`) or `2026-01-01`. */
 function holdoutLabel(spec: { share: number } | { date: number }): string {
   return 'share' in spec ? `${Number((spec.share * 100).toFixed(4))}%` : new Date(spec.date).toISOString().slice(0, 10);
 }
 
-/** Reads and checks report's options before any file is read. */
-export function reportOptions(o: Record<string, unknown>): ReportOptions {
-  if (o.customers === undefined) throw new UsageError('--customers <file> is required', { hint: 'e.g. icp report --customers accounts.csv --deals deals.csv' });
-  const icpTiers = icpTiersOption(o.icpTiers);
-  const options: ReportOptions = {
-    ...(icpTiers && { icpTiers }),
-    since: dateOption(o.since, '--since'),
-    until: dateOption(o.until, '--until', true),
-    map: parseRoleMap(o.map as string[] | undefined),
-  };
-  if (options.since !== undefined && options.until !== undefined && options.since > options.until) {
-    throw new UsageError(`--since ${String(o.since)} is after --until ${String(o.until)}`);
+type ReportValues = OptionValues<typeof REPORT_OPTIONS>;
+
+/** report's options as core takes them, checked against each other before any file is read. */
+export function reportOptions(o: ReportValues): ReportOptions {
+  const options: ReportOptions = { ...(o.icpTiers && { icpTiers: o.icpTiers }), since: o.since, until: o.until, map: o.map };
+  if (o.since !== undefined && o.until !== undefined && o.since > o.until) {
+    throw new UsageError(`--since ${day(o.since)} is after --until ${day(o.until)}`);
   }
   if (o.seed !== undefined && o.holdout === undefined)
     throw new UsageError('--seed is the seed of the --holdout split: give --holdout too', {
       hint: 'e.g. icp report --customers accounts.csv --deals deals.csv --holdout 30% --seed 7',
     });
-  const stdin = ['customers', 'deals', 'leads', 'spend'].filter((k) => o[k] === '-');
+  const stdin = (['customers', 'deals', 'leads', 'spend'] as const).filter((k) => o[k] === '-');
   if (stdin.length > 1) throw new UsageError(`only one input can be read from stdin ("-"), got --${stdin.join(' and --')}`);
   return options;
 }
+
+const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** What `--holdout` split and derived, as the JSON's `holdout` object. */
 export interface HoldoutSummary {
@@ -114,43 +83,35 @@ function render(report: Report, format: string, color: boolean, holdout: Holdout
 }
 
 /** `icp report`: ICP vs non-ICP outcomes (win rate, cycle, CLV, conversion, CAC), tier by tier, with tests. */
-export async function run({ options: o }: CommandInput, ctx: CommandContext): Promise<number> {
+export async function run({ options: o }: CommandInput<typeof REPORT_OPTIONS>, ctx: CommandContext): Promise<number> {
   const options = reportOptions(o);
-  const holdout = holdoutOption(o.holdout);
-  const seedOption =
-    o.seed === undefined
-      ? undefined
-      : numberOption(o.seed, '--seed', 0, (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 32, 'a whole number from 0 to 4294967295');
-  const format = (o.format as string | undefined) ?? 'table';
-  const icpPath = (o.icp as string | undefined) ?? 'icp.yaml';
-  const doc = await loadIcp(o.icp as string | undefined, ctx);
+  const { holdout, format, icp: icpPath } = o;
+  const doc = await loadIcp(icpPath, ctx);
   const dealBased = doc.source.some((s) => s.role === 'deals');
   if (holdout && dealBased && o.deals === undefined) {
     throw new UsageError(`--holdout re-derives the ICP as ${icpPath} was derived, from deals: give --deals <file>`);
   }
   const read = csvOptions(o, ctx);
   const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'report:');
-  const table = (flag: string): Promise<Table | undefined> => {
-    const path = o[flag] as string | undefined;
-    return path === undefined
+  const table = (path: string | undefined): Promise<Table | undefined> =>
+    path === undefined
       ? Promise.resolve(undefined)
       : readTable(inputPath(path, ctx), path === '-' ? read : { ...read, stdin: undefined }, (n, name) => progress.rows(n, name));
-  };
-  const customers = (await table('customers')) as Table;
-  const [deals, leads, spend] = [await table('deals'), await table('leads'), await table('spend')];
+  const customers = (await table(o.customers)) as Table;
+  const [deals, leads, spend] = [await table(o.deals), await table(o.leads), await table(o.spend)];
   progress.done();
   let summary: HoldoutSummary | undefined;
   let input = { doc, customers, deals };
   if (holdout) {
     const recordedSeed = doc.options?.seed;
     const spec: HoldoutSpec =
-      'share' in holdout ? { share: holdout.share, seed: seedOption ?? (typeof recordedSeed === 'number' ? recordedSeed : DERIVE_SEED) } : holdout;
+      'share' in holdout ? { share: holdout.share, seed: o.seed ?? (typeof recordedSeed === 'number' ? recordedSeed : DERIVE_SEED) } : holdout;
     ({ input, summary } = holdoutInput({ doc, customers, deals, spec, label: holdoutLabel(holdout), dealBased, cliMap: o.map, ctx }));
   }
   const { report, warnings } = buildReport({ ...input, leads, spend, options });
   for (const w of warnings) ctx.warn(w);
   if (summary) report.notes.push(...holdoutNotes(summary, input.customers.name, icpPath, spend !== undefined));
-  const output = o.output as string | undefined;
+  const { output } = o;
   if (output === undefined || output === '-') {
     ctx.stdout.write(render(report, format, ctx.color, summary));
     return 0;
@@ -171,12 +132,12 @@ function holdoutInput(a: {
   spec: HoldoutSpec;
   label: string;
   dealBased: boolean;
-  cliMap: unknown;
+  cliMap: ReadonlyMap<Role, string>;
   ctx: CommandContext;
 }): { input: { doc: IcpDocument; customers: Table; deals: Table | undefined }; summary: HoldoutSummary } {
   const recorded = a.doc.options ?? {};
   // The saved ICP's own options, its deal window included: the derive part is derived as the ICP was.
-  const { options, recorded: recordedOptions } = deriveOptions({ ...recordedDeriveOptions(recorded, a.cliMap), ...recordedWindow(recorded) });
+  const { options, recorded: recordedOptions } = deriveOptions(recordedDeriveOptions(recorded, a.cliMap, true));
   const keys = holdoutKeys(a.customers, a.deals, { map: options.map, key: options.key });
   const split = splitHoldout({ customers: a.customers, deals: a.deals, keys, map: options.map, spec: a.spec });
   checkHoldoutParts(split, a.spec, a.label, a.dealBased);

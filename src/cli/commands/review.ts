@@ -12,26 +12,24 @@ import { renderReview, renderReviewMarkdown } from '../../render/review.js';
 import type { CommandContext } from '../context.js';
 import { csvOptions, inputPath } from '../input.js';
 import { loadIcp } from '../load-icp.js';
-import { dateOption, parseQuarter, parseWindow } from '../parse-options.js';
+import type { REVIEW_OPTIONS } from '../options/review.js';
 import type { CommandInput } from '../command-module.js';
 import { deriveOptions } from './derive.js';
 import { recordedDeriveOptions } from '../recorded-options.js';
 
 /** `icp review`: backtest the saved ICP on a quarter, propose an update, list drift; for cron. */
-export async function run({ options: o }: CommandInput, ctx: CommandContext): Promise<number> {
-  if (!o.customers || !o.deals) throw new UsageError('review needs --customers <file> and --deals <file>', { hint: 'see "icp review --help"' });
-  if (o.quarter && o.asOf)
+export async function run({ options: o }: CommandInput<typeof REVIEW_OPTIONS>, ctx: CommandContext): Promise<number> {
+  if (o.quarter && o.asOf !== undefined)
     throw new UsageError('give --quarter or --as-of, not both', {
       hint: '--quarter 2026Q3 names a quarter; --as-of 2026-10-15 reviews the quarter before that day',
     });
   if (o.customers === '-' && o.deals === '-') throw new UsageError('only one input can be read from stdin', { hint: 'give the deals as a file' });
-  const today = dateOption(o.asOf, '--as-of') ?? ctx.now().getTime();
-  const period = o.quarter ? parseQuarter(String(o.quarter)) : lastCompleteQuarter(today);
-  const windowQuarters = parseWindow(o.window as string | undefined);
-  const icpPath = (o.icp as string | undefined) ?? 'icp.yaml';
+  const today = o.asOf ?? ctx.now().getTime();
+  const period = o.quarter ?? lastCompleteQuarter(today);
+  const icpPath = o.icp;
   const doc = await loadIcp(icpPath, ctx);
   const { options, recorded } = deriveOptions(recordedDeriveOptions(doc.options ?? {}, o.map));
-  const outDir = resolve(ctx.cwd, (o.outDir as string | undefined) ?? 'reviews');
+  const outDir = resolve(ctx.cwd, o.outDir);
   // The lock lives in the output folder and is taken before the work, so that a second run of the quarter
   // stops at once; a run that fails removes the folders it made, so a failed cron run leaves no empty reviews/.
   const created = await mkdir(outDir, { recursive: true });
@@ -41,8 +39,8 @@ export async function run({ options: o }: CommandInput, ctx: CommandContext): Pr
     if (lock.tookOver) ctx.warn({ message: `took over a stale lock of a killed review of ${period.label}` });
     const read = csvOptions(o, ctx);
     const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'review:');
-    const customers = await readTable(inputPath(o.customers as string, ctx), read, (n, name) => progress.rows(n, name));
-    const deals = await readTable(inputPath(o.deals as string, ctx), read, (n, name) => progress.rows(n, name));
+    const customers = await readTable(inputPath(o.customers, ctx), read, (n, name) => progress.rows(n, name));
+    const deals = await readTable(inputPath(o.deals, ctx), read, (n, name) => progress.rows(n, name));
     progress.done();
     const generatedAt = ctx.now().toISOString();
     const { review: result, warnings } = review({
@@ -50,7 +48,7 @@ export async function run({ options: o }: CommandInput, ctx: CommandContext): Pr
       customers,
       deals,
       period,
-      windowQuarters,
+      windowQuarters: o.window,
       deriveOptions: options,
       generatedAt,
       recordedOptions: recorded,
@@ -58,13 +56,13 @@ export async function run({ options: o }: CommandInput, ctx: CommandContext): Pr
     for (const w of warnings) ctx.warn(w);
     const base = join(outDir, `icp-review-${period.label}`);
     const proposedName = `icp-proposed-${period.label}.yaml`;
-    const shownDir = (o.outDir as string | undefined) ?? 'reviews';
+    const shownDir = o.outDir;
     const proposedShown = join(shownDir, proposedName);
     await writeFileAtomic(join(outDir, proposedName), stringifyIcp(result.proposed));
     await writeFileAtomic(`${base}.json`, JSON.stringify({ generated_at: generatedAt, icp: icpPath, ...result }, null, 2) + '\n');
     await writeFileAtomic(`${base}.md`, renderReviewMarkdown(result, generatedAt, proposedShown));
     const files = [`${shownDir}/icp-review-${period.label}.md`, `${shownDir}/icp-review-${period.label}.json`, proposedShown];
-    const format = (o.format as string | undefined) ?? 'table';
+    const { format } = o;
     if (format === 'json') ctx.stdout.write(JSON.stringify({ ...result, files }, null, 2) + '\n');
     else if (format === 'md') ctx.stdout.write(renderReviewMarkdown(result, generatedAt, proposedShown));
     else ctx.stdout.write(renderReview(result, ctx.color, files));

@@ -1,10 +1,8 @@
-import { findHeader, parseRoleMap } from '../../core/columns/roles.js';
+import { findHeader, type Role } from '../../core/columns/roles.js';
 import type { IcpDocument } from '../../core/icp/schema.js';
 import { compileIcp, SAMPLE_ROWS, type CompiledIcp } from '../../core/score/compile.js';
-import type { Tier } from '../../core/icp/tiers.js';
 import { IcpError, UsageError } from '../../errors.js';
 import { openCsvRecords, takeSample, type CsvRecords } from '../../io/csv-records.js';
-import { normalizeDelimiter } from '../../io/delimiter.js';
 import type { RecordBatch } from '../../io/record-batch.js';
 import { renderScoreSummary } from '../../render/score.js';
 import { shownColumn } from '../../core/score/shown-column.js';
@@ -14,12 +12,14 @@ import type { CommandInput } from '../command-module.js';
 import { loadIcp } from '../load-icp.js';
 import { openRowSink, type RowSink } from '../row-sink.js';
 import { Progress } from '../progress.js';
-import { RowScoring, type ScoreFormat } from '../row-scoring.js';
+import { RowScoring } from '../row-scoring.js';
+import type { SCORE_OPTIONS, ScoreFormat } from '../options/score.js';
+import type { OptionValues } from '../options/spec.js';
 
 const SCORE_COLUMNS = ['icp_score', 'icp_tier', 'icp_matched', 'icp_unknown'];
 
-function chooseFormat(o: Record<string, unknown>, ctx: CommandContext): ScoreFormat {
-  if (o.format) return o.format as ScoreFormat;
+function chooseFormat(o: OptionValues<typeof SCORE_OPTIONS>, ctx: CommandContext): ScoreFormat {
+  if (o.format) return o.format;
   return ctx.stdoutIsTTY && !o.output ? 'table' : 'csv';
 }
 
@@ -46,7 +46,7 @@ function checkMap(map: ReadonlyMap<string, string>, file: CsvRecords): void {
  * The ICP compiled against the file's header (and its first rows), with a warning for each criterion
  * whose column is missing; an error when none of them is there.
  */
-function compileForFile(doc: IcpDocument, file: CsvRecords, sample: string[][], map: ReturnType<typeof parseRoleMap>, ctx: CommandContext): CompiledIcp {
+function compileForFile(doc: IcpDocument, file: CsvRecords, sample: string[][], map: ReadonlyMap<Role, string>, ctx: CommandContext): CompiledIcp {
   refuseScored(file);
   checkMap(map, file);
   if (doc.criteria.length === 0) {
@@ -67,24 +67,21 @@ function compileForFile(doc: IcpDocument, file: CsvRecords, sample: string[][], 
 }
 
 /** `icp score`: every input row, as read, plus its score, tier and why. Streams unless --sort or table. */
-export async function run({ args, options: o }: CommandInput, ctx: CommandContext): Promise<number> {
+export async function run({ args, options: o }: CommandInput<typeof SCORE_OPTIONS>, ctx: CommandContext): Promise<number> {
   const format = chooseFormat(o, ctx);
-  const explain = Boolean(o.explain);
-  const minTier = o.minTier as Tier | undefined;
-  // Checked before any input is read; the writer uses the same rule.
-  if (o.delimiter !== undefined) normalizeDelimiter(String(o.delimiter), '--delimiter');
-  const doc = await loadIcp(o.icp as string | undefined, ctx);
+  const { explain, minTier } = o;
+  const doc = await loadIcp(o.icp, ctx);
   const file = await openCsvRecords(inputPath(args[0] as string, ctx), csvOptions(o, ctx));
   const batches = file.batches()[Symbol.asyncIterator]();
   // The rows read before scoring starts stay in their batches, to be scored first.
   const { held: first, sample } = await takeSample(batches, SAMPLE_ROWS);
-  const compiled = compileForFile(doc, file, sample, parseRoleMap(o.map as string[] | undefined), ctx);
+  const compiled = compileForFile(doc, file, sample, o.map, ctx);
   const header = [...file.header, ...SCORE_COLUMNS, ...(explain ? ['icp_reasons'] : [])];
   const fields = file.header.length;
   const csvHeader = [...file.rawHeader, ...header.slice(fields)];
   const sink: RowSink = await openRowSink(format, header, o, ctx, { delimiter: file.delimiter, fields, csvHeader });
   const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'scored rows:');
-  const scoring = new RowScoring(compiled, sink, progress, { fields, format, sort: Boolean(o.sort), minTier, explain });
+  const scoring = new RowScoring(compiled, sink, progress, { fields, format, sort: o.sort, minTier, explain });
   try {
     // The reader went away (| head): that is success, with nothing more to write.
     if (!(await scoreAll(first, batches, scoring))) return 0;

@@ -75,31 +75,6 @@ export function roleSource(roles: RoleAssignment, role: Role): RoleSource {
   return roles.byValues?.has(role) ? 'values' : 'header';
 }
 
-/**
- * Parses `--map role=Header` values into a role -> header map; unknown roles are usage errors. `role=` (an
- * empty header) removes a guessed role: its header is '' in the map, and assignRoles gives it no column.
- */
-export function parseRoleMap(entries: readonly string[] = []): Map<Role, string> {
-  const map = new Map<Role, string>();
-  for (const entry of entries) {
-    const eq = entry.indexOf('=');
-    const role = entry
-      .slice(0, eq)
-      .trim()
-      .toLowerCase()
-      .replace(/[\s-]+/g, '_');
-    const header = entry.slice(eq + 1).trim();
-    if (eq <= 0) {
-      throw new UsageError(`--map expects role=Header, got "${entry}"`, { hint: `roles: ${ROLES.join(', ')}` });
-    }
-    if (!(ROLES as readonly string[]).includes(role)) {
-      throw new UsageError(`--map: unknown role "${role}"`, { hint: `roles: ${ROLES.join(', ')}` });
-    }
-    map.set(role as Role, header);
-  }
-  return map;
-}
-
 /** Finds a header by exact text, then case/space/punctuation-insensitively; -1 when absent. */
 export function findHeader(headers: readonly string[], wanted: string): number {
   const exact = headers.indexOf(wanted);

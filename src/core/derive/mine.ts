@@ -12,9 +12,10 @@ import { fitPoints } from './points.js';
 import { liftOf, sampleOf, type Sample } from './search-types.js';
 import { tableOf, type LeftOut, type Selected } from './select.js';
 import { crossValidate, stabilityOf } from './validate.js';
+import { DERIVE_SEED } from './derive-seed.js';
 
-/** The seed of every permutation, fold and half-sample when none is given. */
-export const DERIVE_SEED = 20261202;
+export { DERIVE_SEED };
+
 /** A criterion chosen again in fewer than this share of half-samples is left out as unstable. */
 export const MIN_STABILITY = 0.6;
 

@@ -6,7 +6,7 @@ import type { DeriveInput } from './derive-types.js';
 import type { EncodedColumn } from './encode.js';
 import { LeakageScreen, type LeakageSuspect } from './leakage.js';
 import type { Measure } from './measure.js';
-import { DERIVE_SEED } from './mine.js';
+import { DERIVE_SEED } from './derive-seed.js';
 import { readAttributes } from './read-attributes.js';
 
 export interface ScreenedAttributes {

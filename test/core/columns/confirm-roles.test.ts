@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inferColumn } from '../../../src/core/columns/infer.js';
 import { typeTable } from '../../../src/core/columns/type-table.js';
-import { assignRoles, parseRoleMap, roleSource } from '../../../src/core/columns/roles.js';
+import { parseRoleMap } from '../../../src/cli/parse-options.js';
+import { assignRoles, roleSource } from '../../../src/core/columns/roles.js';
 import { customerKeyColumn, groupCustomers } from '../../../src/core/profile/customers.js';
 import { tableFromCsv } from '../../helpers/table-from-csv.js';
 

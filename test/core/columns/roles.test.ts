@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignRoles, guessRole, normalizeHeader, parseRoleMap } from '../../../src/core/columns/roles.js';
+import { parseRoleMap } from '../../../src/cli/parse-options.js';
+import { assignRoles, guessRole, normalizeHeader } from '../../../src/core/columns/roles.js';
 import { UsageError } from '../../../src/errors.js';
 
 const role = (header: string) => guessRole(header)?.role;
