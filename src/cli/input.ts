@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { CsvReadOptions } from '../io/csv-read-options.js';
+import type { CsvReadOptions } from '../io/csv/csv-read-options.js';
 import type { CommandContext } from './context.js';
 
 /** An input path as the user typed it when it is relative to the process, else resolved against ctx.cwd. */

@@ -2,9 +2,9 @@ import { assignRoles, type RoleAssignment } from '../core/columns/roles.js';
 import type { DeriveOptions } from '../core/derive/derive.js';
 import { DEAL_SAMPLE_ROWS, DealJoin, type DealJoinOptions, type JoinedDeals } from '../core/profile/deal-join.js';
 import type { Table } from '../core/table.js';
-import type { CsvReadOptions } from '../io/csv-read-options.js';
-import { canReadTwice } from '../io/rereadable.js';
-import { streamTable } from '../io/stream-table.js';
+import type { CsvReadOptions } from '../io/csv/csv-read-options.js';
+import { canReadTwice } from '../io/csv/rereadable.js';
+import { streamTable } from '../io/csv/stream-table.js';
 
 /**
  * Reads the deals file row by row, joining and summing each deal as it comes, for derive; `log` hears when

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Warning } from '../core/warnings.js';
 import { IcpError, UsageError } from '../errors.js';
-import { removeLiveTemps } from '../io/atomic-write.js';
+import { removeLiveTemps } from '../io/output/atomic-write.js';
 import { renderError, renderWarning } from '../render/messages.js';
 import { colorEnabled } from './color.js';
 import type { CommandContext, Out } from './context.js';

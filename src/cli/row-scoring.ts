@@ -3,7 +3,7 @@ import type { CompiledIcp } from '../core/score/compile.js';
 import { scoreRow, type RowScore } from '../core/score/score-row.js';
 import { scoredCells } from '../core/score/scored-cells.js';
 import { meetsTier, newTally, tallyRow, type ScoreTally } from '../core/score/tally.js';
-import type { RecordBatch } from '../io/record-batch.js';
+import type { RecordBatch } from '../io/csv/record-batch.js';
 import { renderScoreTable } from '../render/score.js';
 import type { Progress } from './progress.js';
 import type { RowSink } from './row-sink.js';

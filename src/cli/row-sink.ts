@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { scoredCells } from '../core/score/scored-cells.js';
-import { CsvWriter } from '../io/csv-writer.js';
-import { canPassThrough } from '../io/pass-through.js';
-import type { RecordBatch } from '../io/record-batch.js';
-import { openOutput } from '../io/output-sink.js';
+import { CsvWriter } from '../io/output/csv-writer.js';
+import { canPassThrough } from '../io/output/pass-through.js';
+import type { RecordBatch } from '../io/csv/record-batch.js';
+import { openOutput } from '../io/output/output-sink.js';
 import { jsonObject } from '../render/json-rows.js';
 import type { CommandContext } from './context.js';
 import type { SCORE_OPTIONS, ScoreFormat } from './options/score.js';

@@ -4,8 +4,9 @@ import { validateIcp } from '../core/icp/check.js';
 import type { Criterion, IcpDocument } from '../core/icp/schema.js';
 import { ICP_FILE_HEADER, sectionComment } from './yaml-comments.js';
 import { IcpError, InternalError } from '../errors.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from './output/atomic-write.js';
 import { assertIcpTextSize, assertIcpValueCount, ICP_MAX_ALIASES, ICP_MAX_BYTES, tooLarge } from './icp-limits.js';
+import { readError } from './file-error.js';
 
 /** One problem in an ICP file, placed on the YAML line of the node it is about. */
 export interface IcpProblem {
@@ -92,11 +93,7 @@ export async function readIcpText(path: string, displayPath: string, hint: strin
     }
     return Buffer.concat(chunks).toString('utf8');
   } catch (error) {
-    if (error instanceof IcpError) throw error;
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-    if (code === 'ENOENT') throw new IcpError(`cannot read ${displayPath}`, { hint, cause: error });
-    const reason = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(error);
-    throw new IcpError(`cannot read ${displayPath}: ${reason}`, { cause: error });
+    throw readError(error, displayPath, hint);
   } finally {
     await handle?.close();
   }

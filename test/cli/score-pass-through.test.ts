@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../helpers/papaparse/csv-reader.js';
-import { formulaEscape } from '../../src/io/formula-guard.js';
+import { formulaEscape } from '../../src/io/output/formula-guard.js';
 import { INDUSTRY_SIZE, manualIcpYaml } from '../helpers/manual-icp.js';
 import { runCli } from '../helpers/run-cli.js';
-import { chunkedStream } from '../io/stream-helpers.js';
+import { chunkedStream } from '../io/csv/stream-helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'icp-pass-'));
 writeFileSync(join(dir, 'icp.yaml'), manualIcpYaml(INDUSTRY_SIZE));

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { formulaEscape } from '../../src/io/formula-guard.js';
-import { toCsvLine } from '../../src/io/csv-writer.js';
+import { formulaEscape } from '../../src/io/output/formula-guard.js';
+import { toCsvLine } from '../../src/io/output/csv-writer.js';
 import { INDUSTRY_SIZE, manualIcpYaml } from '../helpers/manual-icp.js';
 import { runCli } from '../helpers/run-cli.js';
 

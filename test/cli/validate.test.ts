@@ -124,7 +124,7 @@ describe('icp validate', () => {
     const ctx = fakeContext(dir);
     const error = await validate({ args: ['missing.yaml'], options: optionValues(VALIDATE_OPTIONS, {}) }, ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IcpError);
-    expect(error).toMatchObject({ message: 'cannot read missing.yaml', exitCode: 1 });
+    expect(error).toMatchObject({ message: 'cannot read missing.yaml: no such file or directory', exitCode: 1 });
     expect((error as IcpError).hint).toContain('icp init');
     expect(ctx.out()).toBe('');
   });

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { IcpDocument } from '../../src/core/icp/schema.js';
 import { holdoutKeys, splitHoldout } from '../../src/core/report/holdout.js';
 import type { Table } from '../../src/core/table.js';
-import { readTable } from '../../src/io/read-table.js';
+import { readTable } from '../../src/io/csv/read-table.js';
 import { stringifyIcp } from '../../src/io/yaml.js';
 import { fixture, spawnIcp } from '../helpers/spawn-icp.js';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import type { Table } from '../../src/core/table.js';
 
-/** A Table from CSV text held in memory (generated fixtures), the way io/read-table would build it. */
+/** A Table from CSV text held in memory (generated fixtures), the way io/csv/read-table would build it. */
 export function tableFromCsv(name: string, text: string): Table {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
   const [header, ...rows] = parsed.data;

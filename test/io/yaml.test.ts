@@ -252,7 +252,7 @@ describe('readIcp and writeIcp', () => {
     const error = await readIcp(join(dir, 'nope.yaml'), 'nope.yaml').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IcpError);
     expect(error).toMatchObject({
-      message: 'cannot read nope.yaml',
+      message: 'cannot read nope.yaml: no such file or directory',
       hint: 'run "icp derive" to create one, or pass --icp <file>',
     });
   });

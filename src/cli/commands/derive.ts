@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { derive, type DeriveOptions, type DeriveResult } from '../../core/derive/derive.js';
 import { IcpError, UsageError } from '../../errors.js';
-import { OVERWRITE_HINT } from '../../io/atomic-write.js';
+import { OVERWRITE_HINT } from '../../io/output/atomic-write.js';
 import { exists } from '../../io/exists.js';
-import { readTable } from '../../io/read-table.js';
+import { readTable } from '../../io/csv/read-table.js';
 import { stringifyIcp, writeIcp } from '../../io/yaml.js';
 import { renderDerive, renderDeriveMarkdown } from '../../render/derive.js';
 import type { CommandContext } from '../context.js';

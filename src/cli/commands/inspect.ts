@@ -1,7 +1,7 @@
 import { inspectReport } from '../../core/columns/inspect-report.js';
 import { ColumnProfiler } from '../../core/columns/profiler.js';
 import { assignRoles } from '../../core/columns/roles.js';
-import { openCsv } from '../../io/csv-reader.js';
+import { openCsv } from '../../io/csv/csv-reader.js';
 import { renderInspect } from '../../render/inspect.js';
 import type { CommandContext } from '../context.js';
 import { csvOptions, inputPath } from '../input.js';

@@ -9,8 +9,8 @@ import { buildReport, type ReportOptions } from '../../core/report/build-report.
 import type { Report } from '../../core/report/report-types.js';
 import type { Table } from '../../core/table.js';
 import { UsageError } from '../../errors.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
-import { readTable } from '../../io/read-table.js';
+import { writeFileAtomic } from '../../io/output/atomic-write.js';
+import { readTable } from '../../io/csv/read-table.js';
 import { renderReport } from '../../render/report.js';
 import { renderReportMarkdown } from '../../render/report-markdown.js';
 import type { CommandContext } from '../context.js';

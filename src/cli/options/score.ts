@@ -1,5 +1,5 @@
 import type { Tier } from '../../core/icp/tiers.js';
-import { normalizeDelimiter } from '../../io/delimiter.js';
+import { normalizeDelimiter } from '../../io/csv/delimiter.js';
 import { csvReadOptions, icpOption, mapOption, outputOption } from './shared.js';
 import { flag, parsed } from './spec.js';
 

@@ -4,7 +4,7 @@ import type { ColumnInfo } from '../../../src/core/columns/infer.js';
 import { ColumnProfiler } from '../../../src/core/columns/profiler.js';
 import { assignRoles } from '../../../src/core/columns/roles.js';
 import { typeTable } from '../../../src/core/columns/type-table.js';
-import { readTable } from '../../../src/io/read-table.js';
+import { readTable } from '../../../src/io/csv/read-table.js';
 
 const fixture = (name: string) => new URL(`../../../fixtures/${name}`, import.meta.url).pathname;
 

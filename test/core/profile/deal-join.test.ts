@@ -7,7 +7,7 @@ import { aggregateDeals, chooseJoinKeys } from '../../helpers/join-reference.js'
 import { KeyMap } from '../../../src/core/profile/key-map.js';
 import type { MatchedDeal } from '../../../src/core/profile/deal-types.js';
 import type { Table } from '../../../src/core/table.js';
-import { readTable } from '../../../src/io/read-table.js';
+import { readTable } from '../../../src/io/csv/read-table.js';
 
 const fixture = (name: string) => new URL(`../../../fixtures/${name}`, import.meta.url).pathname;
 

@@ -1,24 +1,24 @@
 /**
  * The reference CSV reader of the property tests: papaparse's parser (row-parser.ts) behind the same
- * dialect sniffing, decoding, header fixes, warnings and errors as icp's reader (src/io/csv-reader.ts, a
+ * dialect sniffing, decoding, header fixes, warnings and errors as icp's reader (src/io/csv/csv-reader.ts, a
  * byte scanner). icp read every file this way until the scanner, faster, replaced it; the two must agree.
  */
 import { IcpError } from '../../../src/errors.js';
-import { openByteSource, type ByteSource } from '../../../src/io/byte-source.js';
-import { ByteDecoder } from '../../../src/io/decode.js';
-import { normalizeDelimiter } from '../../../src/io/delimiter.js';
-import { headerRow } from '../../../src/io/headers.js';
+import { openByteSource, type ByteSource } from '../../../src/io/csv/byte-source.js';
+import { ByteDecoder } from '../../../src/io/csv/decode.js';
+import { normalizeDelimiter } from '../../../src/io/csv/delimiter.js';
+import { headerRow } from '../../../src/io/csv/headers.js';
 import { RowReader } from './row-reader.js';
-import { sniffDelimiter } from '../../../src/io/sniff.js';
-import type { CsvReadOptions } from '../../../src/io/csv-read-options.js';
-import type { CsvFile, CsvRow } from '../../../src/io/csv-reader.js';
+import { sniffDelimiter } from '../../../src/io/csv/sniff.js';
+import type { CsvReadOptions } from '../../../src/io/csv/csv-read-options.js';
+import type { CsvFile, CsvRow } from '../../../src/io/csv/csv-reader.js';
 
 /** Enough text to sniff the dialect from: the first 64 Ki characters or 20 lines, whichever comes first. */
 const HEAD_CHARS = 64 * 1024;
 const HEAD_LINES = 20;
 const MAX_ROW_CHARS = 16 * 2 ** 20;
 
-/** openCsv of src/io/csv-reader.ts, through papaparse. */
+/** openCsv of src/io/csv/csv-reader.ts, through papaparse. */
 export async function openCsv(path: string, options: CsvReadOptions = {}): Promise<CsvFile> {
   const decoder = new ByteDecoder(options.encoding ?? 'utf-8');
   const explicitDelimiter = options.delimiter === undefined ? undefined : normalizeDelimiter(options.delimiter);
@@ -66,7 +66,7 @@ export async function openCsv(path: string, options: CsvReadOptions = {}): Promi
   }
 }
 
-/** readCsv of src/io/csv-reader.ts, through papaparse. */
+/** readCsv of src/io/csv/csv-reader.ts, through papaparse. */
 export async function readCsv(path: string, options?: CsvReadOptions): Promise<{ file: CsvFile; rows: CsvRow[] }> {
   const file = await openCsv(path, options);
   const rows: CsvRow[] = [];

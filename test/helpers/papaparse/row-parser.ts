@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { IcpError } from '../../../src/errors.js';
-import { countChar, unterminatedQuote } from '../../../src/io/scan-errors.js';
+import { countChar, unterminatedQuote } from '../../../src/io/csv/scan-errors.js';
 
 /** A parsed record and the 1-based physical line of the file on which it starts. */
 export interface ParsedRow {

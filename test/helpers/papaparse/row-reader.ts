@@ -1,9 +1,9 @@
 import { InternalError } from '../../../src/errors.js';
 import type { WarningSink } from '../../../src/core/warnings.js';
-import type { ByteSource } from '../../../src/io/byte-source.js';
-import { BlankLines } from '../../../src/io/blank-lines.js';
-import { CappedWarnings } from '../../../src/io/capped-warnings.js';
-import type { ByteDecoder } from '../../../src/io/decode.js';
+import type { ByteSource } from '../../../src/io/csv/byte-source.js';
+import { BlankLines } from '../../../src/io/csv/blank-lines.js';
+import { CappedWarnings } from '../../../src/io/csv/capped-warnings.js';
+import type { ByteDecoder } from '../../../src/io/csv/decode.js';
 import { RowParser, type ParsedRow, type RowParserOptions } from './row-parser.js';
 
 /** Pulls rows through decoder and parser on demand, so a slow consumer holds back the file stream. */
