@@ -2,7 +2,7 @@ import { findHeader, type Role } from '../../core/columns/roles.js';
 import type { IcpDocument } from '../../core/icp/schema.js';
 import { compileIcp, SAMPLE_ROWS, type CompiledIcp } from '../../core/score/compile.js';
 import { IcpError, UsageError } from '../../errors.js';
-import { openCsvRecords, takeSample, type CsvRecords } from '../../io/csv/csv-records.js';
+import { openCsv, takeSample, type CsvFile } from '../../io/csv/csv-reader.js';
 import type { RecordBatch } from '../../io/csv/record-batch.js';
 import { renderScoreSummary } from '../../render/score.js';
 import { shownColumn } from '../../core/score/shown-column.js';
@@ -24,7 +24,7 @@ function chooseFormat(o: OptionValues<typeof SCORE_OPTIONS>, ctx: CommandContext
 }
 
 /** Refuses a file that was scored before: scoring it again would add a second set of icp_* columns. */
-function refuseScored(file: CsvRecords): void {
+function refuseScored(file: CsvFile): void {
   const scored = file.header.filter((h) => [...SCORE_COLUMNS, 'icp_reasons'].includes(h));
   if (scored.length === 0) return;
   throw new IcpError(`${file.displayName} already has ${scored.join(', ')}: it was scored before`, {
@@ -33,7 +33,7 @@ function refuseScored(file: CsvRecords): void {
 }
 
 /** Checks --map against the file's header. `--map role=` removes a role; it names no column to look for. */
-function checkMap(map: ReadonlyMap<string, string>, file: CsvRecords): void {
+function checkMap(map: ReadonlyMap<string, string>, file: CsvFile): void {
   for (const [role, wanted] of map) {
     if (wanted === '' || findHeader(file.header, wanted) >= 0) continue;
     throw new UsageError(`--map ${role}=${wanted}: no column "${wanted}" in ${file.displayName}`, {
@@ -46,7 +46,7 @@ function checkMap(map: ReadonlyMap<string, string>, file: CsvRecords): void {
  * The ICP compiled against the file's header (and its first rows), with a warning for each criterion
  * whose column is missing; an error when none of them is there.
  */
-function compileForFile(doc: IcpDocument, file: CsvRecords, sample: string[][], map: ReadonlyMap<Role, string>, ctx: CommandContext): CompiledIcp {
+function compileForFile(doc: IcpDocument, file: CsvFile, sample: string[][], map: ReadonlyMap<Role, string>, ctx: CommandContext): CompiledIcp {
   refuseScored(file);
   checkMap(map, file);
   if (doc.criteria.length === 0) {
@@ -71,7 +71,7 @@ export async function run({ args, options: o }: CommandInput<typeof SCORE_OPTION
   const format = chooseFormat(o, ctx);
   const { explain, minTier } = o;
   const doc = await loadIcp(o.icp, ctx);
-  const file = await openCsvRecords(inputPath(args[0] as string, ctx), csvOptions(o, ctx));
+  const file = await openCsv(inputPath(args[0] as string, ctx), { ...csvOptions(o, ctx), sha256: false });
   const batches = file.batches()[Symbol.asyncIterator]();
   // The rows read before scoring starts stay in their batches, to be scored first.
   const { held: first, sample } = await takeSample(batches, SAMPLE_ROWS);

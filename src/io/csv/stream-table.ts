@@ -1,5 +1,5 @@
 import type { CsvReadOptions } from './csv-read-options.js';
-import { openCsvRecords, takeSample } from './csv-records.js';
+import { openCsv, takeSample } from './csv-reader.js';
 import type { RecordBatch } from './record-batch.js';
 
 /** What takes a table one row at a time: made from the header and the first rows, then given every row. */
@@ -27,7 +27,7 @@ export async function streamTable<T extends RowConsumer>(
   sampleRows: number,
   start: (head: TableHead) => T,
 ): Promise<{ consumer: T; rows: number; sha256: string }> {
-  const file = await openCsvRecords(path, { ...options, sha256: true });
+  const file = await openCsv(path, options);
   const batches = file.batches()[Symbol.asyncIterator]();
   const { held, sample } = await takeSample(batches, sampleRows);
   const consumer = start({ name: file.displayName, header: file.header, sample });
@@ -45,5 +45,5 @@ export async function streamTable<T extends RowConsumer>(
     if (next.done) break;
     feed(next.value);
   }
-  return { consumer, rows, sha256: file.sha256() };
+  return { consumer, rows, sha256: file.stats().sha256 };
 }

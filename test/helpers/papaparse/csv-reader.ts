@@ -11,7 +11,10 @@ import { headerRow } from '../../../src/io/csv/headers.js';
 import { RowReader } from './row-reader.js';
 import { sniffDelimiter } from '../../../src/io/csv/sniff.js';
 import type { CsvReadOptions } from '../../../src/io/csv/csv-read-options.js';
-import type { CsvFile, CsvRow } from '../../../src/io/csv/csv-reader.js';
+import type { CsvFile as IcpCsvFile, CsvRow } from '../../../src/io/csv/csv-reader.js';
+
+/** What the reference gives of a file: icp's CsvFile, less the byte batches only icp's scanner makes. */
+export type CsvFile = Omit<IcpCsvFile, 'batches' | 'newline'>;
 
 /** Enough text to sniff the dialect from: the first 64 Ki characters or 20 lines, whichever comes first. */
 const HEAD_CHARS = 64 * 1024;

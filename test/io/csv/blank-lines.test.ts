@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { collectWarnings } from '../../../src/core/warnings.js';
-import { openCsvRecords } from '../../../src/io/csv/csv-records.js';
+import { openCsv } from '../../../src/io/csv/csv-reader.js';
 import { chunkedStream, readText } from './stream-helpers.js';
 
-/** The rows and warnings of the byte scanner (csv-records.ts). */
+/** The rows and warnings of the byte scanner (openCsv, csv-reader.ts). */
 async function scanned(text: string) {
   const { sink, warnings } = collectWarnings();
-  const file = await openCsvRecords('-', { stdin: chunkedStream(text, 3), onWarning: sink });
+  const file = await openCsv('-', { stdin: chunkedStream(text, 3), onWarning: sink });
   const rows: string[][] = [];
   for await (const batch of file.batches()) for (let r = batch.start; r < batch.count; r++) rows.push(batch.row(r));
   return { rows, warnings };

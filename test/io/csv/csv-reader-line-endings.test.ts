@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectWarnings } from '../../../src/core/warnings.js';
-import { openCsvRecords } from '../../../src/io/csv/csv-records.js';
+import { openCsv } from '../../../src/io/csv/csv-reader.js';
 import { canPassThrough } from '../../../src/io/output/pass-through.js';
 import { RECORD_FLAGS } from '../../../src/io/csv/record-batch.js';
 import { chunkedStream, readText } from './stream-helpers.js';
@@ -132,7 +132,7 @@ describe('write-through with mixed line endings', () => {
   it('gives each record its bytes without its terminator, whichever it was', async () => {
     const text = 'a,b\r\n1,2\n3,"x\r\ny"\r4,\r\n5,6';
     for (const chunk of [1, 2, 5, text.length]) {
-      const file = await openCsvRecords('-', { stdin: chunkedStream(text, chunk), onWarning: collectWarnings().sink });
+      const file = await openCsv('-', { stdin: chunkedStream(text, chunk), onWarning: collectWarnings().sink });
       const records: string[] = [];
       for await (const batch of file.batches()) {
         for (let r = batch.start; r < batch.count; r++) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collectWarnings, type Warning } from '../../../src/core/warnings.js';
 import { CellInterner } from '../../../src/io/csv/cell-interner.js';
-import { openCsvRecords } from '../../../src/io/csv/csv-records.js';
+import { openCsv } from '../../../src/io/csv/csv-reader.js';
 import type { CsvReadOptions } from '../../../src/io/csv/csv-read-options.js';
 import { readCsv } from '../../helpers/papaparse/csv-reader.js';
 import { chunkedStream } from './stream-helpers.js';
@@ -37,11 +37,11 @@ async function reference(bytes: Buffer, chunk: number, options: CsvReadOptions =
 // Each reader warns as it reads a batch, and their batches differ: the same warnings, in another order.
 const inOrder = (warnings: Warning[]) => [...warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message));
 
-/** The byte scanner behind csv-records.ts, each cell decoded. */
+/** The byte scanner behind openCsv, each cell decoded. */
 async function scanned(bytes: Buffer, chunk: number, options: CsvReadOptions = {}): Promise<Reading> {
   const { sink, warnings } = collectWarnings();
   try {
-    const file = await openCsvRecords('-', { ...options, stdin: chunkedStream(bytes, chunk), onWarning: sink });
+    const file = await openCsv('-', { ...options, stdin: chunkedStream(bytes, chunk), onWarning: sink });
     const rows: { line: number; cells: string[] }[] = [];
     // Every row as whole-file tables read it, its cells shared with earlier equal ones (read-table.ts).
     const interner = new CellInterner();
