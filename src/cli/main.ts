@@ -5,6 +5,7 @@ import { IcpError, UsageError } from '../errors.js';
 import { removeLiveTemps } from '../io/output/atomic-write.js';
 import { renderError, renderWarning } from '../render/messages.js';
 import { colorEnabled } from './color.js';
+import { wordedError, wordOptions } from './option-words.js';
 import type { CommandContext, Out } from './context.js';
 import { globalOptions } from './options/shared.js';
 import { describeOption, type OptionSpec, optionValues } from './options/spec.js';
@@ -89,7 +90,7 @@ function commandContext(
     quiet: x.quiet,
     cwd: io.cwd ?? process.cwd(),
     warn: (w: Warning) => {
-      if (!x.quiet) stderr.write(renderWarning(w, x.messageColor) + '\n');
+      if (!x.quiet) stderr.write(renderWarning({ ...w, message: wordOptions(w.message) }, x.messageColor) + '\n');
     },
     now: io.now ?? (() => new Date()),
   };
@@ -136,7 +137,7 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
     await program.parseAsync(argv);
     return exitCode;
   } catch (thrown) {
-    let err = thrown;
+    let err = wordedError(thrown);
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
       if (err.code === 'commander.help') return 2; // `icp` alone: help was printed to stderr

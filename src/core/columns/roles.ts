@@ -1,6 +1,6 @@
-import { UsageError } from '../../errors.js';
 import { ROLE_ALIASES } from './aliases.js';
 import { type Role, ROLES } from './role-names.js';
+import { noColumn } from './no-column.js';
 
 export { ROLES, type Role } from './role-names.js';
 
@@ -100,9 +100,7 @@ export function assignRoles(headers: readonly string[], overrides: ReadonlyMap<R
     }
     const index = findHeader(headers, header);
     if (index < 0) {
-      throw new UsageError(`--map ${role}=${header}: no column "${header}"${file ? ` in ${file}` : ''}`, {
-        hint: `columns: ${headers.map((h) => JSON.stringify(h)).join(', ')}`,
-      });
+      throw noColumn('map', header, file, headers, `${role}=${header}`);
     }
     byColumn.delete(index);
     byRole.set(role, index);

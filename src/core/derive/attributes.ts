@@ -1,7 +1,7 @@
-import { UsageError } from '../../errors.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import { findHeader, type Role } from '../columns/roles.js';
 import { neverMined, STAGE_REASON, TEAM_REASON } from './never-mined.js';
+import { noColumn } from '../columns/no-column.js';
 
 // Keys, names and contact details say who a customer is, not what kind of company it is.
 const IDENTITY_ROLES: ReadonlySet<Role> = new Set(['id', 'account_id', 'name', 'account_name', 'domain', 'email', 'phone', 'first_name', 'last_name', 'notes']);
@@ -20,12 +20,11 @@ const LEAKAGE_ROLES: ReadonlySet<Role> = new Set([
 ]);
 const ATTRIBUTE_TYPES = new Set(['category', 'multi', 'boolean', 'number', 'money', 'employee_range', 'date']);
 
-export function resolveList(names: readonly string[], header: readonly string[], flag: string, file: string): number[] {
+/** The columns an option lists (`attributes`, `exclude`, `allow`); an error naming the option for one the file lacks. */
+export function resolveList(names: readonly string[], header: readonly string[], option: string, file: string): number[] {
   return names.map((name) => {
     const index = findHeader(header, name);
-    if (index < 0) {
-      throw new UsageError(`${flag}: no column "${name}" in ${file}`, { hint: `columns: ${header.map((h) => JSON.stringify(h)).join(', ')}` });
-    }
+    if (index < 0) throw noColumn(option, name, file, header);
     return index;
   });
 }
@@ -41,8 +40,8 @@ export function attributeColumns(
   options: { attributes?: readonly string[]; exclude?: readonly string[]; valueColumns: readonly number[] },
 ): { included: number[]; skipped: { header: string; why: string }[] } {
   const header = columns.map((c) => c.header);
-  const only = options.attributes?.length ? new Set(resolveList(options.attributes, header, '--attributes', file)) : undefined;
-  const excluded = new Set(resolveList(options.exclude ?? [], header, '--exclude', file));
+  const only = options.attributes?.length ? new Set(resolveList(options.attributes, header, 'attributes', file)) : undefined;
+  const excluded = new Set(resolveList(options.exclude ?? [], header, 'exclude', file));
   const included: number[] = [];
   const skipped: { header: string; why: string }[] = [];
   for (const column of columns) {

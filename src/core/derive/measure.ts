@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors.js';
+import { OptionError } from '../../errors.js';
 import { readCell } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import { findHeader, guessRole } from '../columns/roles.js';
@@ -6,6 +6,7 @@ import type { DealStats } from '../profile/deal-types.js';
 import type { CustomerRecord } from '../profile/customers.js';
 import type { Table } from '../table.js';
 import { parseOutcomeSpec } from './outcome-spec.js';
+import { noColumn } from '../columns/no-column.js';
 
 /**
  * What "best" means for this run: a value to rank by, or an outcome to contrast. `known` is false for
@@ -32,18 +33,16 @@ function sumColumn(customers: readonly CustomerRecord[], table: Table, column: C
 
 function valueMeasure(label: string, column: ColumnInfo, customers: readonly CustomerRecord[], table: Table): Measure {
   if (!NUMERIC.has(column.type)) {
-    throw new UsageError(`${table.name}: ${column.header} holds no numbers to rank customers by (it reads as ${column.type})`, {
-      hint: 'pass --value with a number or money column, or --outcome for a won/converted column',
+    throw new OptionError('value', `${table.name}: ${column.header} holds no numbers to rank customers by (it reads as ${column.type})`, {
+      hint: 'pass {value} with a number or money column, or {outcome} for a won/converted column',
     });
   }
   return { kind: 'value', label, column: column.index, ...sumColumn(customers, table, column) };
 }
 
-function columnIndex(table: Table, name: string, flag: string): number {
+function columnIndex(table: Table, name: string, option: string): number {
   const index = findHeader(table.header, name);
-  if (index < 0) {
-    throw new UsageError(`${flag}: no column "${name}" in ${table.name}`, { hint: `columns: ${table.header.map((h) => JSON.stringify(h)).join(', ')}` });
-  }
+  if (index < 0) throw noColumn(option, name, table.name, table.header);
   return index;
 }
 
@@ -73,7 +72,7 @@ export function chooseMeasure(input: {
     };
   }
   if (input.value) {
-    const column = columnIndex(table, input.value, '--value');
+    const column = columnIndex(table, input.value, 'value');
     return valueMeasure(table.header[column] as string, columns[column] as ColumnInfo, customers, table);
   }
   if (input.deals) {
@@ -93,10 +92,11 @@ export function chooseMeasure(input: {
   }
   const numeric = columns.filter((c) => NUMERIC.has(c.type) && c.role !== 'annual_revenue' && c.role !== 'employees');
   const listed = (usable.length > 1 ? usable : numeric).map((c) => JSON.stringify(c.header)).join(', ') || 'none';
-  throw new UsageError(
+  throw new OptionError(
+    'value',
     usable.length > 1
       ? `${table.name} has several value columns; say which one measures a customer's worth`
       : `${table.name} has no lifetime value, total spend, ARR, MRR or profit column to rank customers by`,
-    { hint: `pass --value <column> (candidates: ${listed}), --outcome <column>, or --deals <deals.csv>` },
+    { hint: `pass {value} <column> (candidates: ${listed}), {outcome} <column>, or {deals} <deals.csv>` },
   );
 }

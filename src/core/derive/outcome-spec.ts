@@ -1,8 +1,9 @@
-import { UsageError } from '../../errors.js';
+import { OptionError } from '../../errors.js';
 import { isMissing, parseBoolean } from '../columns/parse/index.js';
 import { findHeader, normalizeHeader } from '../columns/roles.js';
 import { classifyStage } from '../profile/stage.js';
 import type { Table } from '../table.js';
+import { noColumn } from '../columns/no-column.js';
 
 /** How `--outcome` reads one cell: positive, negative, missing (null), or a value that is no yes/no. */
 export type OutcomeReading = (raw: string | undefined) => boolean | null | 'unreadable';
@@ -56,18 +57,17 @@ export function parseOutcomeSpec(table: Table, spec: string): { column: number; 
     }
   }
   if (column < 0) {
-    throw new UsageError(`--outcome: no column "${spec.split('=')[0]?.trim()}" in ${table.name}`, {
-      hint: `columns: ${table.header.map((h) => JSON.stringify(h)).join(', ')}`,
-    });
+    throw noColumn('outcome', spec.split('=')[0]?.trim() ?? '', table.name, table.header);
   }
   const header = table.header[column] as string;
   if (wanted !== undefined) return valueSpec(table, column, header, wanted);
   const unreadable = table.rows.find((row) => readYesNo(row[column]) === 'unreadable');
   if (unreadable) {
-    throw new UsageError(
-      `--outcome: ${header} in ${table.name} does not read as yes/no (won/lost, true/false, 1/0, converted/not); its values: ${listValues(table, column)}`,
+    throw new OptionError(
+      'outcome',
+      `{outcome}: ${header} in ${table.name} does not read as yes/no (won/lost, true/false, 1/0, converted/not); its values: ${listValues(table, column)}`,
       {
-        hint: `name the positive value, for example --outcome "${header}=${(unreadable[column] ?? '').trim()}"`,
+        hint: `name the positive value, for example {outcome} "${header}=${(unreadable[column] ?? '').trim()}"`,
       },
     );
   }
@@ -76,10 +76,10 @@ export function parseOutcomeSpec(table: Table, spec: string): { column: number; 
 
 function valueSpec(table: Table, column: number, header: string, wanted: string): { column: number; label: string; read: OutcomeReading } {
   const key = wanted.toLowerCase();
-  if (key === '') throw new UsageError(`--outcome "${header}=" names no value`, { hint: `its values: ${listValues(table, column)}` });
+  if (key === '') throw new OptionError('outcome', `{outcome} "${header}=" names no value`, { hint: `its values: ${listValues(table, column)}` });
   const found = table.rows.map((row) => (row[column] ?? '').trim()).find((v) => v.toLowerCase() === key);
   if (found === undefined) {
-    throw new UsageError(`--outcome: no cell of ${header} in ${table.name} is "${wanted}"`, { hint: `its values: ${listValues(table, column)}` });
+    throw new OptionError('outcome', `{outcome}: no cell of ${header} in ${table.name} is "${wanted}"`, { hint: `its values: ${listValues(table, column)}` });
   }
   const read: OutcomeReading = (raw) => (raw === undefined || isMissing(raw) ? null : raw.trim().toLowerCase() === key);
   return { column, label: `${header} is ${found}`, read };

@@ -36,7 +36,7 @@ export function screenedAttributes(
   const valueColumns = [measure.column, joinColumn].filter((c): c is number => c !== null && c !== undefined);
   const attributes = attributeColumns(columns, table.name, { attributes: options.attributes, exclude: options.exclude, valueColumns });
   const { skipped } = attributes;
-  const allowed = new Set(resolveList(options.allow ?? [], table.header, '--allow', table.name));
+  const allowed = new Set(resolveList(options.allow ?? [], table.header, 'allow', table.name));
   const screenValue = measure.kind === 'value' && measure.column !== null ? { label: measure.label, values: measure.values } : undefined;
   const screen = new LeakageScreen(ranked.cohort, options.seed ?? DERIVE_SEED, screenValue);
   const cohortName = measure.kind === 'value' ? 'the best customers' : 'the positive records';

@@ -94,7 +94,7 @@ export function customerKeyColumn(
 ): number | undefined {
   if (join) return join.customerColumn;
   if (key?.none) return undefined;
-  if (key && table) return headerIndex(table, key.customer, '--key');
+  if (key && table) return headerIndex(table, key.customer, 'key');
   return roles.byRole.get('id') ?? roles.byRole.get('account_id') ?? roles.byRole.get('name') ?? roles.byRole.get('account_name');
 }
 

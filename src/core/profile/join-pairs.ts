@@ -18,6 +18,6 @@ export function joinPairs(customers: Table, cRoles: RoleAssignment, deals: { nam
   if (options.pair) return [options.pair];
   const key = options.key;
   if (key?.none) throw noKeyJoin();
-  if (key) return [{ customer: headerIndex(customers, key.customer, '--key'), deal: headerIndex(deals, key.deal ?? key.customer, '--key'), reason: '--key' }];
+  if (key) return [{ customer: headerIndex(customers, key.customer, 'key'), deal: headerIndex(deals, key.deal ?? key.customer, 'key'), reason: '--key' }];
   return candidatePairs(customers, cRoles, deals, options.dealRoles ?? assignRoles(deals.header, options.map, deals.name));
 }

@@ -1,4 +1,5 @@
-import { UsageError } from '../../errors.js';
+import { OptionError } from '../../errors.js';
+import { noColumn } from '../columns/no-column.js';
 import { findHeader, normalizeHeader, type Role, type RoleAssignment } from '../columns/roles.js';
 import type { Table } from '../table.js';
 
@@ -24,21 +25,17 @@ function columnOf(roles: RoleAssignment, ...wanted: Role[]): number[] {
   return wanted.map((r) => roles.byRole.get(r)).filter((i): i is number => i !== undefined);
 }
 
-/** The column of `header` in a table; a usage error naming the flag and the columns when it is not there. */
-/** `--key none` with deals: there is nothing to join them by. */
-export function noKeyJoin(): UsageError {
-  return new UsageError('--key none: the customers have no key, so deals cannot be joined to them', {
-    hint: 'name the join columns with --key <customerColumn>=<dealColumn>, or leave out the deals',
+/** `key: none` with deals: there is nothing to join them by. */
+export function noKeyJoin(): OptionError {
+  return new OptionError('key', '{key} none: the customers have no key, so deals cannot be joined to them', {
+    hint: 'name the join columns with {key} <customerColumn>=<dealColumn>, or leave out the deals',
   });
 }
 
-export function headerIndex(table: Pick<Table, 'name' | 'header'>, header: string, flag: string): number {
+/** The column of `header` in a table; an error naming the option and listing the columns when it is not there. */
+export function headerIndex(table: Pick<Table, 'name' | 'header'>, header: string, option: string): number {
   const index = findHeader(table.header, header);
-  if (index < 0) {
-    throw new UsageError(`${flag}: no column "${header}" in ${table.name}`, {
-      hint: `columns: ${table.header.map((h) => JSON.stringify(h)).join(', ')}`,
-    });
-  }
+  if (index < 0) throw noColumn(option, header, table.name, table.header);
   return index;
 }
 
@@ -66,8 +63,8 @@ export function candidatePairs(customers: Table, cRoles: RoleAssignment, deals: 
 }
 
 /** The error when no pair of columns joins the deals to the customers. */
-export function unjoinable(deals: string, customers: string): UsageError {
-  return new UsageError(`cannot tell which columns join ${deals} to ${customers}`, {
-    hint: 'pass --key <customerColumn>=<dealColumn>, e.g. --key "Record ID=Associated Company IDs"',
+export function unjoinable(deals: string, customers: string): OptionError {
+  return new OptionError('key', `cannot tell which columns join ${deals} to ${customers}`, {
+    hint: 'pass {key} <customerColumn>=<dealColumn>, e.g. {key} "Record ID=Associated Company IDs"',
   });
 }

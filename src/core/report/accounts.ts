@@ -12,7 +12,7 @@ import type { JoinKeys } from '../profile/join.js';
 import { compileIcp, SAMPLE_ROWS, type CompiledIcp } from '../score/compile.js';
 import { scoreRow } from '../score/score-row.js';
 import type { Table } from '../table.js';
-import { UsageError } from '../../errors.js';
+import { OptionError, UsageError } from '../../errors.js';
 import { normalizeKey } from '../profile/keys.js';
 
 /** One account of the customers file, scored, with what its deals add up to. */
@@ -78,7 +78,7 @@ function joinDeals(customers: TypedTable, deals: TypedTable, window: DealWindow)
     return joinDealTable(customers.table, customers.roles, deals.table, { ...types, since, until, keepDeals: true });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    throw new UsageError(error.message, { hint: 'name the join columns with --map id=<customers column> --map account_id=<deals column>' });
+    throw new OptionError('map', error.message, { hint: 'name the join columns with {map} id=<customers column> {map} account_id=<deals column>' });
   }
 }
 

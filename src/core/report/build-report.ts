@@ -3,7 +3,8 @@ import type { IcpDocument } from '../icp/schema.js';
 import { describeTiers, tiersOf, type Tier, type TierLabel } from '../icp/tiers.js';
 import type { Table } from '../table.js';
 import type { Warning } from '../warnings.js';
-import { UsageError } from '../../errors.js';
+import { OptionError } from '../../errors.js';
+import { noColumn } from '../columns/no-column.js';
 import { duplicateDealIds, scoreAccounts, typed, type AccountSet } from './accounts.js';
 import { byOwner, bySource } from './by-source.js';
 import { compareSegments } from './comparison.js';
@@ -57,17 +58,19 @@ function day(ms: number | undefined): string | null {
   return ms === undefined ? null : new Date(ms).toISOString().slice(0, 10);
 }
 
-// --map applies to every file of a report; an entry that names no column in any of them is a typo.
+// `map` applies to every file of a report; an entry that names no column in any of them is a typo.
 function checkMap(map: ReadonlyMap<Role, string>, tables: readonly Table[]): void {
   for (const [role, header] of map) {
-    // `--map role=` (an empty header) removes a role from every file: it names no column.
+    // `role=` (an empty header) removes a role from every file: it names no column.
     if (header === '' || tables.some((t) => findHeader(t.header, header) >= 0)) continue;
-    throw new UsageError(`--map ${role}=${header}: no column "${header}" in ${tables.map((t) => t.name).join(', ')}`, {
-      hint: `columns: ${tables
-        .flatMap((t) => t.header)
-        .map((h) => JSON.stringify(h))
-        .join(', ')}`,
-    });
+    const names = tables.map((t) => t.name).join(', ');
+    throw noColumn(
+      'map',
+      header,
+      names,
+      tables.flatMap((t) => t.header),
+      `${role}=${header}`,
+    );
   }
 }
 
@@ -81,7 +84,7 @@ function presentIcpTiers(doc: IcpDocument, asked: readonly Tier[] | undefined): 
   const icpTiers = wanted.filter((t) => has.includes(t));
   const missingTiers = asked === undefined ? [] : asked.filter((t) => !has.includes(t));
   if (icpTiers.length === 0) {
-    throw new UsageError(`--icp-tiers ${wanted.join(',')}: the ICP has no such tier (its tiers: ${describeTiers(doc.tiers)}, D below)`, {
+    throw new OptionError('icpTiers', `{icpTiers} ${wanted.join(',')}: the ICP has no such tier (its tiers: ${describeTiers(doc.tiers)}, D below)`, {
       hint: `pick among ${has.join(', ')}`,
     });
   }

@@ -7,7 +7,7 @@ import { customerKey } from '../profile/customers.js';
 import { joinDealTable, type JoinedDeals } from '../profile/deal-join.js';
 import { compileIcp, SAMPLE_ROWS } from '../score/compile.js';
 import { scoreRow } from '../score/score-row.js';
-import { UsageError } from '../../errors.js';
+import { OptionError, UsageError } from '../../errors.js';
 import { isIcpTier, type TypedTable } from './accounts.js';
 
 /** One lead row: its tier and whether it converted. */
@@ -40,8 +40,8 @@ function convertedByDeals(leads: TypedTable, deals: TypedTable, window: DealWind
     joined = joinDealTable(leads.table, leads.roles, deals.table, { ...types, since: window.since, until: window.until });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    throw new UsageError(`${leads.table.name} has no converted column, and no column of ${deals.table.name} joins to it`, {
-      hint: 'name the converted column with --map converted=<Header>',
+    throw new OptionError('map', `${leads.table.name} has no converted column, and no column of ${deals.table.name} joins to it`, {
+      hint: 'name the converted column with {map} converted=<Header>',
     });
   }
   const column = joined.keys.customerColumn;
@@ -78,8 +78,8 @@ export function scoreLeads(input: {
     duplicateKeys = by.keys.length - new Set(by.keys).size;
     method = `converted = the lead's ${JSON.stringify(by.column)} has a won deal in ${input.deals.table.name} (joined on ${JSON.stringify(by.dealColumn)})`;
   } else {
-    throw new UsageError(`${table.name} has no converted column`, {
-      hint: 'name it with --map converted=<Header>, or pass --deals so that a lead with a won deal counts as converted',
+    throw new OptionError('map', `${table.name} has no converted column`, {
+      hint: 'name it with {map} converted=<Header>, or pass {deals} so that a lead with a won deal counts as converted',
     });
   }
   const leads: LeadOutcome[] = [];

@@ -2,7 +2,7 @@ import { readCell } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import { isMissing } from '../columns/parse/index.js';
 import type { MatchedDeal } from '../profile/deal-types.js';
-import { UsageError } from '../../errors.js';
+import { OptionError } from '../../errors.js';
 import type { AccountOutcome, TypedTable } from './accounts.js';
 import type { SpendSummary } from './report-types.js';
 
@@ -32,8 +32,8 @@ function amountColumn(spend: TypedTable): number {
   if (byRole !== undefined) return byRole;
   const numeric = spend.columns.filter((c) => c.type === 'money' || c.type === 'number');
   if (numeric.length === 1) return (numeric[0] as ColumnInfo).index;
-  throw new UsageError(`${spend.table.name}: cannot tell which column is the amount spent`, {
-    hint: 'name it "Spend", "Cost" or "Amount", or pass --map cost=<Header>',
+  throw new OptionError('map', `${spend.table.name}: cannot tell which column is the amount spent`, {
+    hint: 'name it "Spend", "Cost" or "Amount", or pass {map} cost=<Header>',
   });
 }
 
