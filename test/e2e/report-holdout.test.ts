@@ -3,27 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { IcpDocument } from '../../src/core/icp/schema.js';
 import { holdoutKeys, splitHoldout } from '../../src/core/report/holdout.js';
+import type { IcpDocument } from '../../src/core/icp/schema.js';
+import type { HoldoutSummary } from '../../src/core/report/holdout-run.js';
 import type { Table } from '../../src/core/table.js';
 import { readTable } from '../../src/io/csv/read-table.js';
 import { stringifyIcp } from '../../src/io/yaml.js';
 import { fixture, spawnIcp } from '../helpers/spawn-icp.js';
 
 interface HoldoutJson {
-  holdout: {
-    spec: string;
-    method: string;
-    seed: number | null;
-    date: string | null;
-    derive_customers: number;
-    report_customers: number;
-    derive_deals: number;
-    report_deals: number;
-    left_out_customers: number;
-    left_out_deals: number;
-    icp: IcpDocument;
-  };
+  holdout: HoldoutSummary;
   icp: { generated_at: string };
   inputs: { role: string; rows: number }[];
   verdict: string;
