@@ -1,5 +1,5 @@
 import { parseDate } from '../core/columns/parse/index.js';
-import type { TopRule } from '../core/derive/cohort.js';
+import { readTopRule, type TopRule } from '../core/derive/cohort.js';
 import { quarter, type Quarter } from '../core/review/period.js';
 import { type Role, ROLES } from '../core/columns/role-names.js';
 import { UsageError } from '../errors.js';
@@ -62,13 +62,8 @@ export function keyOption(raw: unknown): { customer: string; deal?: string; none
 /** Parses `--top 20%` or `--top 50`. */
 export function parseTop(raw: string | undefined): TopRule {
   const text = (raw ?? '20%').trim();
-  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
-  if (percent) {
-    const value = Number(percent[1]);
-    if (value > 0 && value < 100) return { percent: value };
-  } else if (/^\d+$/.test(text) && Number(text) > 0) {
-    return { count: Number(text) };
-  }
+  const rule = readTopRule(text);
+  if (rule) return rule;
   throw new UsageError(`--top expects a share such as 20% or a count such as 50, got "${text}"`);
 }
 

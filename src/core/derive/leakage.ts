@@ -1,4 +1,5 @@
-import { mixSeed, seededRandom, shuffleInPlace } from '../random.js';
+import { mixSeed, seededRandom } from '../random.js';
+import { dealFolds } from './deal-folds.js';
 import { encodeColumn, type AttributeColumn, type EncodedColumn } from './encode.js';
 import { coverage } from './leakage-coverage.js';
 import { categoryAuc, listAuc, numericAuc } from './leakage-separation.js';
@@ -40,17 +41,12 @@ export interface LeakageValue {
 
 const NUMERIC = new Set(['number', 'money', 'employee_range', 'date']);
 
-/** Stratified fold of each customer (cohort and rest dealt separately), from the seed. */
+/** Stratified fold of each customer (cohort and rest dealt separately, one random stream), from the seed. */
 export function foldsOf(cohort: readonly boolean[], seed: number, folds = LEAK_FOLDS): Int32Array {
   const fold = new Int32Array(cohort.length);
   const next = seededRandom(mixSeed(seed, 0x1ea6));
-  for (const side of [true, false]) {
-    const rows = Int32Array.from(cohort.flatMap((c, i) => (c === side ? [i] : [])));
-    shuffleInPlace(rows, next);
-    rows.forEach((r, k) => {
-      fold[r] = k % folds;
-    });
-  }
+  const side = (wanted: boolean) => Int32Array.from(cohort.flatMap((c, i) => (c === wanted ? [i] : [])));
+  dealFolds(fold, [side(true), side(false)], folds, () => next);
   return fold;
 }
 

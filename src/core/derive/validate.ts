@@ -1,4 +1,5 @@
 import { mixSeed, seededRandom, shuffleInPlace } from '../random.js';
+import { dealFolds } from './deal-folds.js';
 import { categoryKey } from '../score/match.js';
 import { aucWithDeLong } from '../stats/delong.js';
 import { ANTI_PERMUTATIONS_RESAMPLED } from './anti-permutation.js';
@@ -26,13 +27,10 @@ export interface Validation {
 /** Fold of every row of the sample: cohort and rest dealt out separately so each fold keeps the cohort's share. */
 function foldsOf(sample: Sample, seed: number): Int8Array {
   const fold = new Int8Array(sample.labels.length).fill(-1);
-  for (const label of [1, 0]) {
-    const rows = sample.rows.filter((r) => sample.labels[r] === label);
-    shuffleInPlace(rows, seededRandom(mixSeed(seed, 1000 + label)));
-    rows.forEach((r, k) => {
-      fold[r] = k % FOLDS;
-    });
-  }
+  const LABELS = [1, 0];
+  const groups = LABELS.map((label) => sample.rows.filter((r) => sample.labels[r] === label));
+  // Each label its own stream, salted by the label.
+  dealFolds(fold, groups, FOLDS, (group) => seededRandom(mixSeed(seed, 1000 + (LABELS[group] as number))));
   return fold;
 }
 

@@ -1,3 +1,4 @@
+import { readTopRule, topSize } from '../derive/cohort.js';
 import type { IcpDocument } from '../icp/schema.js';
 import type { AccountSet } from './accounts.js';
 import { failingSegments, type SegmentAccount, type SegmentMeasure } from './failing-segments.js';
@@ -6,12 +7,9 @@ import type { MeasureResult } from './report-types.js';
 /** Columns a segment can be cut by: categories, lists and yes/no columns of the customers (never keys or names). */
 const SEGMENT_TYPES = new Set(['category', 'multi', 'boolean']);
 
-/** The share (or count) of the best accounts by value, as the ICP file's `top` option says (default 20%). */
+/** The share (or count) of the best accounts by value, as the ICP file's `top` option says (20% when it says none or cannot be read). */
 function topCount(doc: IcpDocument, measured: number): number {
-  const top = String(doc.options?.top ?? '20%').trim();
-  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(top);
-  if (percent) return Math.ceil((Number(percent[1]) / 100) * measured);
-  return /^\d+$/.test(top) ? Math.min(measured, Number(top)) : Math.ceil(0.2 * measured);
+  return topSize(readTopRule(String(doc.options?.top ?? '20%')) ?? { percent: 20 }, measured);
 }
 
 /**
