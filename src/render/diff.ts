@@ -1,14 +1,37 @@
-import type { IcpDiff } from '../core/diff/diff-icp.js';
+import type { CriterionChange, IcpDiff } from '../core/diff/diff-icp.js';
+import type { Criterion } from '../core/icp/schema.js';
 import { paint } from './messages.js';
 import { renderTable } from './table.js';
 import { markdownTable } from './markdown.js';
+
+/** What a criterion's match says, as the scorer reads it: `Industry in [Software, Retail]`, `Employees range {min: 50, max: 400}`. */
+function matchText(c: Criterion): string {
+  const m = c.match;
+  if ('in' in m) return `${c.column} in [${m.in.join(', ')}]`;
+  if ('contains_any' in m) return `${c.column} contains any of [${m.contains_any.join(', ')}]`;
+  if ('range' in m) {
+    const bounds = [m.range.min === undefined ? '' : `min: ${m.range.min}`, m.range.max === undefined ? '' : `max: ${m.range.max}`].filter(Boolean);
+    return `${c.column} range {${bounds.join(', ')}}`;
+  }
+  return `${c.column} equals ${m.equals ? 'yes' : 'no'}`;
+}
+
+/**
+ * A side of a change: its label, unless the match changed and both labels read alike (a hand edit of the
+ * values leaves the label as it was); then what each side matches, so that the change shows.
+ */
+function side(c: CriterionChange, criterion: Criterion | undefined): string {
+  if (!criterion) return '';
+  const matchChanged = c.kind === 'values_changed' || c.kind === 'range_changed' || c.kind === 'equals_changed';
+  return matchChanged && c.old?.label === c.new?.label ? matchText(criterion) : criterion.label;
+}
 
 function rows(diff: IcpDiff): string[][] {
   return diff.changes.map((c) => [
     c.kind.replace('_', ' '),
     c.direction,
-    c.old?.label ?? '',
-    c.new?.label ?? '',
+    side(c, c.old),
+    side(c, c.new),
     c.old && c.new && c.old.points !== c.new.points ? `${c.old.points} -> ${c.new.points}` : String((c.new ?? c.old)?.points ?? ''),
     c.within_noise ? 'within noise' : 'change',
   ]);

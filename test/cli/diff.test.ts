@@ -30,4 +30,22 @@ describe('icp diff', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nope\.yaml/);
   });
+
+  it('shows what the match says when its values or range changed, though a hand edit left the label as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'icp-diff-'));
+    writeFileSync(join(dir, 'old.yaml'), manualIcpYaml(INDUSTRY_SIZE));
+    const edited = INDUSTRY_SIZE.map((c) =>
+      c.column === 'Industry' ? { ...c, match: { in: ['Software', 'Retail'] } } : { ...c, match: { range: { min: 50, max: 900 } } },
+    );
+    writeFileSync(join(dir, 'new.yaml'), manualIcpYaml(edited));
+    const table = await runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'md'], { cwd: dir });
+    expect(table.code).toBe(1);
+    expect(table.stdout).toContain('| Industry in [Software] | Industry in [Software, Retail] |');
+    expect(table.stdout).toContain('| Employees range {min: 50, max: 500} | Employees range {min: 50, max: 900} |');
+    // A change of points alone keeps the labels, which still say what matches.
+    writeFileSync(join(dir, 'points.yaml'), manualIcpYaml(INDUSTRY_SIZE.map((c) => ({ ...c, points: c.column === 'Industry' ? 55 : 45 }))));
+    expect((await runCli(['diff', 'old.yaml', 'points.yaml', '--format', 'md'], { cwd: dir })).stdout).toContain(
+      '| Industry is Software | Industry is Software |',
+    );
+  });
 });
