@@ -1,10 +1,11 @@
-import { assignRoles, type RoleAssignment } from '../core/columns/roles.js';
+import { assignRoles } from '../core/columns/roles.js';
 import type { DeriveOptions } from '../core/derive/derive.js';
-import { DEAL_SAMPLE_ROWS, DealJoin, type DealJoinOptions, type JoinedDeals } from '../core/profile/deal-join.js';
+import { DEAL_SAMPLE_ROWS, DealJoin, type JoinedDeals, type Reread } from '../core/profile/deal-join.js';
 import type { Table } from '../core/table.js';
 import type { CsvReadOptions } from '../io/csv/csv-read-options.js';
 import { canReadTwice } from '../io/csv/rereadable.js';
-import { streamTable } from '../io/csv/stream-table.js';
+import type { TableHead } from '../io/csv/stream-table.js';
+import { readInPasses } from './read-passes.js';
 
 /**
  * Reads the deals file row by row, joining and summing each deal as it comes, for derive; `log` hears when
@@ -20,38 +21,11 @@ export async function readJoinedDeals(
 ): Promise<JoinedDeals> {
   const roles = assignRoles(customers.header, options.map, customers.name);
   const joinOptions = { map: options.map, key: options.key, since: options.since, until: options.until, rereadable: canReadTwice(path) };
-  let pass = await joinPass(path, read, customers, roles, joinOptions, onRows);
-  // The first read may leave the join unsettled (see DealJoin.reread): read again as it says.
-  for (let again = pass.join.reread; again; again = pass.join.reread) {
+  const make = (head: TableHead, again: Reread | undefined) => new DealJoin(customers, roles, head, { ...joinOptions, ...again });
+  const onReread = (again: Reread) =>
     log?.(
       `reading ${path} again: ${'pair' in again ? `only the pair that joins the most deals is summed` : 'counting and summing every pair of join columns'}`,
     );
-    // The same file gives the same warnings: they were said on the first read.
-    pass = await joinPass(path, { ...read, onWarning: () => undefined }, customers, roles, { ...joinOptions, ...again }, onRows);
-  }
-  return pass.join.finish(pass.sha256);
-}
-
-/** One read of the deals through a DealJoin. */
-async function joinPass(
-  path: string,
-  read: CsvReadOptions,
-  customers: Table,
-  roles: RoleAssignment,
-  options: DealJoinOptions,
-  onRows?: (rows: number) => void,
-): Promise<{ join: DealJoin; sha256: string }> {
-  const { consumer, sha256 } = await streamTable(path, read, DEAL_SAMPLE_ROWS, (head) => {
-    const join = new DealJoin(customers, roles, head, options);
-    return {
-      join,
-      columnsUsed: join.columnsUsed,
-      add: (row: readonly string[], at: number) => {
-        // Cheap enough per row: the callback only draws every 1,024 rows and ten times a second at most.
-        if ((at & 1023) === 0) onRows?.(at);
-        join.add(row);
-      },
-    };
-  });
-  return { join: consumer.join, sha256 };
+  const { pass, sha256 } = await readInPasses(path, read, DEAL_SAMPLE_ROWS, make, { onRows, onReread });
+  return pass.finish(sha256);
 }

@@ -17,6 +17,7 @@ import { csvOptions, inputPath } from '../input.js';
 import { loadIcp } from '../load-icp.js';
 import { Progress } from '../progress.js';
 import { recordedDeriveOptions } from '../recorded-options.js';
+import { readReportDeals } from '../report-deals.js';
 import type { REPORT_OPTIONS } from '../options/report.js';
 import type { OptionValues } from '../options/spec.js';
 import type { CommandInput } from '../command-module.js';
@@ -69,17 +70,10 @@ export async function run({ options: o }: CommandInput<typeof REPORT_OPTIONS>, c
   if (holdout && dealBased && o.deals === undefined) {
     throw new UsageError(`--holdout re-derives the ICP as ${icpPath} was derived, from deals: give --deals <file>`);
   }
-  const read = csvOptions(o, ctx);
-  const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'report:');
-  const table = (path: string | undefined): Promise<Table | undefined> =>
-    path === undefined
-      ? Promise.resolve(undefined)
-      : readTable(inputPath(path, ctx), path === '-' ? read : { ...read, stdin: undefined }, (n, name) => progress.rows(n, name));
-  const customers = (await table(o.customers)) as Table;
-  const [deals, leads, spend] = [await table(o.deals), await table(o.leads), await table(o.spend)];
-  progress.done();
+  const { customers, leads, spend, dealsTable, streamed } = await readInputs(o, options, ctx);
+  const deals = dealsTable ?? streamed;
   let summary: HoldoutSummary | undefined;
-  let input = { doc, customers, deals };
+  let input: { doc: typeof doc; customers: Table; deals: typeof deals } = { doc, customers, deals };
   if (holdout) {
     const recordedSeed = doc.options?.seed;
     const spec: HoldoutSpec =
@@ -90,7 +84,7 @@ export async function run({ options: o }: CommandInput<typeof REPORT_OPTIONS>, c
     const run = holdoutRun({
       doc,
       customers,
-      deals,
+      deals: dealsTable,
       spec,
       label: holdoutLabel(holdout),
       dealBased,
@@ -126,4 +120,28 @@ function partDigest(table: Table): Table {
       .update(JSON.stringify([table.header, table.rows]))
       .digest('hex'),
   };
+}
+
+/**
+ * The report's files: customers, leads and spend read whole; the deals joined as they are read, or read whole
+ * for --holdout, which splits them with the customers.
+ */
+async function readInputs(o: ReportValues, options: ReportOptions, ctx: CommandContext) {
+  const read = csvOptions(o, ctx);
+  const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'report:');
+  const readOf = (path: string) => (path === '-' ? read : { ...read, stdin: undefined });
+  const table = (path: string | undefined): Promise<Table | undefined> =>
+    path === undefined ? Promise.resolve(undefined) : readTable(inputPath(path, ctx), readOf(path), (n, name) => progress.rows(n, name));
+  const customers = (await table(o.customers)) as Table;
+  const [leads, spend] = [await table(o.leads), await table(o.spend)];
+  const dealsTable = o.holdout ? await table(o.deals) : undefined;
+  const dealsPath = o.holdout ? undefined : o.deals;
+  const window = { since: options.since, until: options.until };
+  const shown = dealsPath === '-' ? '<stdin>' : String(dealsPath);
+  const streamed =
+    dealsPath === undefined
+      ? undefined
+      : await readReportDeals(inputPath(dealsPath, ctx), readOf(dealsPath), { customers, leads, map: o.map, window }, (n) => progress.rows(n, shown));
+  progress.done();
+  return { customers, leads, spend, dealsTable, streamed };
 }

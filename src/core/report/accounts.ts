@@ -1,7 +1,6 @@
 import { readCell } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
-import { assignRoles, findHeader, type Role, type RoleAssignment } from '../columns/roles.js';
-import { typeTable } from '../columns/type-table.js';
+import type { Role } from '../columns/roles.js';
 import type { IcpDocument } from '../icp/schema.js';
 import type { Tier, TierLabel } from '../icp/tiers.js';
 import { customerKeyColumn, groupCustomers, type CustomerRecord } from '../profile/customers.js';
@@ -14,6 +13,8 @@ import { scoreRow } from '../score/score-row.js';
 import type { Table } from '../table.js';
 import { OptionError, UsageError } from '../../errors.js';
 import { normalizeKey } from '../profile/keys.js';
+import type { StreamedDeals } from './streamed-deals.js';
+import { type TypedFile, type TypedTable, typed } from './typed-table.js';
 
 /** One account of the customers file, scored, with what its deals add up to. */
 export interface AccountOutcome {
@@ -29,19 +30,12 @@ export interface AccountOutcome {
   lifetimeValue: number | null;
 }
 
-/** A file's roles and column types, read once and shared by every part of the report. */
-export interface TypedTable {
-  table: Table;
-  roles: RoleAssignment;
-  columns: ColumnInfo[];
-}
-
 /** The scored accounts and everything the join learned. */
 export interface AccountSet {
   accounts: AccountOutcome[];
   compiled: CompiledIcp;
   customers: TypedTable;
-  deals: TypedTable | null;
+  deals: TypedFile | null;
   join: (JoinKeys & { customerHeader: string; dealHeader: string }) | null;
   dealQuality: DealQuality | null;
   /** The customers as grouped by key, one per account in the same order (for measures read from rows). */
@@ -49,16 +43,10 @@ export interface AccountSet {
   /** Every deal that joined an account inside the window, in file order. */
   matchedDeals: MatchedDeal[];
   duplicateKeys: number;
-}
-
-/**
- * Reads a table's roles and column types. `--map` applies to every file a report reads, so each file
- * takes only the entries whose header it has (buildReport checks that every entry found some file).
- */
-export function typed(table: Table, map: ReadonlyMap<Role, string>): TypedTable {
-  const own = new Map([...map].filter(([, header]) => header === '' || findHeader(table.header, header) >= 0));
-  const roles = assignRoles(table.header, own, table.name);
-  return { table, roles, columns: typeTable(table, roles) };
+  /** Deal rows whose own id repeats (duplicateDealIds). */
+  duplicateDeals: number;
+  /** The deals with their rows, when they were read whole (review, --holdout); null when joined as read. */
+  dealsTable: TypedTable | null;
 }
 
 /** Whether a tier counts as ICP in this report: it is one of `icpTiers` (never `disqualified`). */
@@ -66,20 +54,31 @@ export function isIcpTier(tier: TierLabel, icpTiers: readonly Tier[]): boolean {
   return (icpTiers as readonly string[]).includes(tier);
 }
 
-/**
- * The deals joined to the customers through the one deals join (DealJoin), with the file's own roles and
- * column types and every joined deal kept for the per-deal views. report has no --key: --map names the
- * join columns instead (each file takes the entries it has).
- */
-function joinDeals(customers: TypedTable, deals: TypedTable, window: DealWindow): JoinedDeals {
+/** report has no --key: --map names the join columns instead (each file takes the entries it has). */
+export function withMapHint<T>(join: () => T): T {
   try {
-    const { since, until } = window;
-    const types = { dealRoles: deals.roles, dealColumns: deals.columns, customerColumns: customers.columns };
-    return joinDealTable(customers.table, customers.roles, deals.table, { ...types, since, until, keepDeals: true });
+    return join();
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     throw new OptionError('map', error.message, { hint: 'name the join columns with {map} id=<customers column> {map} account_id=<deals column>' });
   }
+}
+
+/**
+ * The deals joined to the customers through the one deals join (DealJoin), with the file's own roles and
+ * column types and every joined deal kept for the per-deal views: a table in memory (review, --holdout),
+ * or the deals joined as the file was read (StreamedDeals, report).
+ */
+function joinDeals(customers: TypedTable, deals: Table | StreamedDeals, map: ReadonlyMap<Role, string>, window: DealWindow) {
+  if ('joined' in deals) {
+    const file: TypedFile = { table: { name: deals.name, header: deals.header }, roles: deals.roles, columns: deals.columns };
+    return { file, table: null, joined: deals.joined, duplicates: deals.duplicateIds };
+  }
+  const table = typed(deals, map);
+  const { since, until } = window;
+  const types = { dealRoles: table.roles, dealColumns: table.columns, customerColumns: customers.columns };
+  const joined = withMapHint(() => joinDealTable(customers.table, customers.roles, deals, { ...types, since, until, keepDeals: true }));
+  return { file: table, table, joined, duplicates: duplicateDealIds(table) };
 }
 
 /** Deal rows whose own id (Record ID, opportunity_id) repeats: a deal exported twice is counted twice. */
@@ -104,19 +103,21 @@ export function duplicateDealIds(deals: TypedTable): number {
 export function scoreAccounts(input: {
   doc: IcpDocument;
   customers: Table;
-  deals?: Table | undefined;
+  deals?: Table | StreamedDeals | undefined;
   icpTiers: readonly Tier[];
   window: DealWindow;
   map: ReadonlyMap<Role, string>;
 }): AccountSet {
-  const customers = typed(input.customers, input.map);
+  // Deals joined as they were read come with the customers as the join typed them: typed once.
+  const customers = input.deals && 'joined' in input.deals ? input.deals.customers : typed(input.customers, input.map);
   const compiled = compileIcp(input.doc, customers.table.header, customers.table.rows.slice(0, SAMPLE_ROWS), input.map);
-  let deals: TypedTable | null = null;
+  let deals: TypedFile | null = null;
   let join: AccountSet['join'] = null;
   let joined: JoinedDeals | undefined;
+  let duplicateDeals = 0;
+  let dealsTable: TypedTable | null = null;
   if (input.deals) {
-    deals = typed(input.deals, input.map);
-    joined = joinDeals(customers, deals, input.window);
+    ({ file: deals, table: dealsTable, joined, duplicates: duplicateDeals } = joinDeals(customers, input.deals, input.map, input.window));
     const { keys } = joined;
     join = { ...keys, customerHeader: customers.table.header[keys.customerColumn] as string, dealHeader: deals.table.header[keys.dealColumn] as string };
   }
@@ -142,5 +143,17 @@ export function scoreAccounts(input: {
       lifetimeValue: value,
     };
   });
-  return { accounts, records, compiled, customers, deals, join, dealQuality: joined?.quality ?? null, matchedDeals: joined?.matched ?? [], duplicateKeys };
+  return {
+    accounts,
+    records,
+    compiled,
+    customers,
+    deals,
+    join,
+    dealQuality: joined?.quality ?? null,
+    matchedDeals: joined?.matched ?? [],
+    duplicateKeys,
+    duplicateDeals,
+    dealsTable,
+  };
 }

@@ -1,11 +1,12 @@
-import { findHeader, type Role } from '../columns/roles.js';
+import type { Role } from '../columns/roles.js';
 import type { IcpDocument } from '../icp/schema.js';
-import { describeTiers, tiersOf, type Tier, type TierLabel } from '../icp/tiers.js';
+import { tiersOf, type Tier, type TierLabel } from '../icp/tiers.js';
 import type { Table } from '../table.js';
 import type { Warning } from '../warnings.js';
-import { OptionError } from '../../errors.js';
-import { noColumn } from '../columns/no-column.js';
-import { duplicateDealIds, scoreAccounts, typed, type AccountSet } from './accounts.js';
+import { scoreAccounts, type AccountSet } from './accounts.js';
+import type { StreamedDeals } from './streamed-deals.js';
+import { checkMap, presentIcpTiers } from './report-checks.js';
+import { typed } from './typed-table.js';
 import { byOwner, bySource } from './by-source.js';
 import { compareSegments } from './comparison.js';
 import { dataQuality } from './data-quality.js';
@@ -40,7 +41,8 @@ export interface ReportOptions {
 export interface ReportInput {
   doc: IcpDocument;
   customers: Table;
-  deals?: Table | undefined;
+  /** The deals: a table (review, --holdout), or joined as the file was read (report; see ReportDealsPass). */
+  deals?: Table | StreamedDeals | undefined;
   leads?: Table | undefined;
   spend?: Table | undefined;
   options?: ReportOptions;
@@ -56,39 +58,6 @@ export interface ReportResult {
 
 function day(ms: number | undefined): string | null {
   return ms === undefined ? null : new Date(ms).toISOString().slice(0, 10);
-}
-
-// `map` applies to every file of a report; an entry that names no column in any of them is a typo.
-function checkMap(map: ReadonlyMap<Role, string>, tables: readonly Table[]): void {
-  for (const [role, header] of map) {
-    // `role=` (an empty header) removes a role from every file: it names no column.
-    if (header === '' || tables.some((t) => findHeader(t.header, header) >= 0)) continue;
-    const names = tables.map((t) => t.name).join(', ');
-    throw noColumn(
-      'map',
-      header,
-      names,
-      tables.flatMap((t) => t.header),
-      `${role}=${header}`,
-    );
-  }
-}
-
-/**
- * The ICP tiers among those the file has (a file may stop at A or B). The default A,B narrows silently;
- * tiers the caller named that the file lacks are returned, to be warned about.
- */
-function presentIcpTiers(doc: IcpDocument, asked: readonly Tier[] | undefined): { icpTiers: Tier[]; missingTiers: Tier[] } {
-  const has = tiersOf(doc.tiers);
-  const wanted = asked ?? (['A', 'B'] as const);
-  const icpTiers = wanted.filter((t) => has.includes(t));
-  const missingTiers = asked === undefined ? [] : asked.filter((t) => !has.includes(t));
-  if (icpTiers.length === 0) {
-    throw new OptionError('icpTiers', `{icpTiers} ${wanted.join(',')}: the ICP has no such tier (its tiers: ${describeTiers(doc.tiers)}, D below)`, {
-      hint: `pick among ${has.join(', ')}`,
-    });
-  }
-  return { icpTiers, missingTiers };
 }
 
 /** The failing segments as the report's JSON holds them. */
@@ -144,10 +113,12 @@ function scoreInputs(input: ReportInput, o: ReportOptions) {
   const window = { since: o.since, until: o.until };
   checkMap(
     map,
-    [input.customers, input.deals, input.leads, input.spend].filter((t): t is Table => t !== undefined),
+    [input.customers, input.deals, input.leads, input.spend].flatMap((t) => (t === undefined ? [] : [{ name: t.name, header: t.header }])),
   );
   const set = scoreAccounts({ doc: input.doc, customers: input.customers, deals: input.deals, icpTiers, window, map });
-  const leadSet = input.leads ? scoreLeads({ doc: input.doc, leads: typed(input.leads, map), deals: set.deals, icpTiers, window, map }) : null;
+  const streamed = input.deals && 'joined' in input.deals ? input.deals : undefined;
+  const dealsForLeads = streamed && set.deals ? { file: set.deals, joined: streamed.leads } : set.dealsTable;
+  const leadSet = input.leads ? scoreLeads({ doc: input.doc, leads: typed(input.leads, map), deals: dealsForLeads, icpTiers, window, map }) : null;
   const spend = allocateSpend({
     spend: input.spend ? typed(input.spend, map) : null,
     accounts: set.accounts,
@@ -175,7 +146,7 @@ function reportInputs(input: ReportInput): Report['inputs'] {
     ['leads', input.leads],
     ['spend', input.spend],
   ] as const;
-  return files.flatMap(([role, t]) => (t ? [{ role, name: t.name, rows: t.rows.length, sha256: t.sha256 }] : []));
+  return files.flatMap(([role, t]) => (t ? [{ role, name: t.name, rows: typeof t.rows === 'number' ? t.rows : t.rows.length, sha256: t.sha256 }] : []));
 }
 
 /** The ICP the report applies, as its JSON heads it. */
@@ -195,7 +166,7 @@ function reportDataQuality(set: AccountSet, leadSet: LeadSet | null): Report['da
   return dataQuality({
     deals: set.dealQuality,
     duplicateCustomers: set.duplicateKeys,
-    duplicateDeals: set.deals ? duplicateDealIds(set.deals) : 0,
+    duplicateDeals: set.duplicateDeals,
     duplicateLeads: leadSet?.duplicateKeys ?? 0,
     compiled: set.compiled,
     leadsWithoutOutcome: leadSet?.withoutOutcome ?? 0,

@@ -1,5 +1,6 @@
 import type { MatchedDeal } from '../profile/deal-types.js';
-import type { AccountOutcome, TypedTable } from './accounts.js';
+import type { AccountOutcome } from './accounts.js';
+import type { TypedFile, TypedTable } from './typed-table.js';
 import type { Role } from '../columns/roles.js';
 import type { ByOwner, BySource, OwnerRow, SourceRow } from './report-types.js';
 import { sourceKey } from './spend.js';
@@ -49,7 +50,7 @@ function breakdown(
   role: Role,
   accounts: readonly AccountOutcome[],
   customers: TypedTable,
-  deals: TypedTable | null,
+  deals: TypedFile | null,
   matched: readonly MatchedDeal[],
   allWon: boolean,
 ): { column: string; file: string; unit: 'accounts' | 'deals'; rows: BreakdownRow[] } | null {
@@ -98,7 +99,7 @@ function breakdown(
 export function bySource(
   accounts: readonly AccountOutcome[],
   customers: TypedTable,
-  deals: TypedTable | null,
+  deals: TypedFile | null,
   matched: readonly MatchedDeal[],
   allWon = false,
 ): BySource | null {
@@ -115,7 +116,7 @@ export function bySource(
 export function byOwner(
   accounts: readonly AccountOutcome[],
   customers: TypedTable,
-  deals: TypedTable | null,
+  deals: TypedFile | null,
   matched: readonly MatchedDeal[],
   allWon = false,
 ): ByOwner | null {

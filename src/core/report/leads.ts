@@ -7,8 +7,9 @@ import { customerKey } from '../profile/customers.js';
 import { joinDealTable, type JoinedDeals } from '../profile/deal-join.js';
 import { compileIcp, SAMPLE_ROWS } from '../score/compile.js';
 import { scoreRow } from '../score/score-row.js';
-import { OptionError, UsageError } from '../../errors.js';
-import { isIcpTier, type TypedTable } from './accounts.js';
+import { InternalError, OptionError, UsageError } from '../../errors.js';
+import { isIcpTier } from './accounts.js';
+import type { TypedFile, TypedTable } from './typed-table.js';
 
 /** One lead row: its tier and whether it converted. */
 export interface LeadOutcome {
@@ -33,22 +34,30 @@ export interface LeadSet {
  * like olist's, where the leads file has no converted column and a lead converted when its id appears in
  * the closed deals.
  */
-function convertedByDeals(leads: TypedTable, deals: TypedTable, window: DealWindow): { keys: string[]; won: Set<string>; column: string; dealColumn: string } {
-  let joined: JoinedDeals;
-  try {
-    const types = { dealRoles: deals.roles, dealColumns: deals.columns, customerColumns: leads.columns };
-    joined = joinDealTable(leads.table, leads.roles, deals.table, { ...types, since: window.since, until: window.until });
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    throw new OptionError('map', `${leads.table.name} has no converted column, and no column of ${deals.table.name} joins to it`, {
-      hint: 'name the converted column with {map} converted=<Header>',
-    });
-  }
+function convertedByDeals(leads: TypedTable, joined: JoinedDeals, dealsName: string): { keys: string[]; won: Set<string>; column: string; dealColumn: string } {
   const column = joined.keys.customerColumn;
   // The keys the join gave the leads (customerKey): a lead without one is its own row.
   const keys = leads.table.rows.map((row, i) => customerKey(row[column] ?? '', i));
   const won = new Set([...joined.byKey].filter(([, s]) => s.won > 0).map(([k]) => k));
-  return { keys, won, column: leads.table.header[column] as string, dealColumn: deals.table.header[joined.keys.dealColumn] as string };
+  return { keys, won, column: leads.table.header[column] as string, dealColumn: joined.header[joined.keys.dealColumn] ?? dealsName };
+}
+
+/** The deals joined to the leads (a table in memory); the leads' own error when no column joins them. */
+function joinToLeads(leads: TypedTable, deals: TypedTable, window: DealWindow): JoinedDeals {
+  try {
+    const types = { dealRoles: deals.roles, dealColumns: deals.columns, customerColumns: leads.columns };
+    return joinDealTable(leads.table, leads.roles, deals.table, { ...types, since: window.since, until: window.until });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw leadsUnjoinable(leads.table.name, deals.table.name);
+  }
+}
+
+/** The error when the leads have no converted column and no column of the deals joins to them. */
+export function leadsUnjoinable(leads: string, deals: string): OptionError {
+  return new OptionError('map', `${leads} has no converted column, and no column of ${deals} joins to it`, {
+    hint: 'name the converted column with {map} converted=<Header>',
+  });
 }
 
 /**
@@ -58,7 +67,8 @@ function convertedByDeals(leads: TypedTable, deals: TypedTable, window: DealWind
 export function scoreLeads(input: {
   doc: IcpDocument;
   leads: TypedTable;
-  deals: TypedTable | null;
+  /** The deals: a table to join the leads to, or (read as a stream) the deals already joined to them. */
+  deals: TypedTable | { file: TypedFile; joined: JoinedDeals | undefined } | null;
   icpTiers: readonly Tier[];
   window: DealWindow;
   map: ReadonlyMap<Role, string>;
@@ -73,10 +83,13 @@ export function scoreLeads(input: {
     readConverted = (row) => parseBoolean(row[column] ?? '');
     method = `converted = the ${JSON.stringify(table.header[column])} column of ${table.name}`;
   } else if (input.deals) {
-    const by = convertedByDeals(input.leads, input.deals, input.window);
+    const joined = 'joined' in input.deals ? input.deals.joined : joinToLeads(input.leads, input.deals, input.window);
+    if (!joined) throw new InternalError('the deals were read without a join to the leads');
+    const dealsName = 'joined' in input.deals ? input.deals.file.table.name : input.deals.table.name;
+    const by = convertedByDeals(input.leads, joined, dealsName);
     readConverted = (_, i) => by.won.has(by.keys[i] as string);
     duplicateKeys = by.keys.length - new Set(by.keys).size;
-    method = `converted = the lead's ${JSON.stringify(by.column)} has a won deal in ${input.deals.table.name} (joined on ${JSON.stringify(by.dealColumn)})`;
+    method = `converted = the lead's ${JSON.stringify(by.column)} has a won deal in ${dealsName} (joined on ${JSON.stringify(by.dealColumn)})`;
   } else {
     throw new OptionError('map', `${table.name} has no converted column`, {
       hint: 'name it with {map} converted=<Header>, or pass {deals} so that a lead with a won deal counts as converted',

@@ -3,7 +3,8 @@ import type { ColumnInfo } from '../columns/infer.js';
 import { isMissing } from '../columns/parse/index.js';
 import type { MatchedDeal } from '../profile/deal-types.js';
 import { OptionError } from '../../errors.js';
-import type { AccountOutcome, TypedTable } from './accounts.js';
+import type { AccountOutcome } from './accounts.js';
+import type { TypedFile, TypedTable } from './typed-table.js';
 import type { SpendSummary } from './report-types.js';
 
 /** Spend put on each account (by key), and how it was put there. */
@@ -17,7 +18,7 @@ export function sourceKey(raw: string | undefined): string | null {
   return raw === undefined || isMissing(raw) ? null : raw.trim().toLowerCase();
 }
 
-function numberIn(t: TypedTable, column: number, row: readonly string[]): number | null {
+function numberIn(t: TypedFile, column: number, row: readonly string[]): number | null {
   const v = readCell(t.columns[column] as ColumnInfo, row[column]);
   return typeof v === 'number' ? v : null;
 }
@@ -42,7 +43,7 @@ function fromFile(
   spend: TypedTable,
   accounts: readonly AccountOutcome[],
   customers: TypedTable,
-  deals: TypedTable | null,
+  deals: TypedFile | null,
   matched: readonly MatchedDeal[],
 ): SpendAllocation {
   const amountAt = amountColumn(spend);
@@ -96,7 +97,7 @@ function fromFile(
 function fromCostColumn(
   accounts: readonly AccountOutcome[],
   customers: TypedTable,
-  deals: TypedTable | null,
+  deals: TypedFile | null,
   matched: readonly MatchedDeal[],
 ): SpendAllocation | null {
   const byKey = new Map<string, number>(accounts.map((a) => [a.key, 0]));
@@ -121,7 +122,7 @@ export function allocateSpend(input: {
   spend: TypedTable | null;
   accounts: readonly AccountOutcome[];
   customers: TypedTable;
-  deals: TypedTable | null;
+  deals: TypedFile | null;
   matchedDeals: readonly MatchedDeal[];
 }): SpendAllocation | null {
   if (input.spend) return fromFile(input.spend, input.accounts, input.customers, input.deals, input.matchedDeals);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IcpDocument } from '../../../src/core/icp/schema.js';
-import { typed } from '../../../src/core/report/accounts.js';
+import { typed } from '../../../src/core/report/typed-table.js';
 import { buildReport } from '../../../src/core/report/build-report.js';
 import { scoreLeads } from '../../../src/core/report/leads.js';
 import { UsageError } from '../../../src/errors.js';

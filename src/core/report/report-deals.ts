@@ -1,0 +1,110 @@
+import type { ColumnInfo } from '../columns/infer.js';
+import type { Role, RoleAssignment } from '../columns/roles.js';
+import { DealJoin, type JoinedDeals, type Reread } from '../profile/deal-join.js';
+import type { DealWindow } from '../profile/deal-types.js';
+import { normalizeKey } from '../profile/keys.js';
+import type { Table } from '../table.js';
+import { UsageError } from '../../errors.js';
+import { withMapHint } from './accounts.js';
+import type { StreamedDeals } from './streamed-deals.js';
+import { type TypedTable, typed } from './typed-table.js';
+import { leadsUnjoinable } from './leads.js';
+
+/** How a pass that did not settle a join reads the deals again (DealJoin.reread), per join. */
+export interface ReportRereads {
+  accounts?: Reread | undefined;
+  leads?: Reread | undefined;
+}
+
+/** The roles a report's per-deal views read on the deals: lead source, owner, cost, and the deal's own id. */
+const VIEW_ROLES: readonly Role[] = ['lead_source', 'owner', 'cost', 'id'];
+
+/**
+ * One read of a report's deals file, made from its head (name, header, first rows): every deal goes through
+ * the one deals join to the customers (and to the leads, when they need it), and its id is counted. When a
+ * join is not settled by this read, `reread` says how to read again (a new pass with those options).
+ */
+export class ReportDealsPass {
+  readonly columnsUsed: number[];
+  private readonly roles: RoleAssignment;
+  private readonly columns: ColumnInfo[];
+  private readonly accounts: DealJoin;
+  private readonly leadsJoin: DealJoin | undefined;
+  private readonly id: number | undefined;
+  private readonly ids = new Set<string>();
+  private repeats = 0;
+  private rows = 0;
+
+  constructor(
+    private readonly input: {
+      customers: TypedTable;
+      leads: TypedTable | undefined;
+      map: ReadonlyMap<Role, string>;
+      window: DealWindow;
+      rereadable: boolean;
+      again?: ReportRereads | undefined;
+    },
+    private readonly head: { name: string; header: string[]; sample: readonly string[][] },
+  ) {
+    const sampleTable: Table = { name: head.name, header: head.header, rows: head.sample as string[][], lines: [], sha256: '' };
+    ({ roles: this.roles, columns: this.columns } = typed(sampleTable, input.map));
+    const { customers, leads, window, rereadable } = input;
+    const options = { dealRoles: this.roles, dealColumns: this.columns, since: window.since, until: window.until, rereadable };
+    this.accounts = new DealJoin(customers.table, customers.roles, head, {
+      ...options,
+      customerColumns: customers.columns,
+      keepDeals: true,
+      ...input.again?.accounts,
+    });
+    const needLeads = leads !== undefined && leads.roles.byRole.get('converted') === undefined;
+    this.leadsJoin = needLeads
+      ? new DealJoin(leads.table, leads.roles, head, { ...options, customerColumns: leads.columns, ...input.again?.leads })
+      : undefined;
+    this.id = this.roles.byRole.get('id');
+    const views = VIEW_ROLES.map((r) => this.roles.byRole.get(r)).filter((c): c is number => c !== undefined);
+    this.columnsUsed = [...new Set([...this.accounts.columnsUsed, ...(this.leadsJoin?.columnsUsed ?? []), ...views])];
+  }
+
+  add(row: readonly string[]): void {
+    this.rows++;
+    this.accounts.add(row);
+    this.leadsJoin?.add(row);
+    if (this.id === undefined) return;
+    const key = normalizeKey(row[this.id]);
+    if (key === '') return;
+    if (this.ids.has(key)) this.repeats++;
+    else this.ids.add(key);
+  }
+
+  /** Once every deal was added: how to read the deals again, or undefined when this read settles every join. */
+  get reread(): ReportRereads | undefined {
+    const accounts = this.accounts.reread;
+    const leads = this.leadsJoin?.reread;
+    return accounts || leads ? { accounts: accounts ?? this.input.again?.accounts, leads: leads ?? this.input.again?.leads } : undefined;
+  }
+
+  finish(sha256: string): StreamedDeals {
+    const { head } = this;
+    return {
+      name: head.name,
+      header: head.header,
+      rows: this.rows,
+      sha256,
+      roles: this.roles,
+      columns: this.columns,
+      customers: this.input.customers,
+      joined: withMapHint(() => this.accounts.finish(sha256)),
+      leads: this.leadsJoin && leadsJoined(this.leadsJoin, sha256, this.input.leads as TypedTable, head.name),
+      duplicateIds: this.repeats,
+    };
+  }
+}
+
+function leadsJoined(join: DealJoin, sha256: string, leads: TypedTable, deals: string): JoinedDeals {
+  try {
+    return join.finish(sha256);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw leadsUnjoinable(leads.table.name, deals);
+  }
+}

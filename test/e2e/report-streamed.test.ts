@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/core/report/build-report.js';
+import { readTable } from '../../src/io/csv/read-table.js';
+import { readIcp } from '../../src/io/yaml.js';
+import { fixture, spawnIcp } from '../helpers/spawn-icp.js';
+
+const ICP = new URL('../golden/icp.yaml', import.meta.url).pathname;
+const OLIST = new URL('../../../shared/datasets/olist-funnel', import.meta.url).pathname;
+
+/** The report as buildReport makes it from whole tables (the path review and --holdout take), as JSON. */
+async function fromTables(icp: string, files: { customers: string; deals: string; leads?: string }): Promise<unknown> {
+  const doc = await readIcp(icp);
+  const [customers, deals, leads] = await Promise.all([readTable(files.customers), readTable(files.deals), files.leads ? readTable(files.leads) : undefined]);
+  const { report } = buildReport({ doc, customers, deals, leads });
+  return JSON.parse(JSON.stringify(report));
+}
+
+function spawned(icp: string, files: { customers: string; deals: string; leads?: string }, dealsFromStdin = false): unknown {
+  const args = ['report', '--icp', icp, '--customers', files.customers, '--deals', dealsFromStdin ? '-' : files.deals, '--format', 'json'];
+  if (files.leads) args.push('--leads', files.leads);
+  const r = spawnIcp(args, dealsFromStdin ? { input: readFileSync(files.deals) } : {});
+  expect(r.code, r.stderr).toBe(0);
+  // Read from stdin, the deals file is named <stdin>; everything else must be the same.
+  return JSON.parse(dealsFromStdin ? r.stdout.replaceAll('"<stdin>"', JSON.stringify(files.deals)) : r.stdout);
+}
+
+describe('icp report joins the deals as it reads them', () => {
+  const files = { customers: fixture('customers.csv'), deals: fixture('deals.csv'), leads: fixture('leads.csv') };
+
+  it('gives the report the whole-table path gives, from a file and from stdin (read once)', async () => {
+    const want = await fromTables(ICP, files);
+    expect(spawned(ICP, files)).toEqual(want);
+    expect(spawned(ICP, files, true)).toEqual(want);
+  });
+
+  it.skipIf(!existsSync(OLIST))('and so on the olist funnel, whose leads convert through a join of their own', async () => {
+    const mqls = join(OLIST, 'olist_marketing_qualified_leads_dataset.csv');
+    const closed = join(OLIST, 'olist_closed_deals_dataset.csv');
+    const olist = { customers: mqls, deals: closed, leads: mqls };
+    expect(spawned(ICP, olist)).toEqual(await fromTables(ICP, olist));
+  });
+});
