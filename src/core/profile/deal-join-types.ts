@@ -30,6 +30,8 @@ export interface DealJoinOptions {
   customerColumns?: readonly ColumnInfo[] | undefined;
   /** Keep every deal the winning pair joined (JoinedDeals.matched), for per-deal views such as report's lead source. */
   keepDeals?: boolean | undefined;
+  /** With keepDeals: keep only these cells of each kept deal's row (the others undefined), for a join fed from a stream. */
+  keepCells?: readonly number[] | undefined;
 }
 
 /** How to read the deals again (DealJoin.reread): with only the pair that won, or counting every pair on every deal. */

@@ -98,7 +98,15 @@ export class DealJoin {
         const customerKeys = groupedBy(pair.customer);
         const own: MatchedDeal[] = [];
         if (options.keepDeals) kept = own;
-        tally = new DealTally(dRoles, columns, pair.deal, customerKeys, window, options.keepDeals ? (d) => own.push(d) : undefined, startsOf(pair.customer));
+        tally = new DealTally(
+          dRoles,
+          columns,
+          pair.deal,
+          customerKeys,
+          window,
+          options.keepDeals ? keeper(own, options.keepCells) : undefined,
+          startsOf(pair.customer),
+        );
         // Without a window, a pair's matches are the tally's matched deals when both key sets agree, which
         // saves a second look-up per deal.
         countHits = windowed || !sameKeys(keys, customerKeys);
@@ -199,6 +207,16 @@ export function joinDealTable(customers: Table, cRoles: RoleAssignment, deals: T
     for (const row of deals.rows) join.add(row);
   }
   return join.finish(deals.sha256);
+}
+
+/** What keeps each joined deal in `own`: as it came, or only the cells `cells` (a row read from a stream is not kept whole). */
+function keeper(own: MatchedDeal[], cells: readonly number[] | undefined): (deal: MatchedDeal) => void {
+  if (!cells) return (deal) => own.push(deal);
+  return (deal) => {
+    const row: string[] = [];
+    for (const c of cells) if (deal.row[c] !== undefined) row[c] = deal.row[c] as string;
+    own.push({ ...deal, row });
+  };
 }
 
 /** Whether some deal of the sample is matched by `pair` and missed by the leader. */

@@ -16,8 +16,8 @@ export interface ReportRereads {
   leads?: Reread | undefined;
 }
 
-/** The roles a report's per-deal views read on the deals: lead source, owner, cost, and the deal's own id. */
-const VIEW_ROLES: readonly Role[] = ['lead_source', 'owner', 'cost', 'id'];
+/** The roles a report's per-deal views read on the deals it keeps: lead source, owner, cost. */
+const VIEW_ROLES: readonly Role[] = ['lead_source', 'owner', 'cost'];
 
 /**
  * One read of a report's deals file, made from its head (name, header, first rows): every deal goes through
@@ -50,10 +50,13 @@ export class ReportDealsPass {
     ({ roles: this.roles, columns: this.columns } = typed(sampleTable, input.map));
     const { customers, leads, window, rereadable } = input;
     const options = { dealRoles: this.roles, dealColumns: this.columns, since: window.since, until: window.until, rereadable };
+    // Each kept deal keeps only the cells the per-deal views read, not the row it came in.
+    const views = VIEW_ROLES.map((r) => this.roles.byRole.get(r)).filter((c): c is number => c !== undefined);
     this.accounts = new DealJoin(customers.table, customers.roles, head, {
       ...options,
       customerColumns: customers.columns,
       keepDeals: true,
+      keepCells: views,
       ...input.again?.accounts,
     });
     const needLeads = leads !== undefined && leads.roles.byRole.get('converted') === undefined;
@@ -61,8 +64,8 @@ export class ReportDealsPass {
       ? new DealJoin(leads.table, leads.roles, head, { ...options, customerColumns: leads.columns, ...input.again?.leads })
       : undefined;
     this.id = this.roles.byRole.get('id');
-    const views = VIEW_ROLES.map((r) => this.roles.byRole.get(r)).filter((c): c is number => c !== undefined);
-    this.columnsUsed = [...new Set([...this.accounts.columnsUsed, ...(this.leadsJoin?.columnsUsed ?? []), ...views])];
+    const id = this.id === undefined ? [] : [this.id];
+    this.columnsUsed = [...new Set([...this.accounts.columnsUsed, ...(this.leadsJoin?.columnsUsed ?? []), ...views, ...id])];
   }
 
   add(row: readonly string[]): void {

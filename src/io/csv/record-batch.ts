@@ -86,10 +86,19 @@ export class RecordBatch {
     return out;
   }
 
-  /** row(r), its cells shared with the equal cells of earlier rows (see CellInterner): for whole-file tables. */
-  sharedRow(r: number, interner: CellInterner): string[] {
+  /**
+   * row(r), its cells shared with the equal cells of earlier rows (see CellInterner): for whole-file tables,
+   * and with `columns` (only those, the others left undefined) for a stream that keeps some of its rows.
+   */
+  sharedRow(r: number, interner: CellInterner, columns?: readonly number[]): string[] {
     const first = this.firstCell[r] as number;
-    const out = new Array<string>((this.firstCell[r + 1] as number) - first);
+    const last = this.firstCell[r + 1] as number;
+    if (columns) {
+      const row: string[] = [];
+      for (const c of columns) if (first + c < last) row[c] = this.#shared(first + c, c, interner);
+      return row;
+    }
+    const out = new Array<string>(last - first);
     for (let c = 0; c < out.length; c++) out[c] = this.#shared(first + c, c, interner);
     return out;
   }

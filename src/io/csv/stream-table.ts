@@ -1,6 +1,7 @@
 import type { CsvReadOptions } from './csv-read-options.js';
 import { openCsv, takeSample } from './csv-reader.js';
 import type { RecordBatch } from './record-batch.js';
+import { CellInterner } from './cell-interner.js';
 
 /** What takes a table one row at a time: made from the header and the first rows, then given every row. */
 export interface RowConsumer {
@@ -33,9 +34,11 @@ export async function streamTable<T extends RowConsumer>(
   const consumer = start({ name: file.displayName, header: file.header, sample });
   const used = consumer.columnsUsed;
   let rows = 0;
+  // Equal cells are one string (stages, dates, keys repeat): what a consumer keeps of its rows stays small.
+  const interner = new CellInterner();
   const feed = (batch: RecordBatch): void => {
     for (let r = batch.start; r < batch.count; r++) {
-      const row = rows < sample.length ? (sample[rows] as string[]) : batch.row(r, used);
+      const row = rows < sample.length ? (sample[rows] as string[]) : batch.sharedRow(r, interner, used);
       consumer.add(row, rows++);
     }
   };
