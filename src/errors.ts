@@ -40,8 +40,8 @@ export class UsageError extends IcpError {
 /**
  * A usage problem that only the data shows (a column the file lacks, a tier the ICP lacks), found in core.
  * Core knows options by name, not by flag: `option` is the option's key (`key`, `icpTiers`), and the message
- * and hint write an option as `{key}`. The command line words them as its flags (`--key`, `--icp-tiers`);
- * see wordOptions in cli/option-words.ts. Exit 2, as any usage error.
+ * and hint write an option as `⟨key⟩`. The command line words them as its flags (`--key`, `--icp-tiers`);
+ * see wordOptions in cli/option-words.ts, which the library exports too. Exit 2, as any usage error.
  */
 export class OptionError extends UsageError {
   constructor(

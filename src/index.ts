@@ -19,4 +19,6 @@ export { openCsv, readCsv, type CsvFile } from './io/csv/csv-reader.js';
 export type { CsvReadOptions } from './io/csv/csv-read-options.js';
 export { readTable } from './io/csv/read-table.js';
 export { readIcp, writeIcp, stringifyIcp, checkIcpText } from './io/yaml.js';
-export { IcpError, UsageError, InternalError } from './errors.js';
+export { IcpError, UsageError, OptionError, InternalError } from './errors.js';
+// Core names options as ⟨key⟩ in its errors, warnings and notes; this words them as the command line's flags.
+export { wordOptions } from './cli/option-words.js';

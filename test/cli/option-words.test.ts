@@ -21,16 +21,27 @@ describe('core names options, the command line words them as flags', () => {
       for (const [key, option] of Object.entries(spec.options)) {
         if (option.flags.includes('--no-')) continue; // a negation: its key names the positive
         expect(`${spec.name} ${flagOf(key)}`).toBe(`${spec.name} ${longFlag(option.flags)}`);
+        // Every command's options are known to wordOptions, a new command's too.
+        expect(wordOptions(`⟨${key}⟩`)).toBe(flagOf(key));
       }
     }
   });
 
   it('words placeholders in errors and keeps their kind, exit code and hint', () => {
-    expect(wordOptions('{icpTiers} C: no such tier; see {maxCriteria}')).toBe('--icp-tiers C: no such tier; see --max-criteria');
-    const worded = wordedError(new OptionError('key', '{key}: no column "X" in c.csv', { hint: 'pass {key} a=b', file: 'c.csv' }));
+    expect(wordOptions('⟨icpTiers⟩ C: no such tier; see ⟨maxCriteria⟩')).toBe('--icp-tiers C: no such tier; see --max-criteria');
+    // Data that reads like a placeholder stays as it is: braces, and names that are no option.
+    expect(wordOptions('no column "{companyId}" or "{key}" or "⟨firstName⟩" in c.csv')).toBe('no column "{companyId}" or "{key}" or "⟨firstName⟩" in c.csv');
+    const worded = wordedError(new OptionError('key', '⟨key⟩: no column "X" in c.csv', { hint: 'pass ⟨key⟩ a=b', file: 'c.csv', details: ['see ⟨map⟩'] }));
     expect(worded).toBeInstanceOf(UsageError);
-    expect(worded).toMatchObject({ message: '--key: no column "X" in c.csv', hint: 'pass --key a=b', exitCode: 2, place: { file: 'c.csv' } });
-    const data = wordedError(new IcpError('{holdout} 30% leaves no customer'));
+    expect(worded).toMatchObject({
+      message: '--key: no column "X" in c.csv',
+      hint: 'pass --key a=b',
+      exitCode: 2,
+      place: { file: 'c.csv' },
+      details: ['see --map'],
+    });
+    expect((worded as Error).stack).toContain('--key: no column "X"');
+    const data = wordedError(new IcpError('⟨holdout⟩ 30% leaves no customer'));
     expect(data).toMatchObject({ message: '--holdout 30% leaves no customer', exitCode: 1 });
     expect(data).not.toBeInstanceOf(UsageError);
     const plain = new IcpError('cannot read a.csv');
@@ -43,7 +54,7 @@ describe('core names options, the command line words them as flags', () => {
     for (const file of sources(CORE)) {
       const text = readFileSync(file, 'utf8');
       expect(`${file}: ${/new UsageError\(/.test(text)}`).toBe(`${file}: false`);
-      for (const m of text.matchAll(/(?<!\$)\{([a-z][A-Za-z]*)\}/g)) named.push(m[1] as string);
+      for (const m of text.matchAll(/⟨([a-z][A-Za-z]*)⟩/g)) named.push(m[1] as string);
     }
     expect(named.length).toBeGreaterThan(20);
     expect(named.filter((k) => !keys.has(k))).toEqual([]);

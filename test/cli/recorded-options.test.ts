@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveOptions } from '../../src/cli/commands/derive.js';
 import { DERIVE_OPTIONS } from '../../src/cli/options/derive.js';
+import { REPORT_OPTIONS } from '../../src/cli/options/report.js';
 import { optionValues } from '../../src/cli/options/spec.js';
 import { recordedDeriveOptions } from '../../src/cli/recorded-options.js';
 import { UsageError } from '../../src/errors.js';
@@ -46,5 +47,19 @@ describe("derive's options declared as data", () => {
     const { recorded } = fromCli({ map: ['industry=Sector'] });
     const now = new Map([['industry', 'Branche']] as const);
     expect([...(deriveOptions(recordedDeriveOptions(recorded, now)).options.map ?? [])]).toEqual([['industry', 'Branche']]);
+  });
+
+  it('check what an ICP file recorded: a switch must be true or false, a single value is a list of one', () => {
+    expect(() => recordedDeriveOptions({ fast: 'false' }, new Map())).toThrow(/--fast is a switch/);
+    expect(recordedDeriveOptions({ fast: false }, new Map()).fast).toBe(false);
+    const one = deriveOptions(recordedDeriveOptions({ map: 'industry=Sector', attributes: 'Industry' }, new Map())).options;
+    expect([...(one.map ?? [])]).toEqual([['industry', 'Sector']]);
+    expect(one.attributes).toEqual(['Industry']);
+    expect(() => recordedDeriveOptions({ value: ['a', 'b'] }, new Map())).toThrow(/--value takes one value/);
+  });
+
+  it("read --icp-tiers with nothing named as the report's default", () => {
+    expect(optionValues(REPORT_OPTIONS, { icpTiers: ',' }).icpTiers).toBeUndefined();
+    expect(optionValues(REPORT_OPTIONS, { icpTiers: 'b,a' }).icpTiers).toEqual(['A', 'B']);
   });
 });

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/core/report/build-report.js';
@@ -40,5 +41,17 @@ describe('icp report joins the deals as it reads them', () => {
     const closed = join(OLIST, 'olist_closed_deals_dataset.csv');
     const olist = { customers: mqls, deals: closed, leads: mqls };
     expect(spawned(ICP, olist)).toEqual(await fromTables(ICP, olist));
+  });
+
+  it("words the options in a note that gives core's reason, as it does on the terminal", () => {
+    // An ICP that recorded a value column these files lack: the note says why its measure is not used.
+    const dir = mkdtempSync(join(tmpdir(), 'icp-report-note-'));
+    const icp = join(dir, 'icp.yaml');
+    writeFileSync(icp, readFileSync(ICP, 'utf8').replace('options:\n', 'options:\n  value: Lifetime Spend\n'));
+    const r = spawnIcp(['report', '--icp', icp, '--customers', files.customers, '--deals', files.deals, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const notes = (JSON.parse(r.stdout) as { notes: string[] }).notes.join('\n');
+    expect(notes).toContain('--value: no column "Lifetime Spend"');
+    expect(notes).not.toContain('⟨');
   });
 });

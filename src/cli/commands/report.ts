@@ -18,6 +18,7 @@ import { loadIcp } from '../load-icp.js';
 import { Progress } from '../progress.js';
 import { recordedDeriveOptions } from '../recorded-options.js';
 import { readReportDeals } from '../report-deals.js';
+import { wordOptions } from '../option-words.js';
 import type { REPORT_OPTIONS } from '../options/report.js';
 import type { OptionValues } from '../options/spec.js';
 import type { CommandInput } from '../command-module.js';
@@ -97,6 +98,8 @@ export async function run({ options: o }: CommandInput<typeof REPORT_OPTIONS>, c
     ({ input, summary } = run);
   }
   const { report, warnings } = buildReport({ ...input, leads, spend, options });
+  // A note may carry a reason core gave with its option placeholders (why the ICP's measure is not in the files).
+  report.notes = report.notes.map(wordOptions);
   for (const w of warnings) ctx.warn(w);
   if (summary) report.notes.push(...holdoutNotes(summary, input.customers.name, icpPath, spend !== undefined));
   const { output } = o;

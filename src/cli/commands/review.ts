@@ -19,6 +19,8 @@ import { recordedDeriveOptions } from '../recorded-options.js';
 
 /** `icp review`: backtest the saved ICP on a quarter, propose an update, list drift; for cron. */
 export async function run({ options: o }: CommandInput<typeof REVIEW_OPTIONS>, ctx: CommandContext): Promise<number> {
+  // commander requires both flags; an empty file name is refused as before.
+  if (!o.customers || !o.deals) throw new UsageError('review needs --customers <file> and --deals <file>', { hint: 'see "icp review --help"' });
   if (o.quarter && o.asOf !== undefined)
     throw new UsageError('give --quarter or --as-of, not both', {
       hint: '--quarter 2026Q3 names a quarter; --as-of 2026-10-15 reviews the quarter before that day',

@@ -6,9 +6,12 @@ import { dateParser, listOption, seedParser } from '../parse-options.js';
 import { csvReadOptions, formatOption, icpOption, mapOption, outputOption } from './shared.js';
 import { parsed, text } from './spec.js';
 
-/** `--icp-tiers A,B`: the tiers that count as ICP; a usage error for anything but A-D. */
-export function icpTiersOption(raw: string): Tier[] {
-  const tiers = [...new Set((listOption(raw) ?? []).map((t) => t.toUpperCase()))];
+/** `--icp-tiers A,B`: the tiers that count as ICP; a usage error for anything but A-D; undefined (the default) for none. */
+export function icpTiersOption(raw: string): Tier[] | undefined {
+  const items = listOption(raw);
+  // Nothing named (`--icp-tiers ","`): the default, as when the option is left out.
+  if (items === undefined) return undefined;
+  const tiers = [...new Set(items.map((t) => t.toUpperCase()))];
   const bad = tiers.filter((t) => !(TIER_NAMES as readonly string[]).includes(t));
   if (bad.length > 0 || tiers.length === 0) {
     throw new UsageError(`--icp-tiers expects tiers among A, B, C, D such as "A,B", got "${raw}"`);

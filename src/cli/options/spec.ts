@@ -1,3 +1,5 @@
+import { UsageError } from '../../errors.js';
+
 /**
  * A command-line option declared as data: commander's flags, the help and README text, the default and the
  * parser all come from it, and so does the type of the value a command receives (OptionValues).
@@ -59,10 +61,18 @@ export function flag(flags: string, description: string): Defaulted<boolean> {
 /** Reads an option's value, given (raw text, or a list) or not (its default). */
 export function optionValue<T>(spec: OptionSpec<T>, raw: unknown): T | undefined {
   if (raw === undefined || raw === null) return spec.default;
-  if (Array.isArray(raw)) return spec.parseList ? spec.parseList(raw.map(String)) : (raw as T);
-  if (typeof raw === 'boolean') return raw as T;
+  // A switch is on or off: from commander always a boolean, from an ICP file's record it must be one too.
+  if (typeof spec.default === 'boolean') {
+    if (typeof raw !== 'boolean') throw new UsageError(`${longFlag(spec)} is a switch (true or false), got ${JSON.stringify(raw)}`);
+    return raw as T;
+  }
+  // A list read back from a record may be one value, which is a list of one.
+  if (spec.parseList && (spec.repeatable || Array.isArray(raw))) return spec.parseList((Array.isArray(raw) ? raw : [raw]).map(String));
+  if (Array.isArray(raw) || typeof raw === 'boolean') throw new UsageError(`${longFlag(spec)} takes one value, got ${JSON.stringify(raw)}`);
   return spec.parse ? spec.parse(String(raw)) : (String(raw) as T);
 }
+
+const longFlag = (spec: OptionSpec): string => /--[a-z][a-z-]*/.exec(spec.flags)?.[0] ?? spec.flags;
 
 /** Every option's value from what commander (or an ICP file's record) gave, defaults filled in. */
 export function optionValues<S extends OptionSet>(specs: S, raw: Readonly<Record<string, unknown>>): OptionValues<S> {

@@ -96,8 +96,8 @@ function joinDeals(input: DeriveInput, roles: RoleAssignment): { join?: DeriveRe
       : `no deal of ${dealResult.name} joins a customer of ${table.name}`,
     {
       hint: windowed
-        ? 'check {since}/{until} against the close dates, or whether the export is up to date'
-        : 'name the join columns with {key} <customerColumn>=<dealColumn>',
+        ? 'check ⟨since⟩/⟨until⟩ against the close dates, or whether the export is up to date'
+        : 'name the join columns with ⟨key⟩ <customerColumn>=<dealColumn>',
     },
   );
 }

@@ -34,7 +34,7 @@ function sumColumn(customers: readonly CustomerRecord[], table: Table, column: C
 function valueMeasure(label: string, column: ColumnInfo, customers: readonly CustomerRecord[], table: Table): Measure {
   if (!NUMERIC.has(column.type)) {
     throw new OptionError('value', `${table.name}: ${column.header} holds no numbers to rank customers by (it reads as ${column.type})`, {
-      hint: 'pass {value} with a number or money column, or {outcome} for a won/converted column',
+      hint: 'pass ⟨value⟩ with a number or money column, or ⟨outcome⟩ for a won/converted column',
     });
   }
   return { kind: 'value', label, column: column.index, ...sumColumn(customers, table, column) };
@@ -97,6 +97,6 @@ export function chooseMeasure(input: {
     usable.length > 1
       ? `${table.name} has several value columns; say which one measures a customer's worth`
       : `${table.name} has no lifetime value, total spend, ARR, MRR or profit column to rank customers by`,
-    { hint: `pass {value} <column> (candidates: ${listed}), {outcome} <column>, or {deals} <deals.csv>` },
+    { hint: `pass ⟨value⟩ <column> (candidates: ${listed}), ⟨outcome⟩ <column>, or ⟨deals⟩ <deals.csv>` },
   );
 }

@@ -65,9 +65,9 @@ export function parseOutcomeSpec(table: Table, spec: string): { column: number; 
   if (unreadable) {
     throw new OptionError(
       'outcome',
-      `{outcome}: ${header} in ${table.name} does not read as yes/no (won/lost, true/false, 1/0, converted/not); its values: ${listValues(table, column)}`,
+      `⟨outcome⟩: ${header} in ${table.name} does not read as yes/no (won/lost, true/false, 1/0, converted/not); its values: ${listValues(table, column)}`,
       {
-        hint: `name the positive value, for example {outcome} "${header}=${(unreadable[column] ?? '').trim()}"`,
+        hint: `name the positive value, for example ⟨outcome⟩ "${header}=${(unreadable[column] ?? '').trim()}"`,
       },
     );
   }
@@ -76,10 +76,10 @@ export function parseOutcomeSpec(table: Table, spec: string): { column: number; 
 
 function valueSpec(table: Table, column: number, header: string, wanted: string): { column: number; label: string; read: OutcomeReading } {
   const key = wanted.toLowerCase();
-  if (key === '') throw new OptionError('outcome', `{outcome} "${header}=" names no value`, { hint: `its values: ${listValues(table, column)}` });
+  if (key === '') throw new OptionError('outcome', `⟨outcome⟩ "${header}=" names no value`, { hint: `its values: ${listValues(table, column)}` });
   const found = table.rows.map((row) => (row[column] ?? '').trim()).find((v) => v.toLowerCase() === key);
   if (found === undefined) {
-    throw new OptionError('outcome', `{outcome}: no cell of ${header} in ${table.name} is "${wanted}"`, { hint: `its values: ${listValues(table, column)}` });
+    throw new OptionError('outcome', `⟨outcome⟩: no cell of ${header} in ${table.name} is "${wanted}"`, { hint: `its values: ${listValues(table, column)}` });
   }
   const read: OutcomeReading = (raw) => (raw === undefined || isMissing(raw) ? null : raw.trim().toLowerCase() === key);
   return { column, label: `${header} is ${found}`, read };

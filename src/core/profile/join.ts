@@ -27,8 +27,8 @@ function columnOf(roles: RoleAssignment, ...wanted: Role[]): number[] {
 
 /** `key: none` with deals: there is nothing to join them by. */
 export function noKeyJoin(): OptionError {
-  return new OptionError('key', '{key} none: the customers have no key, so deals cannot be joined to them', {
-    hint: 'name the join columns with {key} <customerColumn>=<dealColumn>, or leave out the deals',
+  return new OptionError('key', '⟨key⟩ none: the customers have no key, so deals cannot be joined to them', {
+    hint: 'name the join columns with ⟨key⟩ <customerColumn>=<dealColumn>, or leave out the deals',
   });
 }
 
@@ -65,6 +65,6 @@ export function candidatePairs(customers: Table, cRoles: RoleAssignment, deals: 
 /** The error when no pair of columns joins the deals to the customers. */
 export function unjoinable(deals: string, customers: string): OptionError {
   return new OptionError('key', `cannot tell which columns join ${deals} to ${customers}`, {
-    hint: 'pass {key} <customerColumn>=<dealColumn>, e.g. {key} "Record ID=Associated Company IDs"',
+    hint: 'pass ⟨key⟩ <customerColumn>=<dealColumn>, e.g. ⟨key⟩ "Record ID=Associated Company IDs"',
   });
 }

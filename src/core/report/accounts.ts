@@ -60,7 +60,7 @@ export function withMapHint<T>(join: () => T): T {
     return join();
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    throw new OptionError('map', error.message, { hint: 'name the join columns with {map} id=<customers column> {map} account_id=<deals column>' });
+    throw new OptionError('map', error.message, { hint: 'name the join columns with ⟨map⟩ id=<customers column> ⟨map⟩ account_id=<deals column>' });
   }
 }
 

@@ -67,7 +67,7 @@ export function holdoutRun(a: {
   if (split.leftOut.customers > 0)
     warnings.push({
       file: a.customers.name,
-      message: `{holdout} ${a.label}: ${plural(split.leftOut.customers, 'customer')} with no created date and no dated deal left out of both parts`,
+      message: `⟨holdout⟩ ${a.label}: ${plural(split.leftOut.customers, 'customer')} with no created date and no dated deal left out of both parts`,
     });
   const summary: HoldoutSummary = {
     spec: a.label,

@@ -185,8 +185,8 @@ function startDates(
     });
   }
   if (!format && !deals) {
-    throw new IcpError(`{holdout} <date>: ${customers.name} has no created date column to split the customers by`, {
-      hint: "give {deals} to split by each customer's first deal, hold out a share such as 30%, or name the column with {map} created_date=<header>",
+    throw new IcpError(`⟨holdout⟩ <date>: ${customers.name} has no created date column to split the customers by`, {
+      hint: "give ⟨deals⟩ to split by each customer's first deal, hold out a share such as 30%, or name the column with ⟨map⟩ created_date=<header>",
     });
   }
   let byCreated = 0;
@@ -212,18 +212,18 @@ export function checkHoldoutParts(split: HoldoutSplit, spec: HoldoutSpec, label:
   const { derive, report } = split;
   const random = 'share' in spec;
   if (derive.customerCount === 0) {
-    throw new IcpError(`{holdout} ${label} leaves no customer to derive the ICP on (${plural(report.customerCount, 'customer')} to report on)`, {
+    throw new IcpError(`⟨holdout⟩ ${label} leaves no customer to derive the ICP on (${plural(report.customerCount, 'customer')} to report on)`, {
       hint: random ? 'hold out a smaller share' : 'pick a later date: no customer started before this one',
     });
   }
   if (report.customerCount === 0) {
-    throw new IcpError(`{holdout} ${label} leaves no customer to report on (${plural(derive.customerCount, 'customer')} to derive on)`, {
+    throw new IcpError(`⟨holdout⟩ ${label} leaves no customer to report on (${plural(derive.customerCount, 'customer')} to derive on)`, {
       hint: random ? 'hold out a larger share' : 'pick an earlier date: every customer started before this one',
     });
   }
   if (needDeals && derive.dealRows.length === 0) {
     throw new IcpError(
-      `{holdout} ${label}: the ${plural(derive.customerCount, 'customer')} to derive on have no deal, and the ICP ranks customers by their deals`,
+      `⟨holdout⟩ ${label}: the ${plural(derive.customerCount, 'customer')} to derive on have no deal, and the ICP ranks customers by their deals`,
       {
         hint: random
           ? 'hold out a smaller share, or check the deals file joins the customers'

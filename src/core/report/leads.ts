@@ -56,7 +56,7 @@ function joinToLeads(leads: TypedTable, deals: TypedTable, window: DealWindow): 
 /** The error when the leads have no converted column and no column of the deals joins to them. */
 export function leadsUnjoinable(leads: string, deals: string): OptionError {
   return new OptionError('map', `${leads} has no converted column, and no column of ${deals} joins to it`, {
-    hint: 'name the converted column with {map} converted=<Header>',
+    hint: 'name the converted column with ⟨map⟩ converted=<Header>',
   });
 }
 
@@ -92,7 +92,7 @@ export function scoreLeads(input: {
     method = `converted = the lead's ${JSON.stringify(by.column)} has a won deal in ${dealsName} (joined on ${JSON.stringify(by.dealColumn)})`;
   } else {
     throw new OptionError('map', `${table.name} has no converted column`, {
-      hint: 'name it with {map} converted=<Header>, or pass {deals} so that a lead with a won deal counts as converted',
+      hint: 'name it with ⟨map⟩ converted=<Header>, or pass ⟨deals⟩ so that a lead with a won deal counts as converted',
     });
   }
   const leads: LeadOutcome[] = [];

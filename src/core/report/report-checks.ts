@@ -33,7 +33,7 @@ export function presentIcpTiers(doc: IcpDocument, asked: readonly Tier[] | undef
   const icpTiers = wanted.filter((t) => has.includes(t));
   const missingTiers = asked === undefined ? [] : asked.filter((t) => !has.includes(t));
   if (icpTiers.length === 0) {
-    throw new OptionError('icpTiers', `{icpTiers} ${wanted.join(',')}: the ICP has no such tier (its tiers: ${describeTiers(doc.tiers)}, D below)`, {
+    throw new OptionError('icpTiers', `⟨icpTiers⟩ ${wanted.join(',')}: the ICP has no such tier (its tiers: ${describeTiers(doc.tiers)}, D below)`, {
       hint: `pick among ${has.join(', ')}`,
     });
   }

@@ -52,7 +52,7 @@ export function reportWarnings(x: {
   if (missingTiers.length > 0) {
     const which = `tier${missingTiers.length > 1 ? 's' : ''} ${missingTiers.join(', ')}`;
     warnings.push({
-      message: `{icpTiers}: the ICP has no ${which} (its tiers: ${describeTiers(x.doc.tiers)}, D below); ICP = tier${icpTiers.length > 1 ? 's' : ''} ${icpTiers.join(', ')}`,
+      message: `⟨icpTiers⟩: the ICP has no ${which} (its tiers: ${describeTiers(x.doc.tiers)}, D below); ICP = tier${icpTiers.length > 1 ? 's' : ''} ${icpTiers.join(', ')}`,
     });
   }
   for (const u of spend?.summary.unallocated ?? []) {

@@ -34,7 +34,7 @@ function amountColumn(spend: TypedTable): number {
   const numeric = spend.columns.filter((c) => c.type === 'money' || c.type === 'number');
   if (numeric.length === 1) return (numeric[0] as ColumnInfo).index;
   throw new OptionError('map', `${spend.table.name}: cannot tell which column is the amount spent`, {
-    hint: 'name it "Spend", "Cost" or "Amount", or pass {map} cost=<Header>',
+    hint: 'name it "Spend", "Cost" or "Amount", or pass ⟨map⟩ cost=<Header>',
   });
 }
 

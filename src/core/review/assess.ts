@@ -65,7 +65,7 @@ export function judgeDrift(input: DriftInput): DriftJudgement {
   // An export that ends before the quarter is not drift: say so instead of raising a false alarm in cron.
   if (during.length === 0) {
     throw new IcpError(`no deal of ${input.deals.name} closed in ${period.label} (${day(period.start)} to ${day(period.end)})`, {
-      hint: 'check that the export is up to date, or review another quarter with {quarter}',
+      hint: 'check that the export is up to date, or review another quarter with ⟨quarter⟩',
     });
   }
   const stability = criterionStability(

@@ -165,6 +165,6 @@ describe('--key none', () => {
     expect(customerKeyColumn(roles, null, key, table)).toBeUndefined();
     expect(customerKeyColumn(roles, null, undefined, table)).toBe(0);
     expect(customerKeyColumn(roles, null, keyOption('Total'), table)).toBe(1);
-    expect(() => joinDealTable(table, roles, table, { key })).toThrow(/\{key\} none/);
+    expect(() => joinDealTable(table, roles, table, { key })).toThrow(/⟨key⟩ none/);
   });
 });

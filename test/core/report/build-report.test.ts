@@ -181,7 +181,7 @@ describe('buildReport', () => {
       expect(two.report.icp.thresholds).toEqual({ A: 100, B: 60 });
       expect(two.report.icp.icp_tiers).toEqual(['A', 'B']);
       expect(two.report.segments.icp.accounts).toBe(4);
-      expect(two.warnings.map((w) => w.message).join('\n')).not.toMatch(/\{icpTiers\}/);
+      expect(two.warnings.map((w) => w.message).join('\n')).not.toMatch(/⟨icpTiers⟩/);
     });
 
     it('leaves out a named tier the file lacks, with a warning; naming only such tiers is a usage error', () => {
@@ -197,7 +197,7 @@ describe('buildReport', () => {
           name: 'OptionError',
           exitCode: 2,
           option: 'icpTiers',
-          message: '{icpTiers} C: the ICP has no such tier (its tiers: A>=100 B>=60, D below)',
+          message: '⟨icpTiers⟩ C: the ICP has no such tier (its tiers: A>=100 B>=60, D below)',
         }),
       );
     });
@@ -208,7 +208,7 @@ describe('buildReport', () => {
       expect(one.report.icp.icp_tiers).toEqual(['A']);
       expect(one.report.tiers.A?.accounts).toBe(4);
       expect(one.report.verdict).not.toMatch(/tiers A, B/);
-      expect(one.warnings.map((w) => w.message).join('\n')).not.toMatch(/\{icpTiers\}/);
+      expect(one.warnings.map((w) => w.message).join('\n')).not.toMatch(/⟨icpTiers⟩/);
     });
   });
 
@@ -219,7 +219,7 @@ describe('buildReport', () => {
   it('is a usage error, hinting at --map, when no column joins the deals to the customers', () => {
     const unrelated = tableFromCsv('x.csv', 'Deal Stage,Amount\nClosed Won,5\n');
     expect(() => buildReport({ doc: SOFTWARE, customers: CUSTOMERS, deals: unrelated })).toThrow(
-      expect.objectContaining({ name: 'OptionError', exitCode: 2, hint: expect.stringMatching(/\{map\} id=.*\{map\} account_id=/) }),
+      expect.objectContaining({ name: 'OptionError', exitCode: 2, hint: expect.stringMatching(/⟨map⟩ id=.*⟨map⟩ account_id=/) }),
     );
   });
 
