@@ -8,6 +8,6 @@ export interface CommandInput<S extends OptionSet = OptionSet> {
 }
 
 /** A command module: do io -> core -> render with its options, return an exit code. */
-export interface CommandModule {
-  run(input: CommandInput, ctx: CommandContext): Promise<number>;
+export interface CommandModule<S extends OptionSet = OptionSet> {
+  run(input: CommandInput<S>, ctx: CommandContext): Promise<number>;
 }

@@ -6,20 +6,23 @@ import { SCORE_OPTIONS } from './options/score.js';
 import { DIFF_OPTIONS, INIT_OPTIONS, INSPECT_OPTIONS, VALIDATE_OPTIONS } from './options/small-commands.js';
 import type { OptionSet } from './options/spec.js';
 
-export interface CommandSpec {
+export interface CommandSpec<S extends OptionSet = OptionSet> {
   name: string;
   summary: string;
   /** commander argument syntax, e.g. `<file>` or `[file]`. */
   args: string[];
   /** By the name commander gives each option's value (`--max-criteria` -> maxCriteria), in help's order. */
-  options: OptionSet;
+  options: S;
   /** Shown at the end of `icp <command> --help`; real invocations on the bundled fixtures. */
   examples: string[];
-  load(): Promise<CommandModule>;
+  load(): Promise<CommandModule<S>>;
 }
 
+/** One command's entry: its module must take the options its entry declares (a mix-up does not compile). */
+const command = <S extends OptionSet>(spec: CommandSpec<S>): CommandSpec => spec as unknown as CommandSpec;
+
 export const commands: CommandSpec[] = [
-  {
+  command({
     name: 'derive',
     summary: 'mine the ICP from customer (and deal) exports and save it as icp.yaml',
     args: ['<customers>'],
@@ -30,8 +33,8 @@ export const commands: CommandSpec[] = [
       'icp derive accounts.csv --deals opportunities.csv --since 2026-07-01 --top 25% -o icp-q3.yaml',
     ],
     load: () => import('./commands/derive.js'),
-  },
-  {
+  }),
+  command({
     name: 'score',
     summary: 'score every lead of a CSV against the saved ICP: points, tier and why',
     args: ['<leads>'],
@@ -42,8 +45,8 @@ export const commands: CommandSpec[] = [
       'cat leads.csv | icp score - --excel --delimiter ";" > leads-scored.csv',
     ],
     load: () => import('./commands/score.js'),
-  },
-  {
+  }),
+  command({
     name: 'report',
     summary: 'compare ICP and non-ICP outcomes: win rate, cycle, CAC, CLV, per tier, with confidence intervals',
     args: [],
@@ -54,8 +57,8 @@ export const commands: CommandSpec[] = [
       'icp report --customers accounts.csv --deals deals.csv --icp-tiers A --format json | jq .comparison',
     ],
     load: () => import('./commands/report.js'),
-  },
-  {
+  }),
+  command({
     name: 'review',
     summary: 'quarterly review for cron: backtest the saved ICP, propose an update, list drift; never touches icp.yaml',
     args: [],
@@ -66,16 +69,16 @@ export const commands: CommandSpec[] = [
       '0 6 1 1,4,7,10 *  cd /data && /usr/local/bin/icp review --customers companies.csv --deals deals.csv  # crontab',
     ],
     load: () => import('./commands/review.js'),
-  },
-  {
+  }),
+  command({
     name: 'diff',
     summary: 'compare two ICP files: criteria added, removed, values, ranges or points changed, tier thresholds; exit 1 when they differ (as diff)',
     args: ['<old>', '<new>'],
     options: DIFF_OPTIONS,
     examples: ['icp diff icp.yaml reviews/icp-proposed-2026Q3.yaml', 'icp diff old.yaml new.yaml --format md > changes.md'],
     load: () => import('./commands/diff.js'),
-  },
-  {
+  }),
+  command({
     name: 'inspect',
     summary: 'show how icp reads a CSV export: each column with its role, type, fill rate and values',
     args: ['<file>'],
@@ -86,21 +89,21 @@ export const commands: CommandSpec[] = [
       'cat export.csv | icp inspect - --encoding latin1',
     ],
     load: () => import('./commands/inspect.js'),
-  },
-  {
+  }),
+  command({
     name: 'validate',
     summary: 'check an ICP file and list every problem with its YAML line',
     args: ['[file]'],
     options: VALIDATE_OPTIONS,
     examples: ['icp validate', 'icp validate reviews/icp-proposed-2026Q3.yaml'],
     load: () => import('./commands/validate.js'),
-  },
-  {
+  }),
+  command({
     name: 'init',
     summary: 'write a commented template ICP (status: manual) to edit by hand',
     args: [],
     options: INIT_OPTIONS,
     examples: ['icp init', 'icp init -o icp-manual.yaml && icp validate icp-manual.yaml'],
     load: () => import('./commands/init.js'),
-  },
+  }),
 ];
