@@ -4,6 +4,8 @@ import { streamTable, type TableHead } from '../io/csv/stream-table.js';
 /** One read of a file, made from its head and fed every row; `reread` says how to read it again, if it must. */
 export interface Pass<R> {
   readonly columnsUsed: readonly number[];
+  /** Keeps cells of many rows: the stream shares equal cells (see RowConsumer.shareCells). */
+  readonly shareCells?: boolean;
   add(row: readonly string[]): void;
   readonly reread: R | undefined;
 }
@@ -28,6 +30,7 @@ export async function readInPasses<R, P extends Pass<R>>(
       return {
         pass,
         columnsUsed: pass.columnsUsed,
+        shareCells: pass.shareCells === true,
         add: (row: readonly string[], at: number) => {
           // Cheap enough per row: the callback only draws every 1,024 rows and ten times a second at most.
           if ((at & 1023) === 0) hooks.onRows?.(at);

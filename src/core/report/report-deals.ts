@@ -26,6 +26,8 @@ const VIEW_ROLES: readonly Role[] = ['lead_source', 'owner', 'cost'];
  */
 export class ReportDealsPass {
   readonly columnsUsed: number[];
+  /** The kept deals' cells (sources, owners) repeat: the stream shares them. */
+  readonly shareCells = true;
   private readonly roles: RoleAssignment;
   private readonly columns: ColumnInfo[];
   private readonly accounts: DealJoin;

@@ -9,6 +9,11 @@ export interface RowConsumer {
   add(row: readonly string[], at: number): void;
   /** The columns add() reads; the others are left out of the rows (undefined). Every column when absent. */
   readonly columnsUsed?: readonly number[];
+  /**
+   * Equal cells as one string (CellInterner), for a consumer that keeps cells of many rows: less memory,
+   * about a tenth more time to read, so only when asked.
+   */
+  readonly shareCells?: boolean;
 }
 
 /** The file as `start` sees it before the rows come: its name, header and first rows, in full. */
@@ -34,11 +39,10 @@ export async function streamTable<T extends RowConsumer>(
   const consumer = start({ name: file.displayName, header: file.header, sample });
   const used = consumer.columnsUsed;
   let rows = 0;
-  // Equal cells are one string (stages, dates, keys repeat): what a consumer keeps of its rows stays small.
-  const interner = new CellInterner();
+  const interner = consumer.shareCells ? new CellInterner() : undefined;
   const feed = (batch: RecordBatch): void => {
     for (let r = batch.start; r < batch.count; r++) {
-      const row = rows < sample.length ? (sample[rows] as string[]) : batch.sharedRow(r, interner, used);
+      const row = rows < sample.length ? (sample[rows] as string[]) : interner ? batch.sharedRow(r, interner, used) : batch.row(r, used);
       consumer.add(row, rows++);
     }
   };
