@@ -54,4 +54,30 @@ describe('icp report joins the deals as it reads them', () => {
     expect(notes).toContain('--value: no column "Lifetime Spend"');
     expect(notes).not.toContain('⟨');
   });
+
+  it('reads the deals again when the pair leading on the first rows is not the one that joins the most, as the table path chooses', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'icp-report-reread-'));
+    const industries = ['Software', 'Retail', 'Banking'];
+    const customerLines = [
+      'Record ID,Company name,Industry,Employees',
+      ...Array.from({ length: 50 }, (_, i) => `${i + 1},Co ${i + 1},${industries[i % 3]},${40 + 10 * i}`),
+    ];
+    // The first 5,000 deals (the sample) join on names only, the 10,000 after them on ids only: the name pair
+    // leads on the sample, the id pair joins the most, so a file is read again with the id pair alone.
+    const dealLines = ['Deal Name,Associated Company IDs,Associated Company,Amount,Deal Stage,Close Date,Lead Source'];
+    for (let i = 0; i < 15_000; i++) {
+      const c = (i % 50) + 1;
+      const early = i < 5_000;
+      const stage = i % 3 === 0 ? 'Closed Lost' : 'Closed Won';
+      dealLines.push(`D${i},${early ? 'x' : c},${early ? `Co ${c}` : 'nobody'},${100 + (i % 7)},${stage},2025-01-02,${i % 4 === 0 ? 'Referral' : 'Organic'}`);
+    }
+    const both = { customers: join(dir, 'customers.csv'), deals: join(dir, 'deals.csv') };
+    writeFileSync(both.customers, `${customerLines.join('\n')}\n`);
+    writeFileSync(both.deals, `${dealLines.join('\n')}\n`);
+    const want = (await fromTables(ICP, both)) as { join: { deals: string } };
+    expect(want.join.deals).toBe('Associated Company IDs');
+    expect(spawned(ICP, both)).toEqual(want);
+    // From stdin the deals cannot be read twice: every pair is counted and summed on the one read.
+    expect(spawned(ICP, both, true)).toEqual(want);
+  });
 });
