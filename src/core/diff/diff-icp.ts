@@ -57,6 +57,12 @@ function pointsWithinNoise(a: number, b: number): boolean {
   return Math.abs(a - b) <= Math.max(5, 0.25 * Math.abs(a));
 }
 
+/** A criterion in one file only: removed from the old one, or added in the new one. */
+function oneSided(kind: 'added' | 'removed', c: Criterion): CriterionChange {
+  const side = kind === 'removed' ? { old: c } : { new: c };
+  return { kind, column: c.column, direction: c.points >= 0 ? 'fit' : 'anti', ...side, within_noise: false, description: `${kind}: ${c.label}` };
+}
+
 function compare(o: Criterion, n: Criterion): CriterionChange[] {
   const base = { column: n.column, direction: n.points >= 0 ? ('fit' as const) : ('anti' as const), old: o, new: n };
   const out: CriterionChange[] = [];
@@ -105,14 +111,7 @@ export function diffIcp(oldDoc: IcpDocument, newDoc: IcpDocument): IcpDiff {
   for (const [key, o] of oldBy) {
     const n = newBy.get(key);
     if (!n) {
-      changes.push({
-        kind: 'removed',
-        column: o.column,
-        direction: o.points >= 0 ? 'fit' : 'anti',
-        old: o,
-        within_noise: false,
-        description: `removed: ${o.label}`,
-      });
+      changes.push(oneSided('removed', o));
       continue;
     }
     const found = compare(o, n);
@@ -120,15 +119,7 @@ export function diffIcp(oldDoc: IcpDocument, newDoc: IcpDocument): IcpDiff {
     changes.push(...found);
   }
   for (const [key, n] of newBy) {
-    if (!oldBy.has(key))
-      changes.push({
-        kind: 'added',
-        column: n.column,
-        direction: n.points >= 0 ? 'fit' : 'anti',
-        new: n,
-        within_noise: false,
-        description: `added: ${n.label}`,
-      });
+    if (!oldBy.has(key)) changes.push(oneSided('added', n));
   }
   const [oldTiers, newTiers] = [describeTiers(oldDoc.tiers), describeTiers(newDoc.tiers)];
   return {
