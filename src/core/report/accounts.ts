@@ -12,7 +12,7 @@ import { compileIcp, SAMPLE_ROWS, type CompiledIcp } from '../score/compile.js';
 import { scoreRow } from '../score/score-row.js';
 import type { Table } from '../table.js';
 import { OptionError, UsageError } from '../../errors.js';
-import { normalizeKey } from '../profile/keys.js';
+import { RepeatedIds } from './repeated-ids.js';
 import type { StreamedDeals } from './streamed-deals.js';
 import { type TypedFile, type TypedTable, typed } from './typed-table.js';
 
@@ -85,15 +85,9 @@ function joinDeals(customers: TypedTable, deals: Table | StreamedDeals, map: Rea
 export function duplicateDealIds(deals: TypedTable): number {
   const id = deals.roles.byRole.get('id');
   if (id === undefined) return 0;
-  const seen = new Set<string>();
-  let repeats = 0;
-  for (const row of deals.table.rows) {
-    const key = normalizeKey(row[id]);
-    if (key === '') continue;
-    if (seen.has(key)) repeats++;
-    else seen.add(key);
-  }
-  return repeats;
+  const ids = new RepeatedIds();
+  for (const row of deals.table.rows) ids.add(row[id]);
+  return ids.repeats;
 }
 
 /**

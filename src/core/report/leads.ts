@@ -44,20 +44,22 @@ function convertedByDeals(leads: TypedTable, joined: JoinedDeals, dealsName: str
 
 /** The deals joined to the leads (a table in memory); the leads' own error when no column joins them. */
 function joinToLeads(leads: TypedTable, deals: TypedTable, window: DealWindow): JoinedDeals {
-  try {
-    const types = { dealRoles: deals.roles, dealColumns: deals.columns, customerColumns: leads.columns };
-    return joinDealTable(leads.table, leads.roles, deals.table, { ...types, since: window.since, until: window.until });
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    throw leadsUnjoinable(leads.table.name, deals.table.name);
-  }
+  const types = { dealRoles: deals.roles, dealColumns: deals.columns, customerColumns: leads.columns };
+  return withLeadsHint(leads.table.name, deals.table.name, () =>
+    joinDealTable(leads.table, leads.roles, deals.table, { ...types, since: window.since, until: window.until }),
+  );
 }
 
-/** The error when the leads have no converted column and no column of the deals joins to them. */
-export function leadsUnjoinable(leads: string, deals: string): OptionError {
-  return new OptionError('map', `${leads} has no converted column, and no column of ${deals} joins to it`, {
-    hint: 'name the converted column with ⟨map⟩ converted=<Header>',
-  });
+/** A join of the deals to the leads, with the leads' own error when no column joins them (the leads have no converted column). */
+export function withLeadsHint<T>(leads: string, deals: string, join: () => T): T {
+  try {
+    return join();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new OptionError('map', `${leads} has no converted column, and no column of ${deals} joins to it`, {
+      hint: 'name the converted column with ⟨map⟩ converted=<Header>',
+    });
+  }
 }
 
 /**

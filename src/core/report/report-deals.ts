@@ -1,14 +1,13 @@
 import type { ColumnInfo } from '../columns/infer.js';
 import type { Role, RoleAssignment } from '../columns/roles.js';
-import { DealJoin, type JoinedDeals, type Reread } from '../profile/deal-join.js';
+import { DealJoin, type Reread } from '../profile/deal-join.js';
 import type { DealWindow } from '../profile/deal-types.js';
-import { normalizeKey } from '../profile/keys.js';
 import type { Table } from '../table.js';
-import { UsageError } from '../../errors.js';
 import { withMapHint } from './accounts.js';
 import type { StreamedDeals } from './streamed-deals.js';
 import { type TypedTable, typed } from './typed-table.js';
-import { leadsUnjoinable } from './leads.js';
+import { withLeadsHint } from './leads.js';
+import { RepeatedIds } from './repeated-ids.js';
 
 /** How a pass that did not settle a join reads the deals again (DealJoin.reread), per join. */
 export interface ReportRereads {
@@ -33,8 +32,7 @@ export class ReportDealsPass {
   private readonly accounts: DealJoin;
   private readonly leadsJoin: DealJoin | undefined;
   private readonly id: number | undefined;
-  private readonly ids = new Set<string>();
-  private repeats = 0;
+  private readonly ids = new RepeatedIds();
   private rows = 0;
 
   constructor(
@@ -74,11 +72,7 @@ export class ReportDealsPass {
     this.rows++;
     this.accounts.add(row);
     this.leadsJoin?.add(row);
-    if (this.id === undefined) return;
-    const key = normalizeKey(row[this.id]);
-    if (key === '') return;
-    if (this.ids.has(key)) this.repeats++;
-    else this.ids.add(key);
+    if (this.id !== undefined) this.ids.add(row[this.id]);
   }
 
   /** Once every deal was added: how to read the deals again, or undefined when this read settles every join. */
@@ -99,17 +93,8 @@ export class ReportDealsPass {
       columns: this.columns,
       customers: this.input.customers,
       joined: withMapHint(() => this.accounts.finish(sha256)),
-      leads: this.leadsJoin && leadsJoined(this.leadsJoin, sha256, this.input.leads as TypedTable, head.name),
-      duplicateIds: this.repeats,
+      leads: this.leadsJoin && withLeadsHint((this.input.leads as TypedTable).table.name, head.name, () => (this.leadsJoin as DealJoin).finish(sha256)),
+      duplicateIds: this.ids.repeats,
     };
-  }
-}
-
-function leadsJoined(join: DealJoin, sha256: string, leads: TypedTable, deals: string): JoinedDeals {
-  try {
-    return join.finish(sha256);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    throw leadsUnjoinable(leads.table.name, deals);
   }
 }
