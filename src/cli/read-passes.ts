@@ -3,7 +3,8 @@ import { streamTable, type TableHead } from '../io/csv/stream-table.js';
 
 /** One read of a file, made from its head and fed every row; `reread` says how to read it again, if it must. */
 export interface Pass<R> {
-  readonly columnsUsed: readonly number[];
+  /** The columns add() reads (undefined: every one). */
+  readonly columnsUsed: readonly number[] | undefined;
   /** Keeps cells of many rows: the stream shares equal cells (see RowConsumer.shareCells). */
   readonly shareCells?: boolean;
   add(row: readonly string[]): void;
@@ -29,7 +30,7 @@ export async function readInPasses<R, P extends Pass<R>>(
       const pass = makePass(head, again);
       return {
         pass,
-        columnsUsed: pass.columnsUsed,
+        ...(pass.columnsUsed && { columnsUsed: pass.columnsUsed }),
         shareCells: pass.shareCells === true,
         add: (row: readonly string[], at: number) => {
           // Cheap enough per row: the callback only draws every 1,024 rows and ten times a second at most.

@@ -8,6 +8,8 @@ import type { Table } from '../core/table.js';
 import type { CsvReadOptions } from '../io/csv/csv-read-options.js';
 import { canReadTwice } from '../io/csv/rereadable.js';
 import type { TableHead } from '../io/csv/stream-table.js';
+import type { DealsReadHooks } from './join-deals.js';
+import { readPartInPasses } from './part-pass.js';
 import { readInPasses } from './read-passes.js';
 
 /**
@@ -18,13 +20,16 @@ export async function readReportDeals(
   path: string,
   read: CsvReadOptions,
   x: { customers: Table; leads: Table | undefined; map: ReadonlyMap<Role, string>; window: DealWindow },
-  onRows?: (rows: number) => void,
+  hooks: Omit<DealsReadHooks, 'log'> = {},
 ): Promise<StreamedDeals> {
   const customers = typed(x.customers, x.map);
   const leads = x.leads && typed(x.leads, x.map);
   const rereadable = canReadTwice(path);
   const make = (head: TableHead, again: ReportRereads | undefined) =>
     new ReportDealsPass({ customers, leads, map: x.map, window: x.window, rereadable, again }, head);
-  const { pass, sha256 } = await readInPasses(path, read, DEAL_SAMPLE_ROWS, make, { onRows });
+  const { onRows, part } = hooks;
+  const { pass, sha256 } = part
+    ? await readPartInPasses(path, read, { sampleRows: DEAL_SAMPLE_ROWS, inPart: part, shareCells: true }, make, { onRows })
+    : await readInPasses(path, read, DEAL_SAMPLE_ROWS, make, { onRows });
   return pass.finish(sha256);
 }

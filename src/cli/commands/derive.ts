@@ -101,9 +101,10 @@ export async function run({ args, options: o }: CommandInput<typeof DERIVE_OPTIO
   const joinedDeals =
     dealsPath === undefined
       ? undefined
-      : await readJoinedDeals(dealsPath, read, customers, options, ctx.verbose ? (line) => ctx.stderr.write(`${line}\n`) : undefined, (n) =>
-          progress.rows(n, dealsName),
-        );
+      : await readJoinedDeals(dealsPath, read, customers, options, {
+          log: ctx.verbose ? (line) => ctx.stderr.write(`${line}\n`) : undefined,
+          onRows: (n) => progress.rows(n, dealsName),
+        });
   const onProgress = (step: string, done: number, total: number) => progress.show(`${step} ${done} of ${total}`);
   const result: DeriveResult = derive({
     customers,

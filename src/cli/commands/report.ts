@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { DERIVE_SEED } from '../../core/derive/derive-seed.js';
-import type { HoldoutSpec } from '../../core/report/holdout.js';
-import { holdoutNotes, holdoutRun, type HoldoutSummary } from '../../core/report/holdout-run.js';
+import { holdoutNotes, type HoldoutSummary } from '../../core/report/holdout-run.js';
+import type { StreamedDeals } from '../../core/report/streamed-deals.js';
 import { plural } from '../../core/plural.js';
 import { buildReport, type ReportOptions } from '../../core/report/build-report.js';
 import type { Report } from '../../core/report/report-types.js';
@@ -16,18 +14,12 @@ import type { CommandContext } from '../context.js';
 import { csvOptions, inputPath } from '../input.js';
 import { loadIcp } from '../load-icp.js';
 import { Progress } from '../progress.js';
-import { recordedDeriveOptions } from '../recorded-options.js';
 import { readReportDeals } from '../report-deals.js';
+import { runHoldout } from '../report-holdout.js';
 import { wordOptions } from '../option-words.js';
 import type { REPORT_OPTIONS } from '../options/report.js';
 import type { OptionValues } from '../options/spec.js';
 import type { CommandInput } from '../command-module.js';
-import { deriveOptions } from './derive.js';
-
-/** The spec as the output names it: `30%` (also for `0.3`) or `2026-01-01`. */
-function holdoutLabel(spec: { share: number } | { date: number }): string {
-  return 'share' in spec ? `${Number((spec.share * 100).toFixed(4))}%` : new Date(spec.date).toISOString().slice(0, 10);
-}
 
 type ReportValues = OptionValues<typeof REPORT_OPTIONS>;
 
@@ -71,29 +63,13 @@ export async function run({ options: o }: CommandInput<typeof REPORT_OPTIONS>, c
   if (holdout && dealBased && o.deals === undefined) {
     throw new UsageError(`--holdout re-derives the ICP as ${icpPath} was derived, from deals: give --deals <file>`);
   }
-  const { customers, leads, spend, dealsTable, streamed } = await readInputs(o, options, ctx);
-  const deals = dealsTable ?? streamed;
+  const { customers, leads, spend, deals, holdoutDeals } = await readInputs(o, options, ctx);
   let summary: HoldoutSummary | undefined;
-  let input: { doc: typeof doc; customers: Table; deals: typeof deals } = { doc, customers, deals };
+  let input: { doc: typeof doc; customers: Table; deals: Table | StreamedDeals | undefined } = { doc, customers, deals };
   if (holdout) {
-    const recordedSeed = doc.options?.seed;
-    const spec: HoldoutSpec =
-      'share' in holdout ? { share: holdout.share, seed: o.seed ?? (typeof recordedSeed === 'number' ? recordedSeed : DERIVE_SEED) } : holdout;
-    // The saved ICP's own options, its deal window included: the derive part is derived as the ICP was.
-    const { options: recorded, recorded: recordedOptions } = deriveOptions(recordedDeriveOptions(doc.options ?? {}, o.map, true));
-    const generatedAt = ctx.now().toISOString();
-    const run = holdoutRun({
-      doc,
-      customers,
-      deals: dealsTable,
-      spec,
-      label: holdoutLabel(holdout),
-      dealBased,
-      options: recorded,
-      recordedOptions,
-      generatedAt,
-      digest: partDigest,
-    });
+    const window = { since: options.since, until: options.until };
+    const run = await runHoldout(holdout, o, { doc, customers, leads, dealBased, window, deals: holdoutDeals }, ctx);
+    holdoutDeals.done();
     for (const w of run.warnings) ctx.warn(w);
     ({ input, summary } = run);
   }
@@ -113,21 +89,8 @@ export async function run({ options: o }: CommandInput<typeof REPORT_OPTIONS>, c
 }
 
 /**
- * A part of a file with a digest of its own (of its header and rows, not of any file's bytes): a part must
- * not pass for the whole file, which would make the report look in-sample (the same sha256 as a source).
- */
-function partDigest(table: Table): Table {
-  return {
-    ...table,
-    sha256: createHash('sha256')
-      .update(JSON.stringify([table.header, table.rows]))
-      .digest('hex'),
-  };
-}
-
-/**
- * The report's files: customers, leads and spend read whole; the deals joined as they are read, or read whole
- * for --holdout, which splits them with the customers.
+ * The report's files: customers, leads and spend read whole; the deals joined as they are read. With
+ * --holdout, how to read the deals is handed to runHoldout, which splits them with the customers.
  */
 async function readInputs(o: ReportValues, options: ReportOptions, ctx: CommandContext) {
   const read = csvOptions(o, ctx);
@@ -137,14 +100,18 @@ async function readInputs(o: ReportValues, options: ReportOptions, ctx: CommandC
     path === undefined ? Promise.resolve(undefined) : readTable(inputPath(path, ctx), readOf(path), (n, name) => progress.rows(n, name));
   const customers = (await table(o.customers)) as Table;
   const [leads, spend] = [await table(o.leads), await table(o.spend)];
-  const dealsTable = o.holdout ? await table(o.deals) : undefined;
-  const dealsPath = o.holdout ? undefined : o.deals;
+  const shown = o.deals === '-' ? '<stdin>' : String(o.deals);
+  const onRows = (n: number) => progress.rows(n, shown);
+  const holdoutDeals = {
+    path: o.deals === undefined ? undefined : inputPath(o.deals, ctx),
+    read: readOf(o.deals ?? ''),
+    onRows,
+    done: () => progress.done(),
+  };
+  if (o.holdout) return { customers, leads, spend, deals: undefined, holdoutDeals };
   const window = { since: options.since, until: options.until };
-  const shown = dealsPath === '-' ? '<stdin>' : String(dealsPath);
-  const streamed =
-    dealsPath === undefined
-      ? undefined
-      : await readReportDeals(inputPath(dealsPath, ctx), readOf(dealsPath), { customers, leads, map: o.map, window }, (n) => progress.rows(n, shown));
+  const deals =
+    o.deals === undefined ? undefined : await readReportDeals(inputPath(o.deals, ctx), readOf(o.deals), { customers, leads, map: o.map, window }, { onRows });
   progress.done();
-  return { customers, leads, spend, dealsTable, streamed };
+  return { customers, leads, spend, deals, holdoutDeals };
 }

@@ -4,7 +4,9 @@ import type { IcpDocument } from '../icp/schema.js';
 import { plural } from '../plural.js';
 import type { Table } from '../table.js';
 import type { Warning } from '../warnings.js';
-import { checkHoldoutParts, holdoutKeys, splitHoldout, type HoldoutSpec } from './holdout.js';
+import type { JoinedDeals } from '../profile/deal-join-types.js';
+import { checkHoldoutParts, holdoutKeys, splitHoldout, type HoldoutSpec, type HoldoutSplit } from './holdout.js';
+import type { StreamedDeals } from './streamed-deals.js';
 
 /** What `--holdout` split and derived, as the JSON's `holdout` object. */
 export interface HoldoutSummary {
@@ -28,20 +30,15 @@ export interface HoldoutSummary {
 
 /** What --holdout gives the report: the report part with the ICP derived on the other part, and what happened. */
 export interface HoldoutRun {
-  input: { doc: IcpDocument; customers: Table; deals: Table | undefined };
+  input: { doc: IcpDocument; customers: Table; deals: Table | StreamedDeals | undefined };
   summary: HoldoutSummary;
   warnings: Warning[];
 }
 
-/**
- * `--holdout`: splits the customers (and their deals), derives an ICP on the derive part with the options
- * the saved ICP recorded (`options`, read by the caller), and returns the report part with that ICP to
- * report on. `digest` gives each part a digest of its own (see the cli's partDigest): core hashes nothing.
- */
-export function holdoutRun(a: {
+/** What a holdout derives and reports with, but for the deals of its parts. */
+export interface HoldoutArgs {
   doc: IcpDocument;
   customers: Table;
-  deals: Table | undefined;
   spec: HoldoutSpec;
   label: string;
   dealBased: boolean;
@@ -49,17 +46,38 @@ export function holdoutRun(a: {
   recordedOptions: Record<string, string | number | boolean | null | string[]>;
   generatedAt: string;
   digest: (table: Table) => Table;
-}): HoldoutRun {
+}
+
+/**
+ * `--holdout` on a deals table in memory: splits the customers (and their deals), derives an ICP on the
+ * derive part with the options the saved ICP recorded (`options`, read by the caller), and returns the report
+ * part with that ICP to report on. `digest` gives each part a digest of its own (see the cli's partDigest):
+ * core hashes nothing. A deals file that can be read again is split as it is read instead (the cli's holdout).
+ */
+export function holdoutRun(a: HoldoutArgs & { deals: Table | undefined }): HoldoutRun {
   const { options, digest } = a;
   const keys = holdoutKeys(a.customers, a.deals, { map: options.map, key: options.key });
   const split = splitHoldout({ customers: a.customers, deals: a.deals, keys, map: options.map, spec: a.spec });
   checkHoldoutParts(split, a.spec, a.label, a.dealBased);
-  const derivePart = { customers: digest(split.derive.customers), deals: split.derive.deals && digest(split.derive.deals) };
-  // An ICP mined from the customers alone (a value column) is re-derived so: the deals only go to the report.
+  const part = (t: Table | undefined) => t && digest(t);
+  return holdoutDerive(a, split, { derive: part(split.derive.deals), report: part(split.report.deals) });
+}
+
+/**
+ * Derives the ICP on the derive part of a split (checked already: checkHoldoutParts), its deals a table or
+ * joined as they were read; an ICP mined from the customers alone (a value column) is derived without them.
+ */
+export function holdoutDerive(
+  a: HoldoutArgs,
+  split: HoldoutSplit,
+  deals: { derive: Table | JoinedDeals | undefined; report: Table | StreamedDeals | undefined },
+): HoldoutRun {
+  const { digest } = a;
+  const dealsIn = a.dealBased ? deals.derive : undefined;
   const derived = derive({
-    customers: derivePart.customers,
-    deals: a.dealBased ? derivePart.deals : undefined,
-    options,
+    customers: digest(split.derive.customers),
+    ...(dealsIn && ('byKey' in dealsIn ? { joinedDeals: dealsIn } : { deals: dealsIn })),
+    options: a.options,
     generatedAt: a.generatedAt,
     recordedOptions: a.recordedOptions,
   });
@@ -82,8 +100,7 @@ export function holdoutRun(a: {
     left_out_deals: split.leftOut.dealRows.length,
     icp: derived.doc,
   };
-  const deals = split.report.deals && digest(split.report.deals);
-  return { input: { doc: derived.doc, customers: digest(split.report.customers), deals }, summary, warnings };
+  return { input: { doc: derived.doc, customers: digest(split.report.customers), deals: deals.report }, summary, warnings };
 }
 
 /** What a holdout report must say in its notes: which ICP it applies, and on whom. */

@@ -1,27 +1,15 @@
 import { detectDateFormat, isMissing, parseDate } from '../columns/parse/index.js';
 import { assignRoles, type Role } from '../columns/roles.js';
-import { typeTable } from '../columns/type-table.js';
-import { memoize } from '../memoize.js';
-import { customerKey, customerKeyColumn } from '../profile/customers.js';
+import { customerKeyColumn } from '../profile/customers.js';
 import { joinDealTable } from '../profile/deal-join.js';
-import { dealDates } from '../profile/deals.js';
-import { normalizeKey } from '../profile/keys.js';
 import { plural } from '../plural.js';
 import { mixSeed, seededRandom, shuffleInPlace } from '../random.js';
 import type { Table } from '../table.js';
 import { IcpError } from '../../errors.js';
+import { customerOwners, dealOwnersOf, type CustomerOwners, type DealOwnership, type HoldoutKeys } from './holdout-owners.js';
 
 /** `--holdout`: a share of the customers held out at random (with a seed), or a date that splits them. */
 export type HoldoutSpec = { share: number; seed: number } | { date: number };
-
-/**
- * How the customers are keyed, as derive keys them: the deal join's customer column (and the deals'
- * column it joins), else the customers' key column; undefined: each row is its own customer.
- */
-export interface HoldoutKeys {
-  customerColumn: number | undefined;
-  dealColumn?: number | undefined;
-}
 
 /** One part of the split: its rows of each file, in file order, as tables derive and buildReport read. */
 export interface HoldoutPart {
@@ -42,9 +30,13 @@ export interface HoldoutSplit {
    * date, no dated deal) with their deals, and deals that join no customer.
    */
   leftOut: { customers: number; customerRows: number[]; dealRows: number[] };
+  /** The part of every deal row, in file order (see dealsOfPart). */
+  dealPart: Uint8Array;
   /** A date split: the customers dated by their created date column (`column`) and those by their first deal. */
   dated?: { column: string | null; byCreated: number; byFirstDeal: number };
 }
+
+export type { HoldoutKeys } from './holdout-owners.js';
 
 // The split draws its own stream from the seed: the same seed also drives derive's permutations.
 const SPLIT_SALT = 0x4f1d;
@@ -74,37 +66,30 @@ const LEFT = 2;
  */
 export function splitHoldout(input: {
   customers: Table;
-  deals?: Table | undefined;
+  /** The deals as a table, or their owners as read from a file that is not held (DealOwners). */
+  deals?: Table | DealOwnership | undefined;
   keys: HoldoutKeys;
   map?: ReadonlyMap<Role, string> | undefined;
   spec: HoldoutSpec;
 }): HoldoutSplit {
-  const { customers, deals, keys, spec } = input;
-  const { customerOf, dealOwner, n } = owners(customers, deals, keys);
-  const part = new Uint8Array(n);
-  let dated: HoldoutSplit['dated'];
-  if ('share' in spec) {
-    const order = shuffleInPlace(
-      Uint32Array.from({ length: n }, (_, i) => i),
-      seededRandom(mixSeed(spec.seed, SPLIT_SALT)),
-    );
-    const held = Math.round(spec.share * n);
-    for (let i = 0; i < n; i++) part[order[i] as number] = i < held ? REPORT : DERIVE;
-  } else {
-    const starts = startDates(customers, customerOf, n, deals, dealOwner, input.map);
-    dated = starts.dated;
-    starts.at.forEach((at, i) => {
-      part[i] = Number.isNaN(at) ? LEFT : at < spec.date ? DERIVE : REPORT;
-    });
-  }
-  const pick = (which: number, owners: readonly (number | undefined)[]) =>
-    owners.flatMap((owner, row) => ((owner === undefined ? LEFT : part[owner]) === which ? [row] : []));
+  const { customers, keys, spec } = input;
+  const owners = customerOwners(customers, keys);
+  const table = input.deals && 'rows' in input.deals ? input.deals : undefined;
+  const deals = table ? dealOwnersOf(table, owners, keys, input.map) : (input.deals as DealOwnership | undefined);
+  const { part, dated } = 'share' in spec ? { part: randomParts(owners.n, spec), dated: undefined } : dateParts(customers, owners, deals, spec.date, input.map);
+  const dealPart = Uint8Array.from(deals?.owner ?? [], (owner) => (owner < 0 ? LEFT : (part[owner] as number)));
+  const pick = (which: number, parts: ArrayLike<number>) => {
+    const rows: number[] = [];
+    for (let row = 0; row < parts.length; row++) if (parts[row] === which) rows.push(row);
+    return rows;
+  };
+  const customerPart = owners.customerOf.map((owner) => part[owner] as number);
   const make = (which: number): HoldoutPart => {
-    const customerRows = pick(which, customerOf);
-    const dealRows = pick(which, dealOwner);
+    const customerRows = pick(which, customerPart);
+    const dealRows = pick(which, dealPart);
     return {
       customers: subTable(customers, customerRows),
-      deals: deals && subTable(deals, dealRows),
+      deals: table && subTable(table, dealRows),
       customerCount: part.reduce((sum, p) => sum + (p === which ? 1 : 0), 0),
       customerRows,
       dealRows,
@@ -115,34 +100,39 @@ export function splitHoldout(input: {
     derive: make(DERIVE),
     report: make(REPORT),
     leftOut: { customers: left.customerCount, customerRows: left.customerRows, dealRows: left.dealRows },
+    dealPart,
     ...(dated && { dated }),
   };
 }
 
-/**
- * The customer of each customers row (customers numbered in the order they first appear) and of each deal
- * (undefined: it joins none), and how many customers there are.
- */
-function owners(customers: Table, deals: Table | undefined, keys: HoldoutKeys): { customerOf: number[]; dealOwner: (number | undefined)[]; n: number } {
-  const column = keys.customerColumn;
-  const normalize = memoize(normalizeKey);
-  const indexByKey = new Map<string, number>();
-  const joinable = new Map<string, number>();
-  const customerOf = customers.rows.map((row, i) => {
-    const raw = column === undefined ? '' : (row[column] ?? '');
-    const key = column === undefined ? `#row${i + 1}` : customerKey(raw, i, normalize);
-    let index = indexByKey.get(key);
-    if (index === undefined) {
-      index = indexByKey.size;
-      indexByKey.set(key, index);
-      // A row without a key is a customer of its own that no deal can join.
-      if (column !== undefined && !isMissing(raw)) joinable.set(key, index);
-    }
-    return index;
-  });
-  const dealColumn = keys.dealColumn;
-  const dealOwner = (deals?.rows ?? []).map((row) => (dealColumn === undefined ? undefined : joinable.get(normalize(row[dealColumn] ?? ''))));
-  return { customerOf, dealOwner, n: indexByKey.size };
+/** Whether deal row `row` (in file order) is in the part: for a pass that reads only that part's deals. */
+export function dealsOfPart(split: HoldoutSplit, which: 'derive' | 'report'): (row: number) => boolean {
+  const wanted = which === 'derive' ? DERIVE : REPORT;
+  return (row) => split.dealPart[row] === wanted;
+}
+
+/** A share of the customers, drawn at random with the seed, to report on; the others to derive on. */
+function randomParts(n: number, spec: { share: number; seed: number }): Uint8Array {
+  const part = new Uint8Array(n);
+  const order = shuffleInPlace(
+    Uint32Array.from({ length: n }, (_, i) => i),
+    seededRandom(mixSeed(spec.seed, SPLIT_SALT)),
+  );
+  const held = Math.round(spec.share * n);
+  for (let i = 0; i < n; i++) part[order[i] as number] = i < held ? REPORT : DERIVE;
+  return part;
+}
+
+/** The customers that started before `date` derive, the later ones report, the undated are left out. */
+function dateParts(
+  customers: Table,
+  owners: CustomerOwners,
+  deals: DealOwnership | undefined,
+  date: number,
+  map: ReadonlyMap<Role, string> | undefined,
+): { part: Uint8Array; dated: NonNullable<HoldoutSplit['dated']> } {
+  const starts = startDates(customers, owners, deals, map);
+  return { part: Uint8Array.from(starts.at, (at) => (Number.isNaN(at) ? LEFT : at < date ? DERIVE : REPORT)), dated: starts.dated };
 }
 
 /**
@@ -151,17 +141,11 @@ function owners(customers: Table, deals: Table | undefined, keys: HoldoutKeys): 
  */
 function startDates(
   customers: Table,
-  customerOf: readonly number[],
-  n: number,
-  deals: Table | undefined,
-  dealOwner: readonly (number | undefined)[],
+  owners: CustomerOwners,
+  deals: DealOwnership | undefined,
   map: ReadonlyMap<Role, string> | undefined,
 ): { at: number[]; dated: NonNullable<HoldoutSplit['dated']> } {
-  const created = Array.from({ length: n }, () => NaN);
-  const first = Array.from({ length: n }, () => NaN);
-  const earliest = (into: number[], i: number, at: number | null) => {
-    if (at !== null && !(into[i]! <= at)) into[i] = at;
-  };
+  const created = Array.from({ length: owners.n }, () => NaN);
   const col = assignRoles(customers.header, map, customers.name).byRole.get('created_date');
   const format =
     col === undefined
@@ -173,15 +157,9 @@ function startDates(
   if (col !== undefined && format) {
     customers.rows.forEach((row, r) => {
       const raw = row[col];
-      earliest(created, customerOf[r] as number, raw === undefined || isMissing(raw) ? null : parseDate(raw, format.order));
-    });
-  }
-  if (deals) {
-    const dRoles = assignRoles(deals.header, map, deals.name);
-    const dates = dealDates(dRoles, typeTable(deals, dRoles));
-    deals.rows.forEach((row, r) => {
-      const owner = dealOwner[r];
-      if (owner !== undefined) earliest(first, owner, dates.createAt(row) ?? dates.closeAt(row));
+      const at = raw === undefined || isMissing(raw) ? null : parseDate(raw, format.order);
+      const i = owners.customerOf[r] as number;
+      if (at !== null && !(created[i]! <= at)) created[i] = at;
     });
   }
   if (!format && !deals) {
@@ -192,9 +170,10 @@ function startDates(
   let byCreated = 0;
   let byFirstDeal = 0;
   const at = created.map((c, i) => {
+    const first = deals ? (deals.first[i] as number) : NaN;
     if (!Number.isNaN(c)) byCreated++;
-    else if (!Number.isNaN(first[i] as number)) byFirstDeal++;
-    return Number.isNaN(c) ? (first[i] as number) : c;
+    else if (!Number.isNaN(first)) byFirstDeal++;
+    return Number.isNaN(c) ? first : c;
   });
   return { at, dated: { column: col !== undefined && format ? (customers.header[col] as string) : null, byCreated, byFirstDeal } };
 }

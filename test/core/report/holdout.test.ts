@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeKey } from '../../../src/core/profile/keys.js';
-import { checkHoldoutParts, holdoutKeys, splitHoldout, type HoldoutSplit } from '../../../src/core/report/holdout.js';
+import { checkHoldoutParts, dealsOfPart, holdoutKeys, splitHoldout, type HoldoutSplit } from '../../../src/core/report/holdout.js';
+import { customerOwners, DealOwners } from '../../../src/core/report/holdout-owners.js';
 import type { Table } from '../../../src/core/table.js';
 import { IcpError } from '../../../src/errors.js';
 import { tableFromCsv } from '../../helpers/table-from-csv.js';
@@ -39,6 +40,7 @@ const DEALS = tableFromCsv(
 );
 
 const keys = () => holdoutKeys(CUSTOMERS, DEALS, {});
+const at = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const ids = (t: Table, col = 0) => t.rows.map((r) => r[col]);
 
 describe('holdoutKeys', () => {
@@ -79,8 +81,29 @@ describe('splitHoldout by share', () => {
   });
 });
 
+describe('splitHoldout on deals read as a stream', () => {
+  it("splits the same given only each deal's owner (DealOwners, fed a row at a time), and routes each deal to its part", () => {
+    for (const spec of [{ share: 0.4, seed: 3 }, { date: at('2025-03-01') }]) {
+      const k = keys();
+      const fromTable = splitHoldout({ customers: CUSTOMERS, deals: DEALS, keys: k, spec });
+      const pass = new DealOwners(
+        { name: DEALS.name, header: DEALS.header, sample: DEALS.rows.slice(0, 3) },
+        customerOwners(CUSTOMERS, k),
+        k.dealColumn,
+        undefined,
+      );
+      for (const row of DEALS.rows) pass.add(row);
+      const streamed = splitHoldout({ customers: CUSTOMERS, deals: pass.finish(), keys: k, spec });
+      const rows = (s: HoldoutSplit) => [s.derive, s.report].map((p) => [p.customerRows, p.dealRows, p.customerCount]);
+      expect(rows(streamed)).toEqual(rows(fromTable));
+      expect([streamed.leftOut, streamed.dated, streamed.derive.deals]).toEqual([fromTable.leftOut, fromTable.dated, undefined]);
+      const inReport = dealsOfPart(streamed, 'report');
+      expect(DEALS.rows.map((_, r) => r).filter(inReport)).toEqual(fromTable.report.dealRows);
+    }
+  });
+});
+
 describe('splitHoldout by date', () => {
-  const at = (day: string) => Date.parse(`${day}T00:00:00Z`);
   it('derives on customers created before the date, else whose first deal was, and leaves out the undated', () => {
     const s = splitHoldout({ customers: CUSTOMERS, deals: DEALS, keys: keys(), spec: { date: at('2025-03-01') } });
     // 1 (2025-01-10, earliest of its rows), the keyless row (2024-12-01) and 3 (its deal, 2025-01-15) derive.
