@@ -1,5 +1,6 @@
 import type { CommandModule } from './command-module.js';
 import { DERIVE_OPTIONS } from './options/derive.js';
+import { PROFILE_OPTIONS } from './options/profile.js';
 import { REPORT_OPTIONS } from './options/report.js';
 import { REVIEW_OPTIONS } from './options/review.js';
 import { SCORE_OPTIONS } from './options/score.js';
@@ -57,6 +58,18 @@ export const commands: CommandSpec[] = [
       'icp report --customers accounts.csv --deals deals.csv --icp-tiers A --format json | jq .comparison',
     ],
     load: () => import('./commands/report.js'),
+  }),
+  command({
+    name: 'profile',
+    summary: 'write the one-page ICP document (HTML with charts, Markdown or JSON) that sales and marketing open',
+    args: [],
+    options: PROFILE_OPTIONS,
+    examples: [
+      'icp profile --icp icp.yaml -o icp-profile.html',
+      'icp profile --customers fixtures/customers.csv --deals fixtures/deals.csv --leads fixtures/leads.csv --force',
+      'icp profile --customers accounts.csv --deals deals.csv --format md -o ICP.md',
+    ],
+    load: () => import('./commands/profile.js'),
   }),
   command({
     name: 'review',

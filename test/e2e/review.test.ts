@@ -97,8 +97,12 @@ describe('icp review', () => {
     const first = await cron(REVIEW, dir);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).not.toContain('\x1b[');
-    expect(readdirSync(join(dir, 'reviews')).sort()).toEqual(['icp-proposed-2026Q3.yaml', 'icp-review-2026Q3.json', 'icp-review-2026Q3.md']);
-    const files = ['icp-proposed-2026Q3.yaml', 'icp-review-2026Q3.json', 'icp-review-2026Q3.md'].map((f) => join(dir, 'reviews', f));
+    const names = ['icp-profile-2026Q3.html', 'icp-proposed-2026Q3.yaml', 'icp-review-2026Q3.json', 'icp-review-2026Q3.md'];
+    expect(readdirSync(join(dir, 'reviews')).sort()).toEqual(names);
+    const files = names
+      .slice(1)
+      .concat(names[0] as string)
+      .map((f) => join(dir, 'reviews', f));
     const firstContents = files.map((f) => readFileSync(f, 'utf8'));
     const json = JSON.parse(firstContents[1] as string) as {
       quarter: string;

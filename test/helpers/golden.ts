@@ -35,10 +35,14 @@ export function argumentsOf(line: string): string[] {
 
 /** What may differ between two runs of the same command: the clock, the temp folder, elapsed times. */
 export function normalise(text: string, dir: string): string {
-  return text
-    .replaceAll(dir, '<dir>')
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
-    .replace(/\bin \d+(\.\d+)? ?(ms|s)\b/g, 'in <elapsed>');
+  return (
+    text
+      .replaceAll(dir, '<dir>')
+      .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
+      // The day a profile page was made (the ICP's own day comes from the file).
+      .replace(/\bpage made \d{4}-\d\d-\d\d\b/g, 'page made <date>')
+      .replace(/\bin \d+(\.\d+)? ?(ms|s)\b/g, 'in <elapsed>')
+  );
 }
 
 /** Runs a case's command lines in a fresh folder and returns the last one's normalised output. */

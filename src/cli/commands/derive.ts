@@ -11,6 +11,7 @@ import { reportDeriveWarnings } from '../derive-warnings.js';
 import { csvOptions, inputPath } from '../input.js';
 import { Progress } from '../progress.js';
 import { readJoinedDeals } from '../join-deals.js';
+import { writeDerivedProfile } from '../profile-page.js';
 import type { CommandInput } from '../command-module.js';
 import type { DERIVE_OPTIONS } from '../options/derive.js';
 import type { OptionValues } from '../options/spec.js';
@@ -78,6 +79,15 @@ function dayText(ms: number, endOfDay = false): string {
 
 export const THREADS_IGNORED = '--threads is ignored: derive joins the deals on one thread (the option goes in the next release)';
 
+/** Before any work: the files derive writes do not exist (unless --force), and --profile names a file. */
+async function checkOutputs(output: string, profile: string | undefined, force: boolean, ctx: CommandContext): Promise<void> {
+  if (profile === '-') throw new UsageError('--profile writes a file: give its name', { hint: 'e.g. --profile icp-profile.html' });
+  for (const file of [output, profile]) {
+    if (file !== undefined && file !== '-' && !force && (await exists(resolve(ctx.cwd, file))))
+      throw new IcpError(`${file} already exists`, { hint: OVERWRITE_HINT });
+  }
+}
+
 /** `icp derive`: mine the ICP from customers (and deals), save icp.yaml, and say what was found. */
 export async function run({ args, options: o }: CommandInput<typeof DERIVE_OPTIONS>, ctx: CommandContext): Promise<number> {
   const { options, recorded } = deriveOptions(o);
@@ -89,9 +99,7 @@ export async function run({ args, options: o }: CommandInput<typeof DERIVE_OPTIO
   if (args[0] === '-' && o.deals === '-') throw new UsageError('only one input can be read from stdin', { hint: 'give the deals as a file' });
   const { output } = o;
   const outPath = output === '-' ? '-' : resolve(ctx.cwd, output);
-  if (outPath !== '-' && !o.force && (await exists(outPath))) {
-    throw new IcpError(`${output} already exists`, { hint: OVERWRITE_HINT });
-  }
+  await checkOutputs(output, o.profile, o.force, ctx);
   const read = csvOptions(o, ctx);
   const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'derive:');
   const customers = await readTable(inputPath(args[0] as string, ctx), read, (n, name) => progress.rows(n, name));
@@ -116,6 +124,7 @@ export async function run({ args, options: o }: CommandInput<typeof DERIVE_OPTIO
   progress.done();
   reportDeriveWarnings(result, ctx);
   const { format } = o;
+  if (o.profile !== undefined) await writeDerivedProfile(o.profile, result.doc, output === '-' ? '<stdout>' : output, ctx);
   if (outPath === '-') {
     // -o - puts the ICP itself on stdout: YAML, or JSON when asked for.
     ctx.stdout.write(format === 'json' ? JSON.stringify(result.doc, null, 2) + '\n' : stringifyIcp(result.doc));

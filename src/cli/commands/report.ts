@@ -7,14 +7,11 @@ import type { Report } from '../../core/report/report-types.js';
 import type { Table } from '../../core/table.js';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/output/atomic-write.js';
-import { readTable } from '../../io/csv/read-table.js';
 import { renderReport } from '../../render/report.js';
 import { renderReportMarkdown } from '../../render/report-markdown.js';
 import type { CommandContext } from '../context.js';
-import { csvOptions, inputPath } from '../input.js';
 import { loadIcp } from '../load-icp.js';
-import { Progress } from '../progress.js';
-import { readReportDeals } from '../report-deals.js';
+import { readReportInputs } from '../report-inputs.js';
 import { runHoldout } from '../report-holdout.js';
 import { wordOptions } from '../option-words.js';
 import type { REPORT_OPTIONS } from '../options/report.js';
@@ -63,7 +60,7 @@ export async function run({ options: o }: CommandInput<typeof REPORT_OPTIONS>, c
   if (holdout && dealBased && o.deals === undefined) {
     throw new UsageError(`--holdout re-derives the ICP as ${icpPath} was derived, from deals: give --deals <file>`);
   }
-  const { customers, leads, spend, deals, holdoutDeals } = await readInputs(o, options, ctx);
+  const { customers, leads, spend, deals, holdoutDeals } = await readReportInputs(o, options, ctx);
   let summary: HoldoutSummary | undefined;
   let input: { doc: typeof doc; customers: Table; deals: Table | StreamedDeals | undefined } = { doc, customers, deals };
   if (holdout) {
@@ -86,32 +83,4 @@ export async function run({ options: o }: CommandInput<typeof REPORT_OPTIONS>, c
   await writeFileAtomic(resolve(ctx.cwd, output), render(report, format, false, summary), { displayPath: output });
   if (!ctx.quiet) ctx.stderr.write(`wrote ${output} (${format}); ${report.verdict}\n`);
   return 0;
-}
-
-/**
- * The report's files: customers, leads and spend read whole; the deals joined as they are read. With
- * --holdout, how to read the deals is handed to runHoldout, which splits them with the customers.
- */
-async function readInputs(o: ReportValues, options: ReportOptions, ctx: CommandContext) {
-  const read = csvOptions(o, ctx);
-  const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'report:');
-  const readOf = (path: string) => (path === '-' ? read : { ...read, stdin: undefined });
-  const table = (path: string | undefined): Promise<Table | undefined> =>
-    path === undefined ? Promise.resolve(undefined) : readTable(inputPath(path, ctx), readOf(path), (n, name) => progress.rows(n, name));
-  const customers = (await table(o.customers)) as Table;
-  const [leads, spend] = [await table(o.leads), await table(o.spend)];
-  const shown = o.deals === '-' ? '<stdin>' : String(o.deals);
-  const onRows = (n: number) => progress.rows(n, shown);
-  const holdoutDeals = {
-    path: o.deals === undefined ? undefined : inputPath(o.deals, ctx),
-    read: readOf(o.deals ?? ''),
-    onRows,
-    done: () => progress.done(),
-  };
-  if (o.holdout) return { customers, leads, spend, deals: undefined, holdoutDeals };
-  const window = { since: options.since, until: options.until };
-  const deals =
-    o.deals === undefined ? undefined : await readReportDeals(inputPath(o.deals, ctx), readOf(o.deals), { customers, leads, map: o.map, window }, { onRows });
-  progress.done();
-  return { customers, leads, spend, deals, holdoutDeals };
 }

@@ -1,7 +1,8 @@
 import { mkdir, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { lastCompleteQuarter } from '../../core/review/period.js';
-import { review } from '../../core/review/review.js';
+import type { PageInput } from '../../core/page/build-page.js';
+import { type Review, review } from '../../core/review/review.js';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/output/atomic-write.js';
 import { acquireLock, type Lock } from '../../io/lock.js';
@@ -16,6 +17,7 @@ import type { REVIEW_OPTIONS } from '../options/review.js';
 import type { CommandInput } from '../command-module.js';
 import { deriveOptions } from './derive.js';
 import { recordedDeriveOptions } from '../recorded-options.js';
+import { filesColumns, writeProfilePage } from '../profile-page.js';
 
 /** `icp review`: backtest the saved ICP on a quarter, propose an update, list drift; for cron. */
 export async function run({ options: o }: CommandInput<typeof REVIEW_OPTIONS>, ctx: CommandContext): Promise<number> {
@@ -45,7 +47,11 @@ export async function run({ options: o }: CommandInput<typeof REVIEW_OPTIONS>, c
     const deals = await readTable(inputPath(o.deals, ctx), read, (n, name) => progress.rows(n, name));
     progress.done();
     const generatedAt = ctx.now().toISOString();
-    const { review: result, warnings } = review({
+    const {
+      review: result,
+      warnings,
+      periodReport,
+    } = review({
       doc,
       customers,
       deals,
@@ -56,14 +62,9 @@ export async function run({ options: o }: CommandInput<typeof REVIEW_OPTIONS>, c
       recordedOptions: recorded,
     });
     for (const w of warnings) ctx.warn(w);
-    const base = join(outDir, `icp-review-${period.label}`);
-    const proposedName = `icp-proposed-${period.label}.yaml`;
-    const shownDir = o.outDir;
-    const proposedShown = join(shownDir, proposedName);
-    await writeFileAtomic(join(outDir, proposedName), stringifyIcp(result.proposed));
-    await writeFileAtomic(`${base}.json`, JSON.stringify({ generated_at: generatedAt, icp: icpPath, ...result }, null, 2) + '\n');
-    await writeFileAtomic(`${base}.md`, renderReviewMarkdown(result, generatedAt, proposedShown));
-    const files = [`${shownDir}/icp-review-${period.label}.md`, `${shownDir}/icp-review-${period.label}.json`, proposedShown];
+    const pageInput = { doc, icpFile: icpPath, report: periodReport, columns: filesColumns(customers, deals, options.map) };
+    const files = await writeReviewFiles({ outDir, shownDir: o.outDir, label: period.label, result, generatedAt, icpPath, pageInput }, ctx);
+    const proposedShown = files[2] as string;
     const { format } = o;
     if (format === 'json') ctx.stdout.write(JSON.stringify({ ...result, files }, null, 2) + '\n');
     else if (format === 'md') ctx.stdout.write(renderReviewMarkdown(result, generatedAt, proposedShown));
@@ -74,6 +75,27 @@ export async function run({ options: o }: CommandInput<typeof REVIEW_OPTIONS>, c
     // rmdir removes only an empty folder: one that holds this run's files or another run's lock stays.
     if (created !== undefined) await removeEmpty(outDir, created);
   }
+}
+
+/**
+ * The review's dated files: the report (Markdown and JSON), the proposed ICP, and the quarter's profile page
+ * (the saved ICP with the quarter's outcomes); returns their names as shown, in that order.
+ */
+async function writeReviewFiles(
+  x: { outDir: string; shownDir: string; label: string; result: Review; generatedAt: string; icpPath: string; pageInput: Omit<PageInput, 'generatedAt'> },
+  ctx: CommandContext,
+): Promise<string[]> {
+  const { outDir, shownDir, label, result, generatedAt } = x;
+  const base = join(outDir, `icp-review-${label}`);
+  const proposedName = `icp-proposed-${label}.yaml`;
+  const proposedShown = join(shownDir, proposedName);
+  const profileName = `icp-profile-${label}.html`;
+  await writeFileAtomic(join(outDir, proposedName), stringifyIcp(result.proposed));
+  await writeFileAtomic(`${base}.json`, JSON.stringify({ generated_at: generatedAt, icp: x.icpPath, ...result }, null, 2) + '\n');
+  await writeFileAtomic(`${base}.md`, renderReviewMarkdown(result, generatedAt, proposedShown));
+  const title = `${x.pageInput.doc.name}: ${label}`;
+  await writeProfilePage(join(outDir, profileName), join(shownDir, profileName), { ...x.pageInput, title }, 'html', ctx);
+  return [`${shownDir}/icp-review-${label}.md`, `${shownDir}/icp-review-${label}.json`, proposedShown, join(shownDir, profileName)];
 }
 
 /** Removes `dir` and its parents up to `top` (the first folder mkdir made), each only while it is empty. */

@@ -11,6 +11,10 @@ export const DERIVE_OPTIONS = {
   deals: text('--deals <file>', 'deals/opportunities export joined to the customers; best = most won value'),
   output: text('-o, --output <file>', 'ICP file to write; "-" prints the YAML instead', { default: ICP_FILE }),
   force: forceOption,
+  profile: text(
+    '--profile <file>',
+    'also write the one-page ICP document for the new ICP (HTML; .md or .json by the name), as icp profile would from the ICP file',
+  ),
   value: text('--value <column>', 'customers column that measures worth (LTV, total spend, ARR, MRR, profit)'),
   outcome: text(
     '--outcome <column[=value]>',

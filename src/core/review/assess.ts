@@ -2,6 +2,7 @@ import type { Role } from '../columns/roles.js';
 import type { IcpDocument } from '../icp/schema.js';
 import { scoreAccounts } from '../report/accounts.js';
 import { buildReport } from '../report/build-report.js';
+import type { Report } from '../report/report-types.js';
 import { IcpError } from '../../errors.js';
 import type { Table } from '../table.js';
 import type { Warning } from '../warnings.js';
@@ -38,6 +39,8 @@ export interface DriftAssessment {
   stability: Stability[];
   judgement: Judgement;
   warnings: Warning[];
+  /** The saved ICP's report on the period, as icp report gives it (the quarter's profile page shows it). */
+  periodReport: Report;
 }
 
 /** What decides drift: each saved criterion in its baseline and in the period, the attributes' stability. */
@@ -100,5 +103,6 @@ export function assessDrift(input: DriftInput): DriftAssessment {
     backtest: { period: backtest(inPeriod, period.start, period.end), before: backtest(beforePeriod, undefined, period.start - 1) },
     ...judged,
     warnings: inPeriod.warnings,
+    periodReport: inPeriod.report,
   };
 }

@@ -5,6 +5,7 @@ import type { Table } from '../table.js';
 import type { Warning } from '../warnings.js';
 import { assessDrift, DRIFT_RULES } from './assess.js';
 import { day, type Backtest } from './backtest.js';
+import type { Report } from '../report/report-types.js';
 import type { CriterionDrift } from './criterion-drift.js';
 import type { ReviewStatus } from './judge.js';
 import { quartersBefore, type Quarter } from './period.js';
@@ -70,7 +71,7 @@ export function review(input: {
   deriveOptions: DeriveOptions;
   generatedAt: string;
   recordedOptions: Record<string, string | number | boolean | null | string[]>;
-}): { review: Review; warnings: Warning[] } {
+}): { review: Review; warnings: Warning[]; periodReport: Report } {
   const { doc, customers, deals, period } = input;
   const assessed = assessDrift({ doc, customers, deals, period, map: input.deriveOptions.map });
   const windowStart = quartersBefore(period, input.windowQuarters - 1).start;
@@ -107,5 +108,5 @@ export function review(input: {
     rules: rules(assessed.alpha, diff.noise_rule),
   };
   const proposalWarnings = derived.warnings.map((w) => ({ ...w, message: `proposal: ${w.message}` }));
-  return { review: result, warnings: [...assessed.warnings, ...proposalWarnings] };
+  return { review: result, warnings: [...assessed.warnings, ...proposalWarnings], periodReport: assessed.periodReport };
 }
