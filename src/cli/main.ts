@@ -116,7 +116,7 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
   const program = rootProgram(stdout, stderr);
 
   for (const spec of commands) {
-    const command = program.command(spec.name).description(spec.summary).exitOverride();
+    const command = commandOf(program, spec);
     for (const arg of spec.args) command.argument(arg);
     for (const option of Object.values(spec.options)) addOption(command, option);
     command.addHelpText('after', examples(spec));
@@ -181,6 +181,23 @@ function removeTempsOnExit(): void {
   }
 }
 
+/**
+ * The commander command of a spec: a name of two words (`personas classify`) is a subcommand of the first,
+ * which is made (or found, when it is a command of its own) as needed.
+ */
+function commandOf(program: Command, spec: CommandSpec): Command {
+  const [name, sub] = spec.name.split(' ') as [string, string | undefined];
+  if (sub === undefined) return program.command(name).description(spec.summary).exitOverride();
+  const parent = program.commands.find((c) => c.name() === name) ?? program.command(name).exitOverride();
+  return parent.command(sub).description(spec.summary).exitOverride();
+}
+
 function commandNameIn(argv: string[]): string | undefined {
-  return argv.slice(2).find((a) => commands.some((c) => c.name === a));
+  const args = argv.slice(2);
+  const names = commands.map((c) => c.name).sort((a, b) => b.split(' ').length - a.split(' ').length);
+  return names.find((name) => {
+    const words = name.split(' ');
+    const at = args.indexOf(words[0] as string);
+    return at >= 0 && words.every((w, i) => args[at + i] === w);
+  });
 }

@@ -1,5 +1,6 @@
 import { IcpError, UsageError } from '../errors.js';
 import { DERIVE_OPTIONS } from './options/derive.js';
+import { CLASSIFY_OPTIONS } from './options/personas.js';
 import { PROFILE_OPTIONS } from './options/profile.js';
 import { REPORT_OPTIONS } from './options/report.js';
 import { REVIEW_OPTIONS } from './options/review.js';
@@ -7,7 +8,18 @@ import { SCORE_OPTIONS } from './options/score.js';
 import { DIFF_OPTIONS, INIT_OPTIONS, INSPECT_OPTIONS, VALIDATE_OPTIONS } from './options/small-commands.js';
 
 /** Every option's key: the names core may write as ⟨key⟩. */
-const SETS = [DERIVE_OPTIONS, SCORE_OPTIONS, REPORT_OPTIONS, PROFILE_OPTIONS, REVIEW_OPTIONS, DIFF_OPTIONS, INSPECT_OPTIONS, VALIDATE_OPTIONS, INIT_OPTIONS];
+const SETS = [
+  DERIVE_OPTIONS,
+  SCORE_OPTIONS,
+  REPORT_OPTIONS,
+  PROFILE_OPTIONS,
+  CLASSIFY_OPTIONS,
+  REVIEW_OPTIONS,
+  DIFF_OPTIONS,
+  INSPECT_OPTIONS,
+  VALIDATE_OPTIONS,
+  INIT_OPTIONS,
+];
 const KEYS = new Set(SETS.flatMap((set) => Object.keys(set)));
 
 /** `maxCriteria` -> `--max-criteria`: an option's key as its flag (each key is commander's name for its flag). */

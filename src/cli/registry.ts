@@ -1,5 +1,6 @@
 import type { CommandModule } from './command-module.js';
 import { DERIVE_OPTIONS } from './options/derive.js';
+import { CLASSIFY_OPTIONS } from './options/personas.js';
 import { PROFILE_OPTIONS } from './options/profile.js';
 import { REPORT_OPTIONS } from './options/report.js';
 import { REVIEW_OPTIONS } from './options/review.js';
@@ -70,6 +71,18 @@ export const commands: CommandSpec[] = [
       'icp profile --customers accounts.csv --deals deals.csv --format md -o ICP.md',
     ],
     load: () => import('./commands/profile.js'),
+  }),
+  command({
+    name: 'personas classify',
+    summary: "read every contact's job title as a persona: the rows as read plus persona_seniority, persona_function and persona_rule",
+    args: ['<contacts>'],
+    options: CLASSIFY_OPTIONS,
+    examples: [
+      'icp personas classify fixtures/contacts.csv -o contacts-classified.csv',
+      'icp personas classify contacts.csv --titles my-titles.yaml --format ndjson | jq .persona_function',
+      'icp personas classify contacts.csv --map job_title="Position"',
+    ],
+    load: () => import('./commands/personas-classify.js'),
   }),
   command({
     name: 'review',

@@ -100,3 +100,22 @@ function numbered(cells: readonly string[], scoreAt: number): (string | number)[
   if (scoreAt >= 0) out[scoreAt] = Number(cells[scoreAt]);
   return out;
 }
+
+/**
+ * Runs `work` (rows into the sink), then `finish` and the sink's end; on an error the output is aborted
+ * (the temp file removed, the target left as it was). False when the reader went away (| head): success,
+ * with nothing more to write. The progress line is cleared in any case.
+ */
+export async function writeRows(sink: RowSink, progress: { done(): void }, work: () => Promise<boolean>, finish?: () => Promise<void>): Promise<boolean> {
+  try {
+    if (!(await work())) return false;
+    await finish?.();
+    await sink.end();
+    return true;
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  } finally {
+    progress.done();
+  }
+}

@@ -10,7 +10,7 @@ import type { CommandContext } from '../context.js';
 import { csvOptions, inputPath } from '../input.js';
 import type { CommandInput } from '../command-module.js';
 import { loadIcp } from '../load-icp.js';
-import { openRowSink, type RowSink } from '../row-sink.js';
+import { openRowSink, type RowSink, writeRows } from '../row-sink.js';
 import { Progress } from '../progress.js';
 import { RowScoring } from '../row-scoring.js';
 import type { SCORE_OPTIONS, ScoreFormat } from '../options/score.js';
@@ -82,17 +82,8 @@ export async function run({ args, options: o }: CommandInput<typeof SCORE_OPTION
   const sink: RowSink = await openRowSink(format, header, o, ctx, { delimiter: file.delimiter, fields, csvHeader });
   const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'scored rows:');
   const scoring = new RowScoring(compiled, sink, progress, { fields, format, sort: o.sort, minTier, explain });
-  try {
-    // The reader went away (| head): that is success, with nothing more to write.
-    if (!(await scoreAll(first, batches, scoring))) return 0;
-    await scoring.flush(header, shownColumn(file.header, compiled), ctx.color);
-    await sink.end();
-  } catch (error) {
-    await sink.abort();
-    throw error;
-  } finally {
-    progress.done();
-  }
+  const finish = () => scoring.flush(header, shownColumn(file.header, compiled), ctx.color);
+  if (!(await writeRows(sink, progress, () => scoreAll(first, batches, scoring), finish))) return 0;
   const { tally } = scoring;
   const dropped = minTier ? `--min-tier ${minTier}: dropped ${tally.dropped} rows below it` : undefined;
   if (!ctx.quiet) ctx.stderr.write(renderScoreSummary(tally, compiled, dropped ? { dropped } : {}));
