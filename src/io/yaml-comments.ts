@@ -60,6 +60,13 @@ export function sectionComment(key: string, doc: IcpDocument): string | undefine
     }
     case 'validation':
       return ' The out-of-sample check: derive re-ran in folds and scored the customers each fold did not see.';
+    case 'personas':
+      return [
+        ' Buyer personas: who works at the best customers far more often than at the rest, from a contacts export.',
+        ' Each is a function and a set of seniorities read from job titles (data/titles.yaml); its evidence counts accounts',
+        ' that have contacts (best_count of accounts.best have one), Fisher exact per cell, Benjamini-Hochberg q over every',
+        ' cell tested, kept when chosen again in at least 60% of half-samples. decision: the most senior contact per best customer.',
+      ].join('\n');
     case 'tiers': {
       // derive records how it chose the thresholds as a note; repeat it where a reader looks for it.
       const rule = doc.notes?.find((n) => n.startsWith('Tiers: '));

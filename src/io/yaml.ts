@@ -129,6 +129,12 @@ export function stringifyIcp(doc: IcpDocument): string {
     const values = yamlDoc.getIn(['criteria', i, 'match', kind], true);
     if ((isSeq(values) && isShortList(values.toJSON())) || (isMap(values) && kind === 'range')) values.flow = true;
   });
+  doc.personas?.personas.forEach((_, i) => {
+    for (const key of ['seniority', 'titles']) {
+      const list = yamlDoc.getIn(['personas', 'personas', i, key], true);
+      if (isSeq(list)) list.flow = true;
+    }
+  });
   const body = yamlDoc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return `${ICP_FILE_HEADER}\n\n${body}`;
 }
@@ -199,7 +205,7 @@ function icpDocumentOrdered(doc: IcpDocument): Record<string, unknown> {
         doc.validation &&
         pick(doc.validation, ['method', 'folds', 'auc', 'auc_se', 'folds_with_criteria', 'tier_a_share_of_customers', 'tier_a_share_of_value', 'skipped']),
     },
-    ['version', 'name', 'status', 'generated_at', 'source', 'cohort', 'options', 'criteria', 'tiers', 'validation', 'notes'],
+    ['version', 'name', 'status', 'generated_at', 'source', 'cohort', 'options', 'criteria', 'tiers', 'validation', 'personas', 'notes'],
   );
 }
 

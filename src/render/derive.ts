@@ -1,6 +1,7 @@
 import type { DeriveResult } from '../core/derive/derive.js';
 import { summarySentence } from '../core/derive/summary.js';
 import type { Criterion, Tiers } from '../core/icp/schema.js';
+import { personasBlock } from './personas.js';
 import { thresholds } from '../core/icp/tiers.js';
 import { formatIsoDate } from '../core/columns/parse/index.js';
 import { median } from '../core/stats/index.js';
@@ -96,6 +97,8 @@ export function deriveSections(r: DeriveResult, color: boolean, markdown = false
   const validation = doc.notes?.find((n) => n.startsWith('Validation: '));
   const checked = validation ?? (doc.validation?.skipped ? `Validation: not run (${doc.validation.skipped}).` : undefined);
   if (checked) sections.push({ title: 'Out of sample', body: checked.slice('Validation: '.length) });
+  const personas = personasBlock(doc.personas, table);
+  if (personas) sections.push(personas);
   const shown = [
     'Each row',
     'Tested',

@@ -1,3 +1,4 @@
+import type { PersonasSection } from '../core/icp/persona-schema.js';
 import type { ClassifyTally } from '../core/personas/classify-rows.js';
 import { percentText } from '../core/percent.js';
 import { plural } from '../core/plural.js';
@@ -20,4 +21,36 @@ export function renderClassifySummary(t: ClassifyTally, column: string): string 
     .filter((l) => l !== '')
     .map((l) => `${l}\n`)
     .join('');
+}
+
+const q = (v: number) => (v < 0.001 ? '<0.001' : v.toPrecision(2));
+
+/** derive's "Personas" block: each persona with its evidence, then where the decision sits; undefined without the section. */
+export function personasBlock(
+  p: PersonasSection | undefined,
+  table: (head: string[], rows: string[][]) => string,
+): { title: string; body: string } | undefined {
+  if (!p) return undefined;
+  const head = ['persona', 'best customers', 'rest', 'lift', 'q', 'stability', 'typical titles'];
+  const rows = p.personas.map((x) => [
+    x.name,
+    `${percentText(x.evidence.best_share)} (${x.evidence.best_count})`,
+    `${percentText(x.evidence.rest_share)} (${x.evidence.rest_count})`,
+    x.evidence.lift === null ? '-' : x.evidence.lift.toFixed(2),
+    q(x.evidence.q_value),
+    percentText(x.evidence.stability),
+    x.titles.join('; '),
+  ]);
+  const who = `${plural(p.contacts.matched, 'contact')} of ${p.contacts.name} at ${p.accounts.best} best customers and ${p.accounts.rest} others`;
+  const decision = p.decision
+    .slice(0, 4)
+    .map((d) => `${d.seniority} ${percentText(d.share)}`)
+    .join(', ');
+  const body = [
+    who,
+    ...(rows.length > 0 ? [table(head, rows)] : []),
+    ...(p.notes ?? []),
+    `Where the decision sits (most senior contact per best customer): ${decision}`,
+  ];
+  return { title: 'Personas', body: body.join('\n') };
 }

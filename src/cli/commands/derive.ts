@@ -11,6 +11,7 @@ import { reportDeriveWarnings } from '../derive-warnings.js';
 import { csvOptions, inputPath } from '../input.js';
 import { Progress } from '../progress.js';
 import { readJoinedDeals } from '../join-deals.js';
+import { addPersonas } from '../derive-personas.js';
 import { writeDerivedProfile } from '../profile-page.js';
 import type { CommandInput } from '../command-module.js';
 import type { DERIVE_OPTIONS } from '../options/derive.js';
@@ -96,7 +97,8 @@ export async function run({ args, options: o }: CommandInput<typeof DERIVE_OPTIO
   if (options.since !== undefined && options.until !== undefined && options.since > options.until) {
     throw new UsageError('--since is after --until', { hint: 'the window is --since <first day> --until <last day>' });
   }
-  if (args[0] === '-' && o.deals === '-') throw new UsageError('only one input can be read from stdin', { hint: 'give the deals as a file' });
+  if ([args[0], o.deals, o.contacts].filter((f) => f === '-').length > 1)
+    throw new UsageError('only one input can be read from stdin', { hint: 'give the others as files' });
   const { output } = o;
   const outPath = output === '-' ? '-' : resolve(ctx.cwd, output);
   await checkOutputs(output, o.profile, o.force, ctx);
@@ -122,6 +124,7 @@ export async function run({ args, options: o }: CommandInput<typeof DERIVE_OPTIO
     recordedOptions: recorded,
   });
   progress.done();
+  await addPersonas(result, customers, { contacts: o.contacts, titles: o.titles }, options, read, ctx);
   reportDeriveWarnings(result, ctx);
   const { format } = o;
   if (o.profile !== undefined) await writeDerivedProfile(o.profile, result.doc, output === '-' ? '<stdout>' : output, ctx);

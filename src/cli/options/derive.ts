@@ -1,6 +1,7 @@
 import { DERIVE_SEED } from '../../core/derive/derive-seed.js';
 import { dateParser, keyOption, listOption, numberParser, parseTop, seedParser } from '../parse-options.js';
 import { csvReadOptions, forceOption, formatOption, ICP_FILE, mapOption } from './shared.js';
+import { titlesOption } from './personas.js';
 import { flag, parsed, text } from './spec.js';
 
 const list = (flags: string, description: string) =>
@@ -11,6 +12,8 @@ export const DERIVE_OPTIONS = {
   deals: text('--deals <file>', 'deals/opportunities export joined to the customers; best = most won value'),
   output: text('-o, --output <file>', 'ICP file to write; "-" prints the YAML instead', { default: ICP_FILE }),
   force: forceOption,
+  contacts: text('--contacts <file>', 'contacts export (job titles, the company each works at): adds the buyer personas of the best customers to the ICP file'),
+  titles: titlesOption,
   profile: text(
     '--profile <file>',
     'also write the one-page ICP document for the new ICP (HTML; .md or .json by the name), as icp profile would from the ICP file',

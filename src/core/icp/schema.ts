@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personasSectionSchema } from './persona-schema.js';
 
 /** The only document version this build reads and writes. */
 export const ICP_VERSION = 1;
@@ -109,6 +110,8 @@ export const icpDocumentSchema = z.strictObject({
   criteria: z.array(criterionSchema),
   tiers: tiersSchema,
   validation: validationSchema.optional(),
+  /** Buyer personas from a contacts export (derive --contacts); an ICP without them stays valid. */
+  personas: personasSectionSchema.optional(),
   notes: z.array(z.string()).optional(),
 });
 

@@ -6,6 +6,7 @@ import { appendix, gapsSection } from './gaps-appendix.js';
 import { headline } from './headline.js';
 import { channelsSection, comparisonSection, valueSection } from './outcome-sections.js';
 import type { ProfilePage } from './page-types.js';
+import { personasPage } from './personas-page.js';
 
 export interface PageInput {
   doc: IcpDocument;
@@ -32,9 +33,7 @@ export function buildProfilePage(input: PageInput): ProfilePage {
     value: valueSection(doc, report),
     comparison: comparisonSection(report),
     channels: channelsSection(report),
-    personas: {
-      missing: 'No buyer personas yet: they come from a contacts export (job titles, and the company each contact works at) joined to the ICP accounts.',
-    },
+    personas: personasPage(doc),
     gaps: gapsSection(doc, input.columns),
     appendix: appendix(doc, report),
   };

@@ -16,7 +16,7 @@ export interface ProfilePage {
   value: ValueSection;
   comparison: ComparisonSection | Missing;
   channels: ChannelsSection | Missing;
-  personas: Missing;
+  personas: PersonasPage | Missing;
   gaps: GapsSection;
   appendix: Appendix;
 }
@@ -117,4 +117,25 @@ export interface GapsSection {
 export interface Appendix {
   items: { term: string; text: string }[];
   sources: { name: string; role: string; rows: number; sha256: string; used_for: 'icp' | 'page' | 'both' }[];
+}
+
+/** The buyer personas of the ICP file (derive --contacts), with their shares as the cards show them. */
+export interface PersonasPage {
+  contacts: string;
+  accounts: { best: number; rest: number };
+  personas: {
+    name: string;
+    function: string;
+    seniority: string[];
+    best: ShareBar;
+    rest: ShareBar;
+    lift: number | null;
+    q_value: number;
+    stability: number;
+    titles: string[];
+    buying_role: string | null;
+    lead_sources: { source: string; share: number }[];
+  }[];
+  decision: { seniority: string; share: number }[];
+  notes: string[];
 }

@@ -21,7 +21,7 @@ function svg(options: Plot.PlotOptions, label: string, description: string): str
 const interval = (ci: [number, number] | null) => (ci ? `, 95% interval ${percentText(ci[0])} to ${percentText(ci[1])}` : '');
 
 /** Twin bars: the share of the best customers and of the rest with the value, each with its 95% interval. */
-export function twinBars(card: CriterionCard): string {
+export function twinBars(card: Pick<CriterionCard, 'label' | 'points' | 'best' | 'rest'>): string {
   const rows = [
     { group: 'Best customers', bar: card.best, color: card.points > 0 ? COLORS.best : COLORS.anti },
     { group: 'The rest', bar: card.rest, color: COLORS.rest },

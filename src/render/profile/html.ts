@@ -2,6 +2,7 @@ import type { CriterionCard, ProfilePage, Tile } from '../../core/page/page-type
 import { twinBars } from './charts.js';
 import { data, esc, figure, missing, qText, section, share } from './html-parts.js';
 import { appendixHtml, channelsHtml, comparisonHtml, gapsHtml, valueHtml } from './html-outcomes.js';
+import { personasHtml } from './html-personas.js';
 import { PROFILE_CSS } from './style.js';
 
 function tileHtml(t: Tile): string {
@@ -56,10 +57,6 @@ function whoHtml(page: ProfilePage): string {
       ? ''
       : `<div class="box-anti" data-box="not-our-customer"><h3>Not our customer</h3>\n<div class="cards">\n${w.not_our_customer.map(cardHtml).join('\n')}\n</div></div>`;
   return section('who', 'Who they are', w.empty ? missing(w.empty) : `${groups}\n${anti}`);
-}
-
-function personasHtml(page: ProfilePage): string {
-  return section('personas', 'Personas', missing(page.personas.missing));
 }
 
 /** The page as one self-contained HTML file: inline style and SVG, no script, no request to any network. */

@@ -66,6 +66,23 @@ function channels(page: ProfilePage): string[] {
   return ['## Channels', '', markdownTable([c.column, 'Accounts', 'ICP accounts', 'ICP share', 'Win rate'], rows)];
 }
 
+function personas(page: ProfilePage): string[] {
+  const p = page.personas;
+  if ('missing' in p) return ['## Personas', '', `_${p.missing}_`];
+  const bar = (b: { share: number; ci: [number, number] | null; count: number; n: number }) => `${share(b.share)}${interval(b.ci)}, ${b.count} of ${b.n}`;
+  const rows = p.personas.map((x) => [x.name, bar(x.best), bar(x.rest), x.lift === null ? '–' : x.lift.toFixed(2), qText(x.q_value), x.titles.join('; ')]);
+  const decision = p.decision.map((d) => `${d.seniority} ${share(d.share)}`).join(', ');
+  return [
+    '## Personas',
+    '',
+    `From ${p.contacts}: accounts with contacts, ${p.accounts.best} best customers and ${p.accounts.rest} others.`,
+    '',
+    ...(rows.length > 0 ? [markdownTable(['Persona', 'Best customers (95%)', 'The rest (95%)', 'Lift', 'q', 'Typical titles'], rows), ''] : []),
+    ...p.notes.flatMap((n) => [n, '']),
+    `Where the decision sits (the most senior contact of each best customer): ${decision}`,
+  ];
+}
+
 function gaps(page: ProfilePage): string[] {
   const g = page.gaps;
   if (g.categories.length === 0) return ['## Gaps to fill', '', 'The files inform every ICP category.'];
@@ -108,9 +125,7 @@ export function renderProfileMarkdown(page: ProfilePage): string {
     '',
     ...channels(page),
     '',
-    '## Personas',
-    '',
-    `_${page.personas.missing}_`,
+    ...personas(page),
     '',
     ...gaps(page),
     '',

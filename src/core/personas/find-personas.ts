@@ -1,0 +1,129 @@
+import type { Persona } from '../icp/persona-schema.js';
+import { mixSeed, seededRandom, shuffleInPlace } from '../random.js';
+import { fisherExact } from '../stats/index.js';
+import { type CellTest, type ClassedContact, cellsOf, liftOf, searchCells } from './persona-search.js';
+import { personaName } from './persona-names.js';
+import { type PersonaFunction, SENIORITIES, type Seniority } from './title-dictionary.js';
+
+export const PERSONA_HALF_SAMPLES = 50;
+export const MIN_PERSONA_STABILITY = 0.6;
+
+/** A persona before its evidence: a function (or any) and the seniorities it spans (none: any), with its cells. */
+interface Draft {
+  function: PersonaFunction | 'any';
+  seniority: Seniority[];
+  cells: CellTest[];
+}
+
+export interface PersonaSearchInput {
+  /** Per account (customer record) with contacts: its contacts, classified. */
+  contacts: readonly (readonly ClassedContact[])[];
+  /** Per account: one of the best customers (the ICP cohort). */
+  best: readonly boolean[];
+  alpha: number;
+  minLift: number;
+  /** Accounts (count, or share of the accounts) a cell needs to be tested. */
+  minSupport: number;
+  seed: number;
+}
+
+const rank = (s: Seniority) => {
+  const i = (SENIORITIES as readonly string[]).indexOf(s);
+  return i < 0 ? SENIORITIES.length : i;
+};
+
+/** The personas the significant, over-represented cells make: by function (its seniorities merged), then by function alone, then by seniority alone. */
+function drafts(tests: readonly CellTest[], alpha: number, minLift: number): Draft[] {
+  const kept = tests.filter((t) => t.qValue < alpha && liftOf(t.table) >= minLift);
+  const out: Draft[] = [];
+  const byFunction = new Map<PersonaFunction, CellTest[]>();
+  for (const t of kept.filter((k) => k.function && k.seniority))
+    byFunction.set(t.function as PersonaFunction, [...(byFunction.get(t.function as PersonaFunction) ?? []), t]);
+  for (const [fn, cells] of byFunction)
+    out.push({ function: fn, seniority: cells.map((c) => c.seniority as Seniority).sort((a, b) => rank(a) - rank(b)), cells });
+  for (const t of kept.filter((k) => k.function && !k.seniority && !byFunction.has(k.function)))
+    out.push({ function: t.function as PersonaFunction, seniority: [], cells: [t] });
+  const covered = new Set(out.flatMap((d) => d.seniority));
+  for (const t of kept.filter((k) => !k.function && k.seniority && !covered.has(k.seniority)))
+    out.push({ function: 'any', seniority: [t.seniority as Seniority], cells: [t] });
+  return out;
+}
+
+const has = (d: Pick<Draft, 'function' | 'seniority'>, c: ClassedContact) =>
+  (d.function === 'any' || c.function === d.function) && (d.seniority.length === 0 || c.seniority.some((s) => d.seniority.includes(s)));
+
+const sameDraft = (x: Draft, y: Draft) =>
+  x.function === y.function && (x.seniority.length === 0 ? y.seniority.length === 0 : x.seniority.some((s) => y.seniority.includes(s)));
+
+/** Share of half-samples of the accounts whose search finds each draft again (seeded). */
+function stability(found: readonly Draft[], cells: readonly (readonly string[])[], input: PersonaSearchInput, need: (n: number) => number): number[] {
+  const hits = found.map(() => 0);
+  const order = Int32Array.from(cells.keys());
+  const next = seededRandom(mixSeed(input.seed, 3000));
+  for (let h = 0; h < PERSONA_HALF_SAMPLES; h++) {
+    shuffleInPlace(order, next);
+    const half = Array.from(order.subarray(0, Math.floor(order.length / 2))).sort((a, b) => a - b);
+    const again = drafts(searchCells(cells, input.best, half, need(half.length)), input.alpha, input.minLift);
+    found.forEach((d, k) => {
+      if (again.some((a) => sameDraft(d, a))) hits[k]!++;
+    });
+  }
+  return hits.map((n) => n / PERSONA_HALF_SAMPLES);
+}
+
+/** The evidence of a draft on every account: the 2x2 of its union, with the largest q of its cells. */
+function evidenceOf(d: Draft, input: PersonaSearchInput, stable: number): Persona['evidence'] {
+  const t = { a: 0, b: 0, c: 0, d: 0 };
+  input.contacts.forEach((contacts, i) => {
+    const with_ = contacts.some((c) => has(d, c));
+    if (input.best[i]) with_ ? t.a++ : t.b++;
+    else with_ ? t.c++ : t.d++;
+  });
+  const lift = liftOf(t);
+  // Rounded as derive rounds a criterion's evidence: shares to 4 places, lift to 3, p and q to 3 digits.
+  const round = (x: number, digits: number) => Number(x.toFixed(digits));
+  const significant = (x: number) => (x === 0 ? 0 : Math.min(1, Number(x.toPrecision(3))));
+  return {
+    best_count: t.a,
+    rest_count: t.c,
+    best_share: round(t.a / Math.max(1, t.a + t.b), 4),
+    rest_share: round(t.c / Math.max(1, t.c + t.d), 4),
+    lift: Number.isFinite(lift) ? round(lift, 3) : null,
+    p_value: significant(fisherExact(t).pValue),
+    q_value: significant(Math.max(...d.cells.map((c) => c.qValue))),
+    p_kind: d.cells.length > 1 ? 'nominal' : 'exact',
+    stability: round(stable, 2),
+  };
+}
+
+/**
+ * The personas of the best customers: the cells (function, seniority, both) whose accounts are far more often
+ * best customers, q < alpha and lift at least minLift, a function's seniorities merged, each kept when found
+ * again in MIN_PERSONA_STABILITY of half-samples. Unstable ones are returned apart, for the notes.
+ */
+export function findPersonas(input: PersonaSearchInput): {
+  found: (Draft & { evidence: Persona['evidence']; name: string })[];
+  unstable: string[];
+  tested: number;
+} {
+  const cells = input.contacts.map((contacts) => [...new Set(contacts.flatMap(cellsOf))]);
+  // --min-support as derive reads it: a count, or a share of the smaller group (of n accounts).
+  const bestShare = input.best.filter(Boolean).length / Math.max(1, cells.length);
+  const need = (n: number) => (input.minSupport >= 1 ? input.minSupport : Math.max(1, Math.ceil(input.minSupport * n * Math.min(bestShare, 1 - bestShare))));
+  const all = Int32Array.from(cells.keys());
+  const tests = searchCells(cells, input.best, Array.from(all), need(all.length));
+  const found = drafts(tests, input.alpha, input.minLift);
+  const stable = stability(found, cells, input, need);
+  const named = found.map((d, k) => ({ ...d, evidence: evidenceOf(d, input, stable[k] as number), name: personaName(d.function, d.seniority) }));
+  return {
+    found: named
+      .filter((d) => d.evidence.stability >= MIN_PERSONA_STABILITY)
+      .sort((a, b) => (b.evidence.lift ?? Infinity) - (a.evidence.lift ?? Infinity) || a.name.localeCompare(b.name)),
+    unstable: named
+      .filter((d) => d.evidence.stability < MIN_PERSONA_STABILITY)
+      .map((d) => `${d.name} (found again in ${Math.round(100 * d.evidence.stability)}% of half-samples)`),
+    tested: tests.length,
+  };
+}
+
+export { has as contactIn };

@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateFixtures } from '../../../fixtures/generator/index.js';
+import { derive } from '../../../src/core/derive/derive.js';
+import { compileTitles, type TitleMatcher } from '../../../src/core/personas/classify-title.js';
+import { personasSection } from '../../../src/core/personas/personas-section.js';
+import type { PersonasSection } from '../../../src/core/icp/persona-schema.js';
+import { readTitleDictionary } from '../../../src/io/titles-file.js';
+import { tableFromCsv } from '../../helpers/table-from-csv.js';
+
+let matcher: TitleMatcher;
+beforeAll(async () => {
+  matcher = compileTitles(await readTitleDictionary());
+});
+
+const SEEDS = Array.from({ length: 20 }, (_, i) => 101 + i);
+
+/** derive's cohort on a generated world (fast: the personas need only the ranking), then the personas of its contacts. */
+function personasOn(seed: number, independent: boolean): PersonasSection {
+  const f = generateFixtures({ seed, independent });
+  const customers = tableFromCsv('customers.csv', f.customers);
+  const deals = tableFromCsv('deals.csv', f.deals);
+  const contacts = tableFromCsv('contacts.csv', f.contacts);
+  const options = { top: { percent: 20 }, alpha: 0.05, minSupport: 0.05, maxCriteria: 8, minLift: 1.5, fast: true } as const;
+  const r = derive({ customers, deals, options, generatedAt: '2026-01-01T00:00:00Z', recordedOptions: {} });
+  return personasSection({ customers, records: r.customers, best: r.cohort, contacts, matcher, alpha: 0.05, minLift: 1.5, minSupport: 0.05, seed });
+}
+
+describe('personas from the generator (20 seeds each)', () => {
+  it('recovers both planted personas (sales leadership, revenue operations) in at least 19 of 20 seeds, and nothing else', () => {
+    let both = 0;
+    let extra = 0;
+    for (const seed of SEEDS) {
+      const p = personasOn(seed, false).personas;
+      const sales = p.some((x) => x.function === 'sales' && x.seniority.some((s) => s === 'vp' || s === 'director'));
+      const ops = p.some((x) => x.function === 'operations');
+      if (sales && ops) both++;
+      extra += p.filter((x) => x.function !== 'sales' && x.function !== 'operations').length;
+    }
+    console.log(`planted personas: both found in ${both} of ${SEEDS.length} seeds, ${extra} other personas`);
+    expect(both).toBeGreaterThanOrEqual(19);
+    // A stray persona beside the planted ones: at most one over the 20 worlds.
+    expect(extra).toBeLessThanOrEqual(1);
+  }, 120_000);
+
+  it('finds no persona on the null generator (contacts drawn alike everywhere) in at least 19 of 20 seeds', () => {
+    const withPersona = SEEDS.filter((seed) => personasOn(seed, true).personas.length > 0);
+    console.log(`null generator: a persona in ${withPersona.length} of ${SEEDS.length} seeds`);
+    expect(withPersona.length).toBeLessThanOrEqual(1);
+  }, 120_000);
+});
