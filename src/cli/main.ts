@@ -119,14 +119,18 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
     const command = commandOf(program, spec);
     for (const arg of spec.args) command.argument(arg);
     for (const option of Object.values(spec.options)) addOption(command, option);
+    // Options are positional (a parent's end at its subcommand's name), so every command takes the global
+    // ones too, before or after its name as ever: `icp -q score x.csv` and `icp score x.csv -q`.
+    for (const option of globalOptions) addOption(command, option);
     command.addHelpText('after', examples(spec));
     command.action(async (...actionArgs: unknown[]) => {
       activeCommand = spec.name;
       const self = actionArgs[actionArgs.length - 1] as Command;
-      const options = self.optsWithGlobals();
-      verbose = Boolean(options.verbose);
-      const color = colorEnabled({ argv, env, isTTY: Boolean(stdout.isTTY), flag: options.color as boolean | undefined });
-      const ctx = commandContext(io, { stdout, stderr, color, messageColor, verbose, quiet: Boolean(options.quiet) });
+      const [own, top] = [self.opts(), program.opts()];
+      verbose = Boolean(own.verbose || top.verbose);
+      const flag = own.color === false || top.color === false ? false : (top.color as boolean | undefined);
+      const color = colorEnabled({ argv, env, isTTY: Boolean(stdout.isTTY), flag });
+      const ctx = commandContext(io, { stdout, stderr, color, messageColor, verbose, quiet: Boolean(own.quiet || top.quiet) });
       const values = optionValues(spec.options, self.opts());
       const module = await spec.load();
       exitCode = await module.run({ args: self.args, options: values }, ctx);
@@ -189,6 +193,9 @@ function commandOf(program: Command, spec: CommandSpec): Command {
   const [name, sub] = spec.name.split(' ') as [string, string | undefined];
   if (sub === undefined) return program.command(name).description(spec.summary).exitOverride();
   const parent = program.commands.find((c) => c.name() === name) ?? program.command(name).exitOverride();
+  // The parent's own options end at the subcommand's name: after it, --map and the rest are the subcommand's.
+  program.enablePositionalOptions();
+  parent.enablePositionalOptions();
   return parent.command(sub).description(spec.summary).exitOverride();
 }
 

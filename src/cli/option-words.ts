@@ -1,6 +1,6 @@
 import { IcpError, UsageError } from '../errors.js';
 import { DERIVE_OPTIONS } from './options/derive.js';
-import { CLASSIFY_OPTIONS } from './options/personas.js';
+import { CLASSIFY_OPTIONS, PERSONAS_OPTIONS } from './options/personas.js';
 import { PROFILE_OPTIONS } from './options/profile.js';
 import { REPORT_OPTIONS } from './options/report.js';
 import { REVIEW_OPTIONS } from './options/review.js';
@@ -14,6 +14,7 @@ const SETS = [
   REPORT_OPTIONS,
   PROFILE_OPTIONS,
   CLASSIFY_OPTIONS,
+  PERSONAS_OPTIONS,
   REVIEW_OPTIONS,
   DIFF_OPTIONS,
   INSPECT_OPTIONS,

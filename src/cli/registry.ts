@@ -1,6 +1,6 @@
 import type { CommandModule } from './command-module.js';
 import { DERIVE_OPTIONS } from './options/derive.js';
-import { CLASSIFY_OPTIONS } from './options/personas.js';
+import { CLASSIFY_OPTIONS, PERSONAS_OPTIONS } from './options/personas.js';
 import { PROFILE_OPTIONS } from './options/profile.js';
 import { REPORT_OPTIONS } from './options/report.js';
 import { REVIEW_OPTIONS } from './options/review.js';
@@ -71,6 +71,18 @@ export const commands: CommandSpec[] = [
       'icp profile --customers accounts.csv --deals deals.csv --format md -o ICP.md',
     ],
     load: () => import('./commands/profile.js'),
+  }),
+  command({
+    name: 'personas',
+    summary: 'find the buyer personas of the best customers: who works there far more often than at the rest, from a contacts export',
+    args: [],
+    options: PERSONAS_OPTIONS,
+    examples: [
+      'icp personas --contacts fixtures/contacts.csv --customers fixtures/customers.csv --deals fixtures/deals.csv',
+      'icp personas --contacts contacts.csv --customers companies.csv --deals deals.csv --icp icp.yaml --format json',
+      'icp personas classify fixtures/contacts.csv -o contacts-classified.csv',
+    ],
+    load: () => import('./commands/personas.js'),
   }),
   command({
     name: 'personas classify',

@@ -51,3 +51,48 @@ describe('icp derive --contacts (built binary)', () => {
     expect(bad.stdout + bad.stderr).toMatch(/broken\.yaml:\d+: personas\.personas\[0\]\.function: /);
   });
 });
+
+describe('icp personas (built binary)', () => {
+  it('finds the same personas as derive --contacts on the same ranking, as JSON; a table by default', () => {
+    const doc = JSON.parse(readFileSync(join(dir, 'derived.json'), 'utf8')) as IcpDocument;
+    const r = icp('personas', '--contacts', 'contacts.csv', '--customers', 'customers.csv', '--deals', 'deals.csv', '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(doc.personas);
+    const table = icp('personas', '--contacts', 'contacts.csv', '--customers', 'customers.csv', '--deals', 'deals.csv');
+    expect(table.stdout.split('\n')[0]).toBe('2969 contacts of contacts.csv at 200 best customers and 800 others');
+    expect(table.stdout).toContain('Sales leadership: VP or director of sales');
+  });
+
+  it('icp profile --contacts shows the personas of an ICP file that has none', () => {
+    copyFileSync(new URL('../golden/icp.yaml', import.meta.url).pathname, join(dir, 'plain.yaml'));
+    const r = icp(
+      'profile',
+      '--icp',
+      'plain.yaml',
+      '--customers',
+      'customers.csv',
+      '--deals',
+      'deals.csv',
+      '--contacts',
+      'contacts.csv',
+      '--format',
+      'json',
+      '-o',
+      '-',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const page = JSON.parse(r.stdout) as { personas: { personas: { name: string }[] } };
+    expect(page.personas.personas.map((p) => p.name)).toContain('Sales leadership: VP or director of sales');
+    const alone = icp('profile', '--icp', 'plain.yaml', '--contacts', 'contacts.csv', '-o', '-');
+    expect([alone.code, alone.stderr.split('\n')[0]]).toEqual([2, 'icp: error: --contacts needs --customers']);
+  });
+
+  it('needs --contacts and --customers (a usage error), and names a contacts file with no title column', () => {
+    const none = icp('personas', '--customers', 'customers.csv');
+    expect([none.code, none.stderr.split('\n')[0]]).toEqual([2, 'icp: error: icp personas needs --contacts <file> and --customers <file>']);
+    writeFileSync(join(dir, 'no-title.csv'), 'Record ID,Associated Company IDs\n1,18234001\n');
+    const bad = icp('personas', '--contacts', 'no-title.csv', '--customers', 'customers.csv');
+    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([1, 'icp: error: no-title.csv has no job title column']);
+    expect(bad.stderr).toContain('--map job_title=<header>');
+  });
+});

@@ -14,7 +14,9 @@ import { wordOptions } from '../option-words.js';
 import { PROFILE_FILE, type PROFILE_OPTIONS } from '../options/profile.js';
 import type { OptionValues } from '../options/spec.js';
 import { filesColumns, renderPage, writeProfilePage } from '../profile-page.js';
+import { personasFromFiles } from '../personas-files.js';
 import { readReportInputs } from '../report-inputs.js';
+import { csvOptions } from '../input.js';
 
 type ProfileValues = OptionValues<typeof PROFILE_OPTIONS>;
 
@@ -41,12 +43,22 @@ async function outcomes(doc: IcpDocument, o: ProfileValues, ctx: CommandContext)
   return { report, columns: filesColumns(customers, deals, o.map) };
 }
 
+/** --contacts: the personas of the best customers, ranked with the options the ICP file recorded, on the page's ICP. */
+async function withPersonas(doc: IcpDocument, o: ProfileValues, ctx: CommandContext): Promise<IcpDocument> {
+  if (o.contacts === undefined) return doc;
+  if (o.customers === undefined)
+    throw new UsageError('--contacts needs --customers', { hint: 'the personas are those of the best customers: give the customers export' });
+  if (o.customers === '-' || o.deals === '-') throw new UsageError('with --contacts the customers and deals are read twice: give them as files');
+  const files = { customers: o.customers, deals: o.deals, contacts: o.contacts, titles: o.titles };
+  return { ...doc, personas: await personasFromFiles(files, doc.options ?? {}, o.map, csvOptions(o, ctx), ctx) };
+}
+
 /** `icp profile`: the one-page ICP document (HTML, Markdown or JSON) from the ICP file, and the data files if given. */
 export async function run({ options: o }: CommandInput<typeof PROFILE_OPTIONS>, ctx: CommandContext): Promise<number> {
   const output = o.output ?? PROFILE_FILE[o.format];
   const outPath = output === '-' ? '-' : resolve(ctx.cwd, output);
   if (outPath !== '-' && !o.force && (await exists(outPath))) throw new IcpError(`${output} already exists`, { hint: OVERWRITE_HINT });
-  const doc = await loadIcp(o.icp, ctx);
+  const doc = await withPersonas(await loadIcp(o.icp, ctx), o, ctx);
   const { report, columns } = await outcomes(doc, o, ctx);
   const input = { doc, icpFile: o.icp, title: o.title, report, columns };
   if (outPath === '-') {

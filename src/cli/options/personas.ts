@@ -1,5 +1,5 @@
 import { SCORE_OPTIONS } from './score.js';
-import { csvReadOptions, mapOption, outputOption } from './shared.js';
+import { csvReadOptions, formatOption, mapOption, outputOption } from './shared.js';
 import { parsed, text } from './spec.js';
 
 export const CLASSIFY_FORMATS = ['csv', 'tsv', 'json', 'ndjson'] as const;
@@ -16,6 +16,20 @@ export const CLASSIFY_OPTIONS = {
   excel: SCORE_OPTIONS.excel,
   delimiter: SCORE_OPTIONS.delimiter,
   formulaEscape: SCORE_OPTIONS.formulaEscape,
+  map: mapOption,
+  ...csvReadOptions,
+} as const;
+
+/** `icp personas`'s options: who buys at the best customers, ranked as the ICP file (or derive's defaults) ranks them. */
+export const PERSONAS_OPTIONS = {
+  // Required, but checked by the command: commander would check them for `personas classify` too.
+  contacts: text('--contacts <file>', 'contacts export: job titles and the company each contact works at (required)'),
+  customers: text('--customers <file>', 'customers/accounts export (required)'),
+  deals: text('--deals <file>', 'deals/opportunities export: best = most won value, as derive ranks'),
+  icp: text('--icp <file>', 'rank the customers with the options this ICP file recorded', { defaultText: "derive's own defaults" }),
+  titles: titlesOption,
+  format: formatOption(['table', 'json', 'md'], 'table'),
+  output: outputOption,
   map: mapOption,
   ...csvReadOptions,
 } as const;

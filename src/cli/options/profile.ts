@@ -1,5 +1,6 @@
 import { REPORT_OPTIONS } from './report.js';
 import { csvReadOptions, forceOption, formatOption, icpOption, mapOption } from './shared.js';
+import { titlesOption } from './personas.js';
 import { text } from './spec.js';
 
 /** The page's file when -o is not given, by format. */
@@ -15,6 +16,11 @@ export const PROFILE_OPTIONS = {
   deals: { ...REPORT_OPTIONS.deals },
   leads: { ...REPORT_OPTIONS.leads },
   spend: { ...REPORT_OPTIONS.spend },
+  contacts: text(
+    '--contacts <file>',
+    'contacts export (job titles, the company each works at): the personas section, found as icp personas finds them (needs --customers)',
+  ),
+  titles: titlesOption,
   output: text('-o, --output <file>', 'write the page to this file (atomically); - for stdout', {
     defaultText: `${PROFILE_FILE.html} (.md, .json by --format)`,
   }),

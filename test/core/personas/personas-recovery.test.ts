@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateFixtures } from '../../../fixtures/generator/index.js';
-import { derive } from '../../../src/core/derive/derive.js';
+import { rankCohort } from '../../../src/core/derive/cohort.js';
+import { groupCustomers } from '../../../src/core/profile/customers.js';
 import { compileTitles, type TitleMatcher } from '../../../src/core/personas/classify-title.js';
 import { personasSection } from '../../../src/core/personas/personas-section.js';
 import type { PersonasSection } from '../../../src/core/icp/persona-schema.js';
@@ -14,15 +15,27 @@ beforeAll(async () => {
 
 const SEEDS = Array.from({ length: 20 }, (_, i) => 101 + i);
 
-/** derive's cohort on a generated world (fast: the personas need only the ranking), then the personas of its contacts. */
+/**
+ * The personas of a generated world's contacts, its best customers ranked as derive ranks them: the top 20%
+ * by won value (rankCohort on the deals' won amounts; derive itself is run on the fixtures end to end).
+ */
 function personasOn(seed: number, independent: boolean): PersonasSection {
   const f = generateFixtures({ seed, independent });
   const customers = tableFromCsv('customers.csv', f.customers);
   const deals = tableFromCsv('deals.csv', f.deals);
   const contacts = tableFromCsv('contacts.csv', f.contacts);
-  const options = { top: { percent: 20 }, alpha: 0.05, minSupport: 0.05, maxCriteria: 8, minLift: 1.5, fast: true } as const;
-  const r = derive({ customers, deals, options, generatedAt: '2026-01-01T00:00:00Z', recordedOptions: {} });
-  return personasSection({ customers, records: r.customers, best: r.cohort, contacts, matcher, alpha: 0.05, minLift: 1.5, minSupport: 0.05, seed });
+  const { customers: records } = groupCustomers(customers, 0);
+  const won = new Map<string, number>();
+  const [stage, amount, company] = ['Deal Stage', 'Amount', 'Associated Company IDs'].map((h) => deals.header.indexOf(h)) as [number, number, number];
+  for (const d of deals.rows)
+    if (d[stage] === 'Closed Won')
+      won.set(d[company] as string, (won.get(d[company] as string) ?? 0) + (Number(String(d[amount]).replace(/[^0-9.]/g, '')) || 0));
+  const ranked = rankCohort(
+    records.map((r) => won.get(r.label) ?? 0),
+    records.map((r) => r.key),
+    { percent: 20 },
+  );
+  return personasSection({ customers, records, best: ranked.cohort, contacts, matcher, alpha: 0.05, minLift: 1.5, minSupport: 0.05, seed });
 }
 
 describe('personas from the generator (20 seeds each)', () => {

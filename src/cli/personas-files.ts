@@ -1,0 +1,41 @@
+import type { Role } from '../core/columns/roles.js';
+import { derive } from '../core/derive/derive.js';
+import type { PersonasSection } from '../core/icp/persona-schema.js';
+import { UsageError } from '../errors.js';
+import type { CsvReadOptions } from '../io/csv/csv-read-options.js';
+import { readTable } from '../io/csv/read-table.js';
+import { deriveOptions } from './commands/derive.js';
+import type { CommandContext } from './context.js';
+import { addPersonas } from './derive-personas.js';
+import { inputPath } from './input.js';
+import { readJoinedDeals } from './join-deals.js';
+import { Progress } from './progress.js';
+import { recordedDeriveOptions } from './recorded-options.js';
+
+/**
+ * The personas of the best customers from the files: the customers ranked as derive ranks them (with the
+ * options an ICP file recorded, `recorded`, else derive's defaults), fast (only the ranking is needed, not the
+ * criteria), then the contacts searched (personasSection). For icp personas and icp profile --contacts.
+ */
+export async function personasFromFiles(
+  files: { customers: string; deals: string | undefined; contacts: string; titles: string | undefined },
+  recorded: Readonly<Record<string, unknown>>,
+  map: ReadonlyMap<Role, string>,
+  read: CsvReadOptions,
+  ctx: CommandContext,
+): Promise<PersonasSection> {
+  if ([files.customers, files.deals, files.contacts].filter((f) => f === '-').length > 1) {
+    throw new UsageError('only one input can be read from stdin', { hint: 'give the others as files' });
+  }
+  const { options } = deriveOptions(recordedDeriveOptions(recorded, map, true));
+  const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'personas:');
+  const only = (path: string) => (path === '-' ? read : { ...read, stdin: undefined });
+  const customers = await readTable(inputPath(files.customers, ctx), only(files.customers), (n, name) => progress.rows(n, name));
+  const { deals } = files;
+  const joinedDeals =
+    deals === undefined ? undefined : await readJoinedDeals(inputPath(deals, ctx), only(deals), customers, options, { onRows: (n) => progress.rows(n, deals) });
+  const result = derive({ customers, joinedDeals, options: { ...options, fast: true }, generatedAt: ctx.now().toISOString(), recordedOptions: {} });
+  progress.done();
+  await addPersonas(result, customers, files, options, read, ctx);
+  return result.doc.personas as PersonasSection;
+}
