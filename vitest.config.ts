@@ -8,6 +8,9 @@ export default defineConfig({
     // default of cores - 1: on 2 cores that is one, and the suite then runs file after file.
     pool: 'forks',
     maxWorkers: 2,
+    // A worker keeps the modules it loaded from one test file to the next (setup files still run per file):
+    // about 40 s less on this machine, which keeps npm test under 4 minutes. Tests share no module state.
+    isolate: false,
     globalSetup: ['test/helpers/global-setup.ts'],
     // Property tests run from a fixed seed, or FC_SEED: see the file. Temp folders go under a root per
     // test file that is removed when the file is done.

@@ -42,6 +42,32 @@ function rowScorer(compiled: CompiledIcp, explain: boolean): (cells: readonly st
   };
 }
 
+/**
+ * The scorer with a contact's persona columns after its score columns; one array per pair of arrays, so
+ * that rows alike still share their encoded CSV tail.
+ */
+function withPersona(
+  score: ReturnType<typeof rowScorer>,
+  persona: { column: number; columns: (title: string) => readonly string[] } | undefined,
+): ReturnType<typeof rowScorer> {
+  if (!persona) return score;
+  const joined = new Map<readonly string[], Map<readonly string[], readonly string[]>>();
+  let kept = 0;
+  return (cells) => {
+    const { score: s, out } = score(cells);
+    const extra = persona.columns(cells[persona.column] ?? '');
+    let byExtra = joined.get(out);
+    if (!byExtra) joined.set(out, (byExtra = new Map()));
+    let both = byExtra.get(extra);
+    if (!both) {
+      both = [...out, ...extra];
+      // Bounded: past it (titles mostly distinct), each row gets an array of its own.
+      if (kept++ < 100_000) byExtra.set(extra, both);
+    }
+    return { score: s, out: both };
+  };
+}
+
 type Buffered = { cells: string[]; score: number; index: number };
 const bestFirst = (a: Buffered, b: Buffered) => b.score - a.score || a.index - b.index;
 
@@ -69,13 +95,21 @@ export class RowScoring {
     compiled: CompiledIcp,
     private readonly sink: RowSink,
     private readonly progress: Progress,
-    private readonly o: { fields: number; format: ScoreFormat; sort: boolean; minTier: Tier | undefined; explain: boolean },
+    private readonly o: {
+      fields: number;
+      format: ScoreFormat;
+      sort: boolean;
+      minTier: Tier | undefined;
+      explain: boolean;
+      /** --personas: the title column and its persona columns, appended after the score columns. */
+      persona?: { column: number; columns: (title: string) => readonly string[] } | undefined;
+    },
   ) {
     this.tally = newTally(compiled);
     this.keep = o.format === 'table' || o.sort;
-    this.columns = [...new Set(compiled.criteria.map((c) => c.column).filter((c): c is number => c !== undefined))];
+    this.columns = [...new Set([...compiled.criteria.map((c) => c.column), o.persona?.column].filter((c): c is number => c !== undefined))];
     this.cells = new Array<string>(o.fields).fill('');
-    this.scoreCells = rowScorer(compiled, o.explain);
+    this.scoreCells = withPersona(rowScorer(compiled, o.explain), o.persona);
   }
 
   /** Scores a batch's rows; false when the reader went away (| head). */

@@ -162,6 +162,19 @@ function qualityLines(r: Report): string[] {
 }
 
 /** Every note of the report, each prefixed with where it applies. */
+function personaSection(b: NonNullable<Report['by_persona']>, table: (head: string[], rows: string[][]) => string): ReportSection {
+  const rows = b.personas.map((x) => [
+    truncate(x.name, 48),
+    n(x.present.accounts),
+    `${pct(x.present.win_rate)} ${ci(x.present.win_rate_ci)}`,
+    n(x.absent.accounts),
+    `${pct(x.absent.win_rate)} ${ci(x.absent.win_rate_ci)}`,
+    ratio(x.win_rate_lift),
+    p(x.p_value),
+  ]);
+  return { title: `By persona (${b.contacts})`, body: table(['persona', 'accounts with', 'win rate', 'without', 'win rate', 'lift', 'p'], rows) };
+}
+
 function allNotes(r: Report): string[] {
   const scoped = (where: string, notes: readonly string[]) => notes.map((x) => `${where}: ${x}`);
   return [
@@ -196,6 +209,7 @@ export function reportSections(r: Report, color: boolean, markdown = false): Rep
     const t = withoutEmptyColumns(['owner', unit, 'ICP', 'ICP share', 'deals', 'win rate'], rows);
     sections.push({ title: `By owner (${r.by_owner.file}: ${r.by_owner.column})`, body: table(t.head, t.rows) });
   }
+  if (r.by_persona) sections.push(personaSection(r.by_persona, table));
   const f = r.failing_segments;
   if (f.tested > 0) {
     const body =

@@ -11,6 +11,8 @@ const icp = (...args: string[]) => spawnIcp(args, { cwd: dir });
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'icp-personas-e2e-'));
   for (const f of ['customers.csv', 'deals.csv', 'contacts.csv']) copyFileSync(fixture(f), join(dir, f));
+  // An ICP file without personas, for the commands that need them.
+  copyFileSync(new URL('../golden/icp.yaml', import.meta.url).pathname, join(dir, 'none.yaml'));
   const d = icp('derive', 'customers.csv', '--deals', 'deals.csv', '--contacts', 'contacts.csv', '--fast', '-o', 'icp.yaml', '--format', 'json');
   expect(d.code, d.stderr).toBe(0);
   writeFileSync(join(dir, 'derived.json'), d.stdout);
@@ -85,6 +87,43 @@ describe('icp personas (built binary)', () => {
     expect(page.personas.personas.map((p) => p.name)).toContain('Sales leadership: VP or director of sales');
     const alone = icp('profile', '--icp', 'plain.yaml', '--contacts', 'contacts.csv', '-o', '-');
     expect([alone.code, alone.stderr.split('\n')[0]]).toEqual([2, 'icp: error: --contacts needs --customers']);
+  });
+
+  it('icp score --personas adds persona and the ICP persona each contact matches, keeping every row', () => {
+    const r = icp('score', 'contacts.csv', '--personas', '--format', 'csv', '-o', '-');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("none of the ICP's columns: icp_score is 0 for every contact");
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.length).toBe(2970);
+    expect(lines[0]?.endsWith(',icp_score,icp_tier,icp_matched,icp_unknown,persona,persona_match')).toBe(true);
+    const vp = lines.find((l) => l.includes(',VP of Sales,'));
+    expect(vp).toMatch(/,"vp, sales",Sales leadership: VP or director of sales$/);
+    const engineer = lines.find((l) => l.includes(',Software Engineer,'));
+    expect(engineer).toMatch(/,"individual, engineering",$/);
+    const none = icp('score', 'contacts.csv', '--personas', '--icp', 'none.yaml', '-o', '-');
+    expect([none.code, none.stderr.split('\n')[0]]).toEqual([1, 'icp: error: none.yaml has no personas']);
+  });
+
+  it('icp report --contacts gives the win rate by persona present or absent; a note without personas', () => {
+    const r = icp('report', '--customers', 'customers.csv', '--deals', 'deals.csv', '--contacts', 'contacts.csv', '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      by_persona: {
+        contacts: string;
+        personas: { name: string; present: { accounts: number; win_rate: number }; absent: { accounts: number; win_rate: number }; p_value: number }[];
+      };
+    };
+    const sales = report.by_persona.personas[0];
+    expect(report.by_persona.contacts).toBe('contacts.csv');
+    expect(sales?.name).toBe('Sales leadership: VP or director of sales');
+    expect((sales?.present.accounts ?? 0) + (sales?.absent.accounts ?? 0)).toBe(1000);
+    expect(sales?.present.win_rate).toBeGreaterThan(sales?.absent.win_rate ?? 1);
+    expect(sales?.p_value).toBeLessThan(0.001);
+    const plain = icp('report', '--icp', 'none.yaml', '--customers', 'customers.csv', '--deals', 'deals.csv', '--contacts', 'contacts.csv', '--format', 'json');
+    expect(plain.code, plain.stderr).toBe(0);
+    const json = JSON.parse(plain.stdout) as { by_persona?: unknown; notes: string[] };
+    expect(json.by_persona).toBeUndefined();
+    expect(json.notes.join('\n')).toContain('--contacts: the ICP file has no personas');
   });
 
   it('needs --contacts and --customers (a usage error), and names a contacts file with no title column', () => {

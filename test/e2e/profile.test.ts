@@ -79,11 +79,5 @@ describe('icp profile (built binary)', () => {
     expect([again.code, again.stderr.split('\n')[0]]).toEqual([1, 'icp: error: new.html already exists']);
     const dash = icp('derive', 'customers.csv', '--profile', '-');
     expect([dash.code, dash.stderr.split('\n')[0]]).toEqual([2, 'icp: error: --profile writes a file: give its name']);
-    const r = icp('review', '--customers', 'customers.csv', '--deals', 'deals.csv', '--as-of', '2026-10-15', '--format', 'json');
-    expect(r.code, r.stderr).toBe(0);
-    expect((JSON.parse(r.stdout) as { files: string[] }).files).toContain('reviews/icp-profile-2026Q3.html');
-    const quarter = readFileSync(join(dir, 'reviews', 'icp-profile-2026Q3.html'), 'utf8');
-    expect(quarter).toContain('2026Q3</title>');
-    expect(quarter).toMatch(/data-section="comparison"[\s\S]*data-verdict/);
   });
 });

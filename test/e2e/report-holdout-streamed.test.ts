@@ -36,7 +36,6 @@ function run(deals: string, fromStdin: boolean, args: string[]): { code: number;
 
 describe('icp report --holdout on a deals file it reads in passes', () => {
   const cases: [string, string, string[]][] = [
-    ['30% of the customers', 'deals.csv', ['--holdout', '30%']],
     ['a date, with leads', 'deals.csv', ['--holdout', '2025-06-01', '--leads', 'leads.csv']],
     ['parts of over 5,000 deals, a ragged row', 'big-deals.csv', ['--holdout', '40%', '--seed', '3']],
     ['an ICP mined from a value column', 'big-deals.csv', ['--holdout', '2025-03-01', '--icp', 'value.yaml']],
@@ -51,7 +50,7 @@ describe('icp report --holdout on a deals file it reads in passes', () => {
   });
 
   it('says a warning of the deals file once, although it reads it four times', () => {
-    const r = run('big-deals.csv', false, ['--holdout', '40%']);
+    const r = run('big-deals.csv', false, ['--holdout', '40%', '--seed', '3']);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stderr.split('\n').filter((l) => l.includes('big-deals.csv') && l.includes('line'));
     expect(lines.length).toBeGreaterThan(0);

@@ -115,6 +115,8 @@ describe('icp review', () => {
     expect(json).toMatchObject({ status: 'no drift', judgeable: true, drift: { found: false } });
     expect(json.backtest.period.win_rate_lift).toBeGreaterThan(1.2);
     expect(firstContents[2]).toMatch(/mv reviews\/icp-proposed-2026Q3\.yaml icp\.yaml/);
+    // The quarter's page: the saved ICP with the quarter's outcomes.
+    expect(firstContents[3]).toMatch(/: 2026Q3<\/title>[\s\S]*data-section="comparison"[\s\S]*data-verdict/);
     expect(spawnIcp(['validate', files[0] as string]).code).toBe(0);
     const second = await cron(REVIEW, dir);
     expect(second.code).toBe(0);

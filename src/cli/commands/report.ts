@@ -12,6 +12,8 @@ import { renderReportMarkdown } from '../../render/report-markdown.js';
 import type { CommandContext } from '../context.js';
 import { loadIcp } from '../load-icp.js';
 import { readReportInputs } from '../report-inputs.js';
+import { addPersonaReport } from '../report-personas.js';
+import { csvOptions } from '../input.js';
 import { runHoldout } from '../report-holdout.js';
 import { wordOptions } from '../option-words.js';
 import type { REPORT_OPTIONS } from '../options/report.js';
@@ -30,7 +32,7 @@ export function reportOptions(o: ReportValues): ReportOptions {
     throw new UsageError('--seed is the seed of the --holdout split: give --holdout too', {
       hint: 'e.g. icp report --customers accounts.csv --deals deals.csv --holdout 30% --seed 7',
     });
-  const stdin = (['customers', 'deals', 'leads', 'spend'] as const).filter((k) => o[k] === '-');
+  const stdin = (['customers', 'deals', 'leads', 'spend', 'contacts'] as const).filter((k) => o[k] === '-');
   if (stdin.length > 1) throw new UsageError(`only one input can be read from stdin ("-"), got --${stdin.join(' and --')}`);
   return options;
 }
@@ -70,7 +72,9 @@ export async function run({ options: o }: CommandInput<typeof REPORT_OPTIONS>, c
     for (const w of run.warnings) ctx.warn(w);
     ({ input, summary } = run);
   }
-  const { report, warnings } = buildReport({ ...input, leads, spend, options });
+  const result = buildReport({ ...input, leads, spend, options });
+  await addPersonaReport(result, input.doc, { contacts: o.contacts, titles: o.titles }, o.map, csvOptions(o, ctx), ctx);
+  const { report, warnings } = result;
   // A note may carry a reason core gave with its option placeholders (why the ICP's measure is not in the files).
   report.notes = report.notes.map(wordOptions);
   for (const w of warnings) ctx.warn(w);

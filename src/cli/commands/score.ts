@@ -1,4 +1,6 @@
-import { findHeader, type Role } from '../../core/columns/roles.js';
+import { assignRoles, findHeader, type Role } from '../../core/columns/roles.js';
+import { compileTitles } from '../../core/personas/classify-title.js';
+import { personaMatcher, SCORE_PERSONA_COLUMNS } from '../../core/personas/match-persona.js';
 import type { IcpDocument } from '../../core/icp/schema.js';
 import { compileIcp, SAMPLE_ROWS, type CompiledIcp } from '../../core/score/compile.js';
 import { IcpError, UsageError } from '../../errors.js';
@@ -13,6 +15,7 @@ import { loadIcp } from '../load-icp.js';
 import { openRowSink, type RowSink, writeRows } from '../row-sink.js';
 import { Progress } from '../progress.js';
 import { RowScoring } from '../row-scoring.js';
+import { readTitles } from '../titles.js';
 import type { SCORE_OPTIONS, ScoreFormat } from '../options/score.js';
 import type { OptionValues } from '../options/spec.js';
 
@@ -46,7 +49,14 @@ function checkMap(map: ReadonlyMap<string, string>, file: CsvFile): void {
  * The ICP compiled against the file's header (and its first rows), with a warning for each criterion
  * whose column is missing; an error when none of them is there.
  */
-function compileForFile(doc: IcpDocument, file: CsvFile, sample: string[][], map: ReadonlyMap<Role, string>, ctx: CommandContext): CompiledIcp {
+function compileForFile(
+  doc: IcpDocument,
+  file: CsvFile,
+  sample: string[][],
+  map: ReadonlyMap<Role, string>,
+  ctx: CommandContext,
+  contacts = false,
+): CompiledIcp {
   refuseScored(file);
   checkMap(map, file);
   if (doc.criteria.length === 0) {
@@ -55,6 +65,11 @@ function compileForFile(doc: IcpDocument, file: CsvFile, sample: string[][], map
   // A removed role (`--map role=`) locates nothing: compile finds criteria by header and mapped columns only.
   const compiled = compileIcp(doc, file.header, sample, new Map([...map].filter(([, header]) => header !== '')));
   const missing = compiled.criteria.filter((c) => c.column === undefined);
+  // A contacts export seldom has the company's columns: with --personas, one line says so.
+  if (contacts && doc.criteria.length > 0 && missing.length === compiled.criteria.length) {
+    ctx.warn({ file: file.displayName, message: "none of the ICP's columns: icp_score is 0 for every contact; persona and persona_match still apply" });
+    return compiled;
+  }
   for (const c of missing) {
     ctx.warn({ file: file.displayName, message: `no column for "${c.criterion.label}" (${c.criterion.column}): unknown for every row` });
   }
@@ -66,6 +81,14 @@ function compileForFile(doc: IcpDocument, file: CsvFile, sample: string[][], map
   return compiled;
 }
 
+/** --personas: the title column of a contacts file, and its persona columns against the ICP file's personas. */
+async function personaOption(doc: IcpDocument, file: CsvFile, o: OptionValues<typeof SCORE_OPTIONS>, ctx: CommandContext) {
+  if (!doc.personas) throw new IcpError(`${o.icp} has no personas`, { hint: 'derive it with --contacts <file> to find them' });
+  const column = assignRoles(file.header, o.map, file.displayName).byRole.get('job_title');
+  if (column === undefined) throw new IcpError(`${file.displayName} has no job title column`, { hint: 'name it with --map job_title=<header>' });
+  return { column, columns: personaMatcher(doc.personas, compileTitles(await readTitles(o.titles, ctx))) };
+}
+
 /** `icp score`: every input row, as read, plus its score, tier and why. Streams unless --sort or table. */
 export async function run({ args, options: o }: CommandInput<typeof SCORE_OPTIONS>, ctx: CommandContext): Promise<number> {
   const format = chooseFormat(o, ctx);
@@ -75,13 +98,14 @@ export async function run({ args, options: o }: CommandInput<typeof SCORE_OPTION
   const batches = file.batches()[Symbol.asyncIterator]();
   // The rows read before scoring starts stay in their batches, to be scored first.
   const { held: first, sample } = await takeSample(batches, SAMPLE_ROWS);
-  const compiled = compileForFile(doc, file, sample, o.map, ctx);
-  const header = [...file.header, ...SCORE_COLUMNS, ...(explain ? ['icp_reasons'] : [])];
+  const persona = o.personas ? await personaOption(doc, file, o, ctx) : undefined;
+  const compiled = compileForFile(doc, file, sample, o.map, ctx, persona !== undefined);
+  const header = [...file.header, ...SCORE_COLUMNS, ...(explain ? ['icp_reasons'] : []), ...(persona ? SCORE_PERSONA_COLUMNS : [])];
   const fields = file.header.length;
   const csvHeader = [...file.rawHeader, ...header.slice(fields)];
   const sink: RowSink = await openRowSink(format, header, o, ctx, { delimiter: file.delimiter, fields, csvHeader });
   const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'scored rows:');
-  const scoring = new RowScoring(compiled, sink, progress, { fields, format, sort: o.sort, minTier, explain });
+  const scoring = new RowScoring(compiled, sink, progress, { fields, format, sort: o.sort, minTier, explain, persona });
   const finish = () => scoring.flush(header, shownColumn(file.header, compiled), ctx.color);
   if (!(await writeRows(sink, progress, () => scoreAll(first, batches, scoring), finish))) return 0;
   const { tally } = scoring;

@@ -1,7 +1,6 @@
 import { DERIVE_SEED } from '../../core/derive/derive-seed.js';
 import { dateParser, keyOption, listOption, numberParser, parseTop, seedParser } from '../parse-options.js';
-import { csvReadOptions, forceOption, formatOption, ICP_FILE, mapOption } from './shared.js';
-import { titlesOption } from './personas.js';
+import { csvReadOptions, forceOption, formatOption, ICP_FILE, mapOption, titlesOption } from './shared.js';
 import { flag, parsed, text } from './spec.js';
 
 const list = (flags: string, description: string) =>

@@ -1,12 +1,9 @@
 import { SCORE_OPTIONS } from './score.js';
-import { csvReadOptions, formatOption, mapOption, outputOption } from './shared.js';
+import { csvReadOptions, formatOption, mapOption, outputOption, titlesOption } from './shared.js';
 import { parsed, text } from './spec.js';
 
 export const CLASSIFY_FORMATS = ['csv', 'tsv', 'json', 'ndjson'] as const;
 export type ClassifyFormat = (typeof CLASSIFY_FORMATS)[number];
-
-/** The dictionary option of every personas command. */
-export const titlesOption = text('--titles <file>', "your own title dictionary (YAML, the shape of icp's data/titles.yaml): extends or overrides it");
 
 /** `icp personas classify`'s options: the contacts row for row, as score writes leads. */
 export const CLASSIFY_OPTIONS = {

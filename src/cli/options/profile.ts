@@ -1,6 +1,5 @@
 import { REPORT_OPTIONS } from './report.js';
-import { csvReadOptions, forceOption, formatOption, icpOption, mapOption } from './shared.js';
-import { titlesOption } from './personas.js';
+import { csvReadOptions, forceOption, formatOption, icpOption, mapOption, titlesOption } from './shared.js';
 import { text } from './spec.js';
 
 /** The page's file when -o is not given, by format. */

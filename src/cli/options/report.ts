@@ -3,7 +3,7 @@ import { DERIVE_SEED } from '../../core/derive/derive-seed.js';
 import { TIER_NAMES, type Tier } from '../../core/icp/tiers.js';
 import { UsageError } from '../../errors.js';
 import { dateParser, listOption, seedParser } from '../parse-options.js';
-import { csvReadOptions, formatOption, icpOption, mapOption, outputOption } from './shared.js';
+import { csvReadOptions, formatOption, icpOption, mapOption, outputOption, titlesOption } from './shared.js';
 import { parsed, text } from './spec.js';
 
 /** `--icp-tiers A,B`: the tiers that count as ICP; a usage error for anything but A-D; undefined (the default) for none. */
@@ -37,6 +37,8 @@ export const REPORT_OPTIONS = {
   deals: text('--deals <file>', 'deals/opportunities export joined to the customers'),
   leads: text('--leads <file>', 'lead list with a converted column, for conversion rates'),
   spend: text('--spend <file>', 'marketing spend per channel or lead source, for CAC'),
+  contacts: text('--contacts <file>', "contacts export: win rate by each of the ICP file's personas present or absent"),
+  titles: titlesOption,
   since: parsed('--since <date>', 'only deals closed on or after this date (YYYY-MM-DD)', dateParser('--since')),
   until: parsed('--until <date>', 'only deals closed on or before this date (YYYY-MM-DD)', dateParser('--until', true)),
   // No default value: the report takes A and B, or those of them the ICP file has.

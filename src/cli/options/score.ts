@@ -1,6 +1,6 @@
 import type { Tier } from '../../core/icp/tiers.js';
 import { normalizeDelimiter } from '../../io/csv/delimiter.js';
-import { csvReadOptions, icpOption, mapOption, outputOption } from './shared.js';
+import { csvReadOptions, icpOption, mapOption, outputOption, titlesOption } from './shared.js';
 import { flag, parsed } from './spec.js';
 
 export const SCORE_FORMATS = ['csv', 'tsv', 'json', 'ndjson', 'table'] as const;
@@ -18,6 +18,11 @@ export const SCORE_OPTIONS = {
   explain: flag('--explain', 'add icp_reasons: the points of each matched criterion and the unknowns'),
   minTier: parsed('--min-tier <tier>', 'keep only rows in this tier or better', (raw) => raw as Tier, { choices: ['A', 'B', 'C', 'D'] }),
   sort: flag('--sort', 'best scores first (reads every row before writing)'),
+  personas: flag(
+    '--personas',
+    "a contacts file: add persona (the title's seniority and function) and persona_match (the ICP file's persona it matches, if any)",
+  ),
+  titles: titlesOption,
   excel: flag('--excel', 'UTF-8 BOM and CRLF line ends, for Excel'),
   delimiter: parsed('--delimiter <c>', 'output delimiter, e.g. ";" where decimals use commas', (raw) => normalizeDelimiter(raw, '--delimiter'), {
     default: ',',

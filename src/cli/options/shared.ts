@@ -23,6 +23,9 @@ export const outputOption = text('-o, --output <file>', 'write to this file (ato
 
 export const forceOption = flag('--force', 'overwrite an existing output file');
 
+/** The title dictionary of every command that reads job titles as personas. */
+export const titlesOption = text('--titles <file>', "your own title dictionary (YAML, the shape of icp's data/titles.yaml): extends or overrides it");
+
 /** The ICP file of the working directory, which commands read and write unless told otherwise. */
 export const ICP_FILE = 'icp.yaml';
 

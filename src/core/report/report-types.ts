@@ -1,5 +1,6 @@
 import type { Tiers } from '../icp/schema.js';
 import type { Tier, TierLabel } from '../icp/tiers.js';
+import type { ByPersona } from './by-persona.js';
 import type { FailingSegment, SegmentMeasure } from './failing-segments.js';
 
 /**
@@ -207,6 +208,8 @@ export interface Report {
   comparison: Comparison;
   by_source: BySource | null;
   by_owner: ByOwner | null;
+  /** With --contacts: win rate by each persona of the ICP file present or absent. */
+  by_persona?: ByPersona;
   spend: SpendSummary | null;
   data_quality: DataQuality;
   formulas: Record<string, string>;
