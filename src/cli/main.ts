@@ -126,12 +126,12 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
     command.action(async (...actionArgs: unknown[]) => {
       activeCommand = spec.name;
       const self = actionArgs[actionArgs.length - 1] as Command;
-      const [own, top] = [self.opts(), program.opts()];
-      verbose = Boolean(own.verbose || top.verbose);
-      const flag = own.color === false || top.color === false ? false : (top.color as boolean | undefined);
+      const { raw, chain } = givenOptions(self, spec);
+      verbose = chain.some((o) => o.verbose === true);
+      const flag = chain.some((o) => o.color === false) ? false : undefined;
       const color = colorEnabled({ argv, env, isTTY: Boolean(stdout.isTTY), flag });
-      const ctx = commandContext(io, { stdout, stderr, color, messageColor, verbose, quiet: Boolean(own.quiet || top.quiet) });
-      const values = optionValues(spec.options, self.opts());
+      const ctx = commandContext(io, { stdout, stderr, color, messageColor, verbose, quiet: chain.some((o) => o.quiet === true) });
+      const values = optionValues(spec.options, raw);
       const module = await spec.load();
       exitCode = await module.run({ args: self.args, options: values }, ctx);
     });
@@ -183,6 +183,22 @@ function removeTempsOnExit(): void {
       process.exit(code);
     });
   }
+}
+
+/**
+ * The options given to a command: its own, and for a subcommand those of its options that were given before
+ * its name (`icp personas --titles t.yaml classify c.csv`: the parent parsed them); `chain` is every level's
+ * options up to the program, for the global ones (-q, -v, --no-color) wherever they were given.
+ */
+function givenOptions(self: Command, spec: CommandSpec): { raw: Record<string, unknown>; chain: Record<string, unknown>[] } {
+  const chain: Record<string, unknown>[] = [];
+  for (let c: Command | null = self; c; c = c.parent) chain.push(c.opts());
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(spec.options)) {
+    const given = chain.find((o) => o[key] !== undefined);
+    if (given) raw[key] = given[key];
+  }
+  return { raw, chain };
 }
 
 /**

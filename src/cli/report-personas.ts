@@ -16,12 +16,18 @@ import { readTitles } from './titles.js';
 export async function addPersonaReport(
   result: ReportResult,
   doc: IcpDocument,
-  files: { contacts: string | undefined; titles: string | undefined },
+  files: { contacts: string | undefined; titles: string | undefined; holdout: boolean },
   map: ReadonlyMap<Role, string>,
   read: CsvReadOptions,
   ctx: CommandContext,
 ): Promise<void> {
   if (files.contacts === undefined) return;
+  if (files.holdout) {
+    result.report.notes.push(
+      "--contacts: not with --holdout: the ICP file's personas were found on every customer, the held-out ones included; run the report without --holdout for the win rate by persona",
+    );
+    return;
+  }
   if (!doc.personas) {
     result.report.notes.push('--contacts: the ICP file has no personas (derive it with --contacts to find them), so there is no win rate by persona');
     return;

@@ -18,13 +18,18 @@ const schema = z.strictObject({
   function: z.strictObject(Object.fromEntries(FUNCTIONS.map((f) => [f, phrases])) as Record<(typeof FUNCTIONS)[number], typeof phrases>).optional(),
 });
 
-/** Phrases as the classifier compares them: lower case, accents folded, one space between words. */
+/**
+ * Phrases as the classifier reads titles: accents folded, lower case, `&` as "and", any other punctuation as
+ * a space (co-owner is "co owner", sr. is "sr"); a * at either end stays (a prefix or suffix).
+ */
 const clean = (p: string): string =>
   p
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
     .toLowerCase()
-    .replace(/\s+/g, ' ')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9*]+/g, ' ')
     .trim();
 
 /** Where the node at `path` starts: for a key the map does not allow, the key itself. */

@@ -86,6 +86,9 @@ describe('icp personas classify', () => {
       ['c-level', 'sales'],
       ['vp', 'sales'],
     ]);
+    // Given before the subcommand's name, an option is the subcommand's all the same.
+    const before = await runCli(['personas', '--titles', 'mine.yaml', '-q', 'classify', 'p.csv', '--map', 'job_title=Position Held'], { cwd: dir });
+    expect([before.code, before.stdout, before.stderr]).toEqual([0, r.stdout, '']);
     writeFileSync(join(dir, 'bad.yaml'), 'seniority:\n  boss: [x]\n');
     const bad = await runCli(['personas', 'classify', 'p.csv', '--titles', 'bad.yaml'], { cwd: dir });
     expect(bad.code).toBe(1);

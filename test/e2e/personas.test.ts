@@ -124,6 +124,12 @@ describe('icp personas (built binary)', () => {
     const json = JSON.parse(plain.stdout) as { by_persona?: unknown; notes: string[] };
     expect(json.by_persona).toBeUndefined();
     expect(json.notes.join('\n')).toContain('--contacts: the ICP file has no personas');
+    const held = icp('report', '--customers', 'customers.csv', '--deals', 'deals.csv', '--contacts', 'contacts.csv', '--holdout', '30%', '--format', 'json');
+    expect(held.code, held.stderr).toBe(0);
+    expect((JSON.parse(held.stdout) as { notes: string[] }).notes.join('\n')).toContain('--contacts: not with --holdout');
+    writeFileSync(join(dir, 'headline.csv'), 'Name,Headline,Associated Company IDs\nAnn,VP Sales,18234001\n');
+    const untitled = icp('report', '--customers', 'customers.csv', '--deals', 'deals.csv', '--contacts', 'headline.csv');
+    expect([untitled.code, untitled.stderr.split('\n')[0]]).toEqual([1, 'icp: error: headline.csv has no job title column']);
   });
 
   it('needs --contacts and --customers (a usage error), and names a contacts file with no title column', () => {

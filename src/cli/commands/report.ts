@@ -73,7 +73,7 @@ export async function run({ options: o }: CommandInput<typeof REPORT_OPTIONS>, c
     ({ input, summary } = run);
   }
   const result = buildReport({ ...input, leads, spend, options });
-  await addPersonaReport(result, input.doc, { contacts: o.contacts, titles: o.titles }, o.map, csvOptions(o, ctx), ctx);
+  await addPersonaReport(result, input.doc, { contacts: o.contacts, titles: o.titles, holdout: holdout !== undefined }, o.map, csvOptions(o, ctx), ctx);
   const { report, warnings } = result;
   // A note may carry a reason core gave with its option placeholders (why the ICP's measure is not in the files).
   report.notes = report.notes.map(wordOptions);

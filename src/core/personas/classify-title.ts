@@ -24,11 +24,21 @@ export interface TitleMatcher {
 const words = (text: string): string[] => text.split(' ').filter((w) => w !== '');
 
 export function compileTitles(d: TitleDictionary): TitleMatcher {
-  const phrase = (text: string): Phrase => ({ text, words: words(text) });
+  const abbreviations = new Map(Object.entries(d.abbreviations).map(([k, v]) => [k, words(v)]));
+  // Longest first, so that "managing director" is joined before anything shorter it contains.
+  const compounds = d.compounds.map(words).sort((a, b) => b.length - a.length);
+  // A phrase reads as a title does (abbreviations spelled out, compounds joined: "chief of staff" is
+  // chiefofstaff), so that it can match.
+  const phrase = (text: string): Phrase => ({
+    text,
+    words: joinCompounds(
+      words(text).flatMap((w) => abbreviations.get(w) ?? [w]),
+      compounds,
+    ),
+  });
   return {
-    abbreviations: new Map(Object.entries(d.abbreviations).map(([k, v]) => [k, words(v)])),
-    // Longest first, so that "managing director" is joined before anything shorter it contains.
-    compounds: d.compounds.map(words).sort((a, b) => b.length - a.length),
+    abbreviations,
+    compounds,
     seniority: SENIORITIES.flatMap((level) => (d.seniority[level] ? [{ level, phrases: (d.seniority[level] as string[]).map(phrase) }] : [])),
     functions: Object.entries(d.function).map(([name, list]) => ({ name: name as Exclude<PersonaFunction, 'other'>, phrases: (list ?? []).map(phrase) })),
   };
@@ -47,10 +57,22 @@ export function titleWords(title: string, m: TitleMatcher): string[] {
   s = s.replace(/\([^)]*\)|\[[^\]]*\]|\{[^}]*\}/g, ' ');
   s = s.replace(/\s(\||@|at|chez|bei)\s.*$/, ' ').replace(/\s[|@].*$/, ' ');
   s = s.replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ');
-  const spelled = words(s).flatMap((w) => m.abbreviations.get(w) ?? [w]);
+  const joined = joinCompounds(
+    words(s).flatMap((w) => m.abbreviations.get(w) ?? [w]),
+    m.compounds,
+  );
+  // "Executive Assistant to the CEO": the title is the assistant's, not the CEO's.
+  const to = joined.indexOf('to');
+  return to > 0 && joined.slice(0, to).some((w) => ASSISTANTS.has(w)) ? joined.slice(0, to) : joined;
+}
+
+const ASSISTANTS = new Set(['assistant', 'executiveassistant', 'secretary', 'assistente', 'asistente', 'sekretarin', 'assistentin']);
+
+/** The words with each compound's run of words joined into one word. */
+function joinCompounds(spelled: readonly string[], compounds: readonly string[][]): string[] {
   const out: string[] = [];
   for (let i = 0; i < spelled.length; ) {
-    const c = m.compounds.find((k) => k.every((w, j) => spelled[i + j] === w));
+    const c = compounds.find((k) => k.every((w, j) => spelled[i + j] === w));
     out.push(c ? c.join('') : (spelled[i] as string));
     i += c ? c.length : 1;
   }
@@ -89,7 +111,8 @@ function functionOf(title: readonly string[], m: TitleMatcher): { name: PersonaF
 /** Reads a title as a persona: seniority and function, each with the phrase of the dictionary that decided it. */
 export function classifyTitle(title: string, m: TitleMatcher): TitleClass {
   const t = titleWords(title, m);
-  if (t.length === 0) return { seniority: ['unknown'], function: 'other', rule: 'empty title' };
+  if (t.length === 0)
+    return { seniority: ['unknown'], function: 'other', rule: title.trim() === '' ? 'empty title' : 'unreadable title (no word in Latin letters)' };
   const s = seniorityOf(t, m);
   const f = functionOf(t, m);
   const levels: Seniority[] = s.levels.length > 0 ? s.levels : f ? ['individual'] : ['unknown'];

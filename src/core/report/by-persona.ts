@@ -4,10 +4,11 @@ import { classifyTitle, type TitleMatcher } from '../personas/classify-title.js'
 import { joinContacts } from '../personas/contact-join.js';
 import { contactIn } from '../personas/find-personas.js';
 import type { Seniority } from '../personas/title-dictionary.js';
-import { fisherExact } from '../stats/index.js';
+import { mixSeed, seededRandom, shuffleInPlace } from '../random.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { Table } from '../table.js';
 import type { AccountSet } from './accounts.js';
+import { IcpError } from '../../errors.js';
 
 /** Accounts and their closed deals, on one side of a persona (present or absent). */
 export interface PersonaSide {
@@ -33,20 +34,61 @@ function close(s: PersonaSide): PersonaSide {
   return { ...s, win_rate: n > 0 ? s.won / n : null, win_rate_ci: n > 0 ? wilsonInterval(s.won, n) : null };
 }
 
+const PERMUTATIONS = 1999;
+
+/**
+ * The two-sided p of the win-rate difference between accounts with the persona and without, by permuting
+ * which accounts have it (each keeps its deals): deals of one account are not independent, so a test of the
+ * deals themselves (Fisher) would overstate the evidence of an account with many. Null without closed deals on both sides.
+ */
+function permutationP(set: AccountSet, flags: readonly boolean[], seed: number): number | null {
+  const won = set.accounts.map((a) => a.stats?.won ?? 0);
+  const lost = set.accounts.map((a) => a.stats?.lost ?? 0);
+  const diff = (f: ArrayLike<boolean | number>) => {
+    const t = [0, 0, 0, 0];
+    for (let i = 0; i < won.length; i++) {
+      const k = f[i] ? 0 : 2;
+      t[k] = (t[k] as number) + (won[i] as number);
+      t[k + 1] = (t[k + 1] as number) + (lost[i] as number);
+    }
+    const [a, b, c, d] = t as [number, number, number, number];
+    return a + b === 0 || c + d === 0 ? null : a / (a + b) - c / (c + d);
+  };
+  const observed = diff(flags);
+  if (observed === null) return null;
+  const shuffled = Uint8Array.from(flags, (f) => (f ? 1 : 0));
+  const next = seededRandom(mixSeed(seed, 4000));
+  let extreme = 0;
+  for (let k = 0; k < PERMUTATIONS; k++) {
+    shuffleInPlace(shuffled, next);
+    const d = diff(shuffled);
+    if (d !== null && Math.abs(d) >= Math.abs(observed) - 1e-12) extreme++;
+  }
+  return (1 + extreme) / (1 + PERMUTATIONS);
+}
+
 /**
  * Win rate by persona present or absent: the contacts joined to the report's accounts (as derive joins them),
  * and for each persona of the ICP file, the won and lost deals of the accounts with such a contact against
- * those without (Fisher's exact test of the deals). Accounts without contacts count as absent.
+ * those without (a permutation test over the accounts). Accounts without contacts count as absent.
  */
-export function byPersona(set: AccountSet, contacts: Table, section: PersonasSection, m: TitleMatcher, map?: ReadonlyMap<Role, string>): ByPersona {
+export function byPersona(
+  set: AccountSet,
+  contacts: Table,
+  section: PersonasSection,
+  m: TitleMatcher,
+  map?: ReadonlyMap<Role, string>,
+  seed = 20261202,
+): ByPersona {
   const customers = set.customers.table;
   const kRoles = assignRoles(contacts.header, map, contacts.name);
   const titleAt = kRoles.byRole.get('job_title');
+  if (titleAt === undefined) throw new IcpError(`${contacts.name} has no job title column`, { hint: 'name it with ⟨map⟩ job_title=<header>' });
   const joined = joinContacts(customers, set.customers.roles, set.records, contacts, kRoles);
   const classes = new Map<number, ReturnType<typeof classifyTitle>[]>();
   contacts.rows.forEach((row, i) => {
     const owner = joined.owner[i] as number;
-    if (owner >= 0 && titleAt !== undefined) classes.set(owner, [...(classes.get(owner) ?? []), classifyTitle(row[titleAt] ?? '', m)]);
+    if (owner >= 0) classes.set(owner, [...(classes.get(owner) ?? []), classifyTitle(row[titleAt] ?? '', m)]);
   });
   const personas = section.personas.map((p) => {
     const persona = { function: p.function, seniority: p.seniority as Seniority[] };
@@ -59,14 +101,8 @@ export function byPersona(set: AccountSet, contacts: Table, section: PersonasSec
     });
     const [yes, no] = [close(present), close(absent)];
     const lift = yes.win_rate !== null && no.win_rate ? yes.win_rate / no.win_rate : null;
-    const closed = yes.won + yes.lost > 0 && no.won + no.lost > 0;
-    return {
-      name: p.name,
-      present: yes,
-      absent: no,
-      win_rate_lift: lift,
-      p_value: closed ? fisherExact({ a: yes.won, b: yes.lost, c: no.won, d: no.lost }).pValue : null,
-    };
+    const flags = set.accounts.map((_, i) => (classes.get(i) ?? []).some((c) => contactIn(persona, c)));
+    return { name: p.name, present: yes, absent: no, win_rate_lift: lift, p_value: permutationP(set, flags, seed) };
   });
   return { contacts: contacts.name, personas };
 }

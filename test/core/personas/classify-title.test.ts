@@ -48,6 +48,9 @@ describe('classifyTitle', () => {
     });
     expect(classifyTitle('VP Revenue Operations', m).rule).toBe('seniority vp (vicepresident); function operations (revenue operations)');
     expect(classifyTitle('', m)).toEqual({ seniority: ['unknown'], function: 'other', rule: 'empty title' });
+    expect(classifyTitle('营销总监', m).rule).toBe('unreadable title (no word in Latin letters)');
+    // An assistant's title is the assistant's, not the executive's.
+    for (const t of ['Executive Assistant to the CEO', 'EA to CEO', 'Assistant to the CFO']) expect(classifyTitle(t, m).seniority).toEqual(['entry']);
   });
 });
 
@@ -62,6 +65,26 @@ describe('a user dictionary (--titles)', () => {
     expect(classifyTitle('Design Lead', mine)).toMatchObject({ seniority: ['head'], function: 'product' });
     expect(classifyTitle('GF', mine)).toMatchObject({ seniority: ['c-level'], function: 'executive' });
     expect(classifyTitle('Design Lead', m)).toMatchObject({ seniority: ['senior'] });
+  });
+
+  it('reads its phrases as titles are read: punctuation, abbreviations and compounds', async () => {
+    const user = parseTitles(
+      [
+        'seniority:',
+        '  owner: [co-owner]',
+        '  c-level: [managing director]',
+        'function:',
+        "  finance: ['fp&a', 'sr. treasury']",
+        'abbreviations:',
+        '  "mgmt.": management',
+      ].join('\n'),
+      'mine.yaml',
+    );
+    const mine = compileTitles(mergeDictionaries(await readTitleDictionary(), user));
+    expect(classifyTitle('Co-Owner', mine).seniority).toEqual(['owner']);
+    expect(classifyTitle('FP&A Lead', mine)).toMatchObject({ seniority: ['senior'], function: 'finance' });
+    expect(classifyTitle('Sr Treasury Analyst', mine).function).toBe('finance');
+    expect(classifyTitle('Chief of Staff', m).function).toBe('executive');
   });
 
   it('a file that names an unknown level, or is not YAML, is an error naming the file, line and column', () => {
