@@ -7,7 +7,7 @@ import type { Table } from '../core/table.js';
 import type { CsvReadOptions } from '../io/csv/csv-read-options.js';
 import { readTable } from '../io/csv/read-table.js';
 import type { CommandContext } from './context.js';
-import { inputPath } from './input.js';
+import { inputPath, readOptionsFor } from './input.js';
 import { readTitles } from './titles.js';
 
 /**
@@ -24,7 +24,7 @@ export async function addPersonas(
 ): Promise<void> {
   if (files.contacts === undefined) return;
   const matcher = compileTitles(await readTitles(files.titles, ctx));
-  const contacts = await readTable(inputPath(files.contacts, ctx), files.contacts === '-' ? read : { ...read, stdin: undefined });
+  const contacts = await readTable(inputPath(files.contacts, ctx), readOptionsFor(files.contacts, read));
   result.doc.personas = personasSection({
     customers,
     records: result.customers,

@@ -1,13 +1,12 @@
 import type { Role } from '../core/columns/roles.js';
 import { derive } from '../core/derive/derive.js';
 import type { PersonasSection } from '../core/icp/persona-schema.js';
-import { UsageError } from '../errors.js';
 import type { CsvReadOptions } from '../io/csv/csv-read-options.js';
 import { readTable } from '../io/csv/read-table.js';
 import { deriveOptions } from './commands/derive.js';
 import type { CommandContext } from './context.js';
 import { addPersonas } from './derive-personas.js';
-import { inputPath } from './input.js';
+import { inputPath, oneStdin, readOptionsFor } from './input.js';
 import { readJoinedDeals } from './join-deals.js';
 import { Progress } from './progress.js';
 import { recordedDeriveOptions } from './recorded-options.js';
@@ -24,12 +23,10 @@ export async function personasFromFiles(
   read: CsvReadOptions,
   ctx: CommandContext,
 ): Promise<PersonasSection> {
-  if ([files.customers, files.deals, files.contacts].filter((f) => f === '-').length > 1) {
-    throw new UsageError('only one input can be read from stdin', { hint: 'give the others as files' });
-  }
+  oneStdin({ '--customers': files.customers, '--deals': files.deals, '--contacts': files.contacts });
   const { options } = deriveOptions(recordedDeriveOptions(recorded, map, true));
   const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'personas:');
-  const only = (path: string) => (path === '-' ? read : { ...read, stdin: undefined });
+  const only = (path: string) => readOptionsFor(path, read);
   const customers = await readTable(inputPath(files.customers, ctx), only(files.customers), (n, name) => progress.rows(n, name));
   const { deals } = files;
   const joinedDeals =

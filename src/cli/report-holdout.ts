@@ -72,7 +72,9 @@ export async function runHoldout(
   const joined = await readJoinedDeals(path, read, customers, { map: options.map, key: options.key }, { onRows });
   const keys: HoldoutKeys = { customerColumn: joined.keys.customerColumn, dealColumn: joined.keys.dealColumn };
   const owners = customerOwners(customers, keys);
-  const ownersPass = await readInPasses(path, again, DEAL_SAMPLE_ROWS, (head) => new DealOwners(head, owners, keys.dealColumn, options.map), { onRows });
+  const ownersPass = await readInPasses(path, again, DEAL_SAMPLE_ROWS, (head) => new DealOwners(head, owners, keys.dealColumn, options.map, 'date' in spec), {
+    onRows,
+  });
   const split = splitHoldout({ customers, deals: ownersPass.pass.finish(), keys, map: options.map, spec });
   checkHoldoutParts(split, spec, args.label, x.dealBased);
   const deriveDeals = x.dealBased

@@ -2,7 +2,7 @@ import type { ReportOptions } from '../core/report/build-report.js';
 import type { Table } from '../core/table.js';
 import { readTable } from '../io/csv/read-table.js';
 import type { CommandContext } from './context.js';
-import { csvOptions, inputPath } from './input.js';
+import { csvOptions, inputPath, readOptionsFor } from './input.js';
 import type { REPORT_OPTIONS } from './options/report.js';
 import type { OptionValues } from './options/spec.js';
 import { Progress } from './progress.js';
@@ -20,7 +20,7 @@ export type ReportInputValues = Pick<OptionValues<typeof REPORT_OPTIONS>, 'custo
 export async function readReportInputs(o: ReportInputValues, options: Pick<ReportOptions, 'since' | 'until'>, ctx: CommandContext) {
   const read = csvOptions(o, ctx);
   const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'report:');
-  const readOf = (path: string) => (path === '-' ? read : { ...read, stdin: undefined });
+  const readOf = (path: string) => readOptionsFor(path, read);
   const table = (path: string | undefined): Promise<Table | undefined> =>
     path === undefined ? Promise.resolve(undefined) : readTable(inputPath(path, ctx), readOf(path), (n, name) => progress.rows(n, name));
   const customers = (await table(o.customers)) as Table;

@@ -6,7 +6,7 @@ import type { Role } from '../core/columns/roles.js';
 import type { CsvReadOptions } from '../io/csv/csv-read-options.js';
 import { readTable } from '../io/csv/read-table.js';
 import type { CommandContext } from './context.js';
-import { inputPath } from './input.js';
+import { inputPath, readOptionsFor } from './input.js';
 import { readTitles } from './titles.js';
 
 /**
@@ -32,7 +32,7 @@ export async function addPersonaReport(
     result.report.notes.push('--contacts: the ICP file has no personas (derive it with --contacts to find them), so there is no win rate by persona');
     return;
   }
-  const contacts = await readTable(inputPath(files.contacts, ctx), files.contacts === '-' ? read : { ...read, stdin: undefined });
+  const contacts = await readTable(inputPath(files.contacts, ctx), readOptionsFor(files.contacts, read));
   const matcher = compileTitles(await readTitles(files.titles, ctx));
   result.report.by_persona = byPersona(result.accounts, contacts, doc.personas, matcher, map);
 }

@@ -97,7 +97,7 @@ export function deriveSections(r: DeriveResult, color: boolean, markdown = false
   const validation = doc.notes?.find((n) => n.startsWith('Validation: '));
   const checked = validation ?? (doc.validation?.skipped ? `Validation: not run (${doc.validation.skipped}).` : undefined);
   if (checked) sections.push({ title: 'Out of sample', body: checked.slice('Validation: '.length) });
-  const personas = personasBlock(doc.personas, table);
+  const personas = personasBlock(doc.personas, table, markdown);
   if (personas) sections.push(personas);
   const shown = [
     'Each row',

@@ -1,4 +1,6 @@
 import type { PersonasSection } from '../core/icp/persona-schema.js';
+import { markdownTable } from './markdown.js';
+import { renderTable } from './table.js';
 import type { ClassifyTally } from '../core/personas/classify-rows.js';
 import { percentText } from '../core/percent.js';
 import { plural } from '../core/plural.js';
@@ -29,6 +31,7 @@ const q = (v: number) => (v < 0.001 ? '<0.001' : v.toPrecision(2));
 export function personasBlock(
   p: PersonasSection | undefined,
   table: (head: string[], rows: string[][]) => string,
+  markdown = false,
 ): { title: string; body: string } | undefined {
   if (!p) return undefined;
   const head = ['persona', 'best customers', 'rest', 'lift', 'q', 'stability', 'typical titles'];
@@ -52,5 +55,14 @@ export function personasBlock(
     ...(p.notes ?? []),
     `Where the decision sits (most senior contact per best customer): ${decision}`,
   ];
-  return { title: 'Personas', body: body.join('\n') };
+  // Markdown needs a blank line between paragraphs and before a table.
+  return { title: 'Personas', body: body.join(markdown ? '\n\n' : '\n') };
+}
+
+/** `icp personas`' output: the block as a table (terminal), a Markdown document, or the section as JSON. */
+export function renderPersonas(p: PersonasSection, format: 'table' | 'json' | 'md', color: boolean): string {
+  if (format === 'json') return `${JSON.stringify(p, null, 2)}\n`;
+  const md = format === 'md';
+  const block = personasBlock(p, (head, rows) => (md ? markdownTable(head, rows) : renderTable(head, rows, color)), md) as { body: string };
+  return md ? `# Personas\n\n${block.body}\n\n${p.method}\n` : `${block.body}\n`;
 }

@@ -63,6 +63,8 @@ describe('icp personas (built binary)', () => {
     const table = icp('personas', '--contacts', 'contacts.csv', '--customers', 'customers.csv', '--deals', 'deals.csv');
     expect(table.stdout.split('\n')[0]).toBe('2969 contacts of contacts.csv at 200 best customers and 800 others');
     expect(table.stdout).toContain('Sales leadership: VP or director of sales');
+    const md = icp('personas', '--contacts', 'contacts.csv', '--customers', 'customers.csv', '--deals', 'deals.csv', '--format', 'md');
+    expect(md.stdout).toMatch(/^# Personas\n\n2969 contacts of contacts\.csv .*\n\n\| persona \| best customers \|/);
   });
 
   it('icp profile --contacts shows the personas of an ICP file that has none', () => {

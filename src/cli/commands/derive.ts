@@ -8,7 +8,7 @@ import { stringifyIcp, writeIcp } from '../../io/yaml.js';
 import { renderDerive, renderDeriveMarkdown } from '../../render/derive.js';
 import type { CommandContext } from '../context.js';
 import { reportDeriveWarnings } from '../derive-warnings.js';
-import { csvOptions, inputPath } from '../input.js';
+import { csvOptions, inputPath, oneStdin } from '../input.js';
 import { Progress } from '../progress.js';
 import { readJoinedDeals } from '../join-deals.js';
 import { addPersonas } from '../derive-personas.js';
@@ -97,8 +97,7 @@ export async function run({ args, options: o }: CommandInput<typeof DERIVE_OPTIO
   if (options.since !== undefined && options.until !== undefined && options.since > options.until) {
     throw new UsageError('--since is after --until', { hint: 'the window is --since <first day> --until <last day>' });
   }
-  if ([args[0], o.deals, o.contacts].filter((f) => f === '-').length > 1)
-    throw new UsageError('only one input can be read from stdin', { hint: 'give the others as files' });
+  oneStdin({ '<customers>': args[0], '--deals': o.deals, '--contacts': o.contacts });
   const { output } = o;
   const outPath = output === '-' ? '-' : resolve(ctx.cwd, output);
   await checkOutputs(output, o.profile, o.force, ctx);

@@ -1,4 +1,5 @@
 import { assignRoles } from '../../core/columns/roles.js';
+import { titleColumnOf } from '../../core/personas/account-contacts.js';
 import { type ClassifyTally, classifyColumns, newClassifyTally, PERSONA_COLUMNS, tallyClass } from '../../core/personas/classify-rows.js';
 import { compileTitles } from '../../core/personas/classify-title.js';
 import { IcpError } from '../../errors.js';
@@ -19,13 +20,7 @@ function titleColumn(file: CsvFile, map: ReadonlyMap<string, string>): number {
   if (done.length > 0) {
     throw new IcpError(`${file.displayName} already has ${done.join(', ')}: it was classified before`, { hint: 'classify the original export' });
   }
-  const col = assignRoles(file.header, map as never, file.displayName).byRole.get('job_title');
-  if (col === undefined) {
-    throw new IcpError(`${file.displayName} has no job title column`, {
-      hint: `name it with --map job_title=<header>; columns: ${file.header.map((h) => JSON.stringify(h)).join(', ')}`,
-    });
-  }
-  return col;
+  return titleColumnOf(file.header, assignRoles(file.header, map as never, file.displayName), file.displayName);
 }
 
 /** Writes every row of the batches with its persona columns; false when the reader went away (| head). */

@@ -16,7 +16,7 @@ import type { OptionValues } from '../options/spec.js';
 import { filesColumns, renderPage, writeProfilePage } from '../profile-page.js';
 import { personasFromFiles } from '../personas-files.js';
 import { readReportInputs } from '../report-inputs.js';
-import { csvOptions } from '../input.js';
+import { csvOptions, oneStdin } from '../input.js';
 
 type ProfileValues = OptionValues<typeof PROFILE_OPTIONS>;
 
@@ -33,8 +33,7 @@ async function outcomes(doc: IcpDocument, o: ProfileValues, ctx: CommandContext)
       });
     return {};
   }
-  const stdin = (['customers', 'deals', 'leads', 'spend'] as const).filter((k) => o[k] === '-');
-  if (stdin.length > 1) throw new UsageError(`only one input can be read from stdin ("-"), got --${stdin.join(' and --')}`);
+  oneStdin({ '--customers': o.customers, '--deals': o.deals, '--leads': o.leads, '--spend': o.spend });
   const window = { since: undefined, until: undefined };
   const { customers, leads, spend, deals } = await readReportInputs({ ...o, customers: o.customers }, window, ctx);
   const { report, warnings } = buildReport({ doc, customers, deals, leads, spend, options: { map: o.map } });

@@ -13,7 +13,7 @@ import type { CommandContext } from '../context.js';
 import { loadIcp } from '../load-icp.js';
 import { readReportInputs } from '../report-inputs.js';
 import { addPersonaReport } from '../report-personas.js';
-import { csvOptions } from '../input.js';
+import { csvOptions, oneStdin } from '../input.js';
 import { runHoldout } from '../report-holdout.js';
 import { wordOptions } from '../option-words.js';
 import type { REPORT_OPTIONS } from '../options/report.js';
@@ -32,8 +32,7 @@ export function reportOptions(o: ReportValues): ReportOptions {
     throw new UsageError('--seed is the seed of the --holdout split: give --holdout too', {
       hint: 'e.g. icp report --customers accounts.csv --deals deals.csv --holdout 30% --seed 7',
     });
-  const stdin = (['customers', 'deals', 'leads', 'spend', 'contacts'] as const).filter((k) => o[k] === '-');
-  if (stdin.length > 1) throw new UsageError(`only one input can be read from stdin ("-"), got --${stdin.join(' and --')}`);
+  oneStdin({ '--customers': o.customers, '--deals': o.deals, '--leads': o.leads, '--spend': o.spend, '--contacts': o.contacts });
   return options;
 }
 

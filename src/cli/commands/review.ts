@@ -11,7 +11,7 @@ import { Progress } from '../progress.js';
 import { stringifyIcp } from '../../io/yaml.js';
 import { renderReview, renderReviewMarkdown } from '../../render/review.js';
 import type { CommandContext } from '../context.js';
-import { csvOptions, inputPath } from '../input.js';
+import { csvOptions, inputPath, oneStdin } from '../input.js';
 import { loadIcp } from '../load-icp.js';
 import type { REVIEW_OPTIONS } from '../options/review.js';
 import type { CommandInput } from '../command-module.js';
@@ -27,7 +27,7 @@ export async function run({ options: o }: CommandInput<typeof REVIEW_OPTIONS>, c
     throw new UsageError('give --quarter or --as-of, not both', {
       hint: '--quarter 2026Q3 names a quarter; --as-of 2026-10-15 reviews the quarter before that day',
     });
-  if (o.customers === '-' && o.deals === '-') throw new UsageError('only one input can be read from stdin', { hint: 'give the deals as a file' });
+  oneStdin({ '--customers': o.customers, '--deals': o.deals });
   const today = o.asOf ?? ctx.now().getTime();
   const period = o.quarter ?? lastCompleteQuarter(today);
   const icpPath = o.icp;

@@ -1,4 +1,5 @@
 import { assignRoles, findHeader, type Role } from '../../core/columns/roles.js';
+import { titleColumnOf } from '../../core/personas/account-contacts.js';
 import { compileTitles } from '../../core/personas/classify-title.js';
 import { personaMatcher, SCORE_PERSONA_COLUMNS } from '../../core/personas/match-persona.js';
 import type { IcpDocument } from '../../core/icp/schema.js';
@@ -84,8 +85,7 @@ function compileForFile(
 /** --personas: the title column of a contacts file, and its persona columns against the ICP file's personas. */
 async function personaOption(doc: IcpDocument, file: CsvFile, o: OptionValues<typeof SCORE_OPTIONS>, ctx: CommandContext) {
   if (!doc.personas) throw new IcpError(`${o.icp} has no personas`, { hint: 'derive it with --contacts <file> to find them' });
-  const column = assignRoles(file.header, o.map, file.displayName).byRole.get('job_title');
-  if (column === undefined) throw new IcpError(`${file.displayName} has no job title column`, { hint: 'name it with --map job_title=<header>' });
+  const column = titleColumnOf(file.header, assignRoles(file.header, o.map, file.displayName), file.displayName);
   return { column, columns: personaMatcher(doc.personas, compileTitles(await readTitles(o.titles, ctx))) };
 }
 

@@ -19,9 +19,7 @@ import type { LeftOut, Selected } from './select.js';
 import { chooseTiers, TIER_RULE } from './tiers.js';
 import type { Validation } from './validate.js';
 import { agree, plural } from '../plural.js';
-
-const round = (x: number, digits: number) => Number(x.toFixed(digits));
-const significant = (x: number) => (x === 0 ? 0 : Number(x.toPrecision(3)));
+import { round, significant } from '../round.js';
 
 /** Below this share of half-samples a criterion is marked as of low stability. */
 export const LOW_STABILITY = 0.8;

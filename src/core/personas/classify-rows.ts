@@ -1,3 +1,4 @@
+import { memoize } from '../memoize.js';
 import { classifyTitle, type TitleMatcher } from './classify-title.js';
 
 /** The columns `icp personas classify` appends to each contact. */
@@ -24,19 +25,13 @@ export const newClassifyTally = (): ClassifyTally => ({
 
 /**
  * A title's persona columns (seniorities joined by "; "), the same array for the same title: titles repeat
- * in a contacts export, so each distinct one is read once (up to a bound, past which they are read each time).
+ * in a contacts export, so each distinct one is read once (memoize).
  */
-export function classifyColumns(m: TitleMatcher, bound = 100_000): (title: string) => readonly string[] {
-  const seen = new Map<string, readonly string[]>();
-  return (title) => {
-    let out = seen.get(title);
-    if (out === undefined) {
-      const c = classifyTitle(title, m);
-      out = [c.seniority.join('; '), c.function, c.rule];
-      if (seen.size < bound) seen.set(title, out);
-    }
-    return out;
-  };
+export function classifyColumns(m: TitleMatcher): (title: string) => readonly string[] {
+  return memoize((title) => {
+    const c = classifyTitle(title, m);
+    return [c.seniority.join('; '), c.function, c.rule];
+  });
 }
 
 export function tallyClass(t: ClassifyTally, out: readonly string[]): void {

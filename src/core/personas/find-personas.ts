@@ -1,5 +1,6 @@
 import type { Persona } from '../icp/persona-schema.js';
 import { mixSeed, seededRandom, shuffleInPlace } from '../random.js';
+import { round, significant } from '../round.js';
 import { fisherExact } from '../stats/index.js';
 import { type CellTest, type ClassedContact, cellsOf, liftOf, searchCells } from './persona-search.js';
 import { personaName } from './persona-names.js';
@@ -81,16 +82,14 @@ function evidenceOf(d: Draft, input: PersonaSearchInput, stable: number): Person
   });
   const lift = liftOf(t);
   // Rounded as derive rounds a criterion's evidence: shares to 4 places, lift to 3, p and q to 3 digits.
-  const round = (x: number, digits: number) => Number(x.toFixed(digits));
-  const significant = (x: number) => (x === 0 ? 0 : Math.min(1, Number(x.toPrecision(3))));
   return {
     best_count: t.a,
     rest_count: t.c,
     best_share: round(t.a / Math.max(1, t.a + t.b), 4),
     rest_share: round(t.c / Math.max(1, t.c + t.d), 4),
     lift: Number.isFinite(lift) ? round(lift, 3) : null,
-    p_value: significant(fisherExact(t).pValue),
-    q_value: significant(Math.max(...d.cells.map((c) => c.qValue))),
+    p_value: Math.min(1, significant(fisherExact(t).pValue)),
+    q_value: Math.min(1, significant(Math.max(...d.cells.map((c) => c.qValue)))),
     p_kind: d.cells.length > 1 ? 'nominal' : 'exact',
     stability: round(stable, 2),
   };

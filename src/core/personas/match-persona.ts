@@ -1,4 +1,5 @@
 import type { PersonasSection } from '../icp/persona-schema.js';
+import { memoize } from '../memoize.js';
 import { classifyTitle, type TitleMatcher } from './classify-title.js';
 import { contactIn } from './find-personas.js';
 import type { Seniority } from './title-dictionary.js';
@@ -8,19 +9,13 @@ export const SCORE_PERSONA_COLUMNS = ['persona', 'persona_match'];
 
 /**
  * A title's persona columns against the ICP file's personas: `vp, sales` and the name of the first persona
- * it matches (empty: none); the same array for the same title (titles repeat), up to a bound.
+ * it matches (empty: none); the same array for the same title (titles repeat: memoize).
  */
-export function personaMatcher(section: PersonasSection, m: TitleMatcher, bound = 100_000): (title: string) => readonly string[] {
-  const seen = new Map<string, readonly string[]>();
+export function personaMatcher(section: PersonasSection, m: TitleMatcher): (title: string) => readonly string[] {
   const personas = section.personas.map((p) => ({ name: p.name, function: p.function, seniority: p.seniority as Seniority[] }));
-  return (title) => {
-    let out = seen.get(title);
-    if (out === undefined) {
-      const c = classifyTitle(title, m);
-      const hit = personas.find((p) => contactIn(p, c));
-      out = [`${c.seniority.join(' and ')}, ${c.function}`, hit?.name ?? ''];
-      if (seen.size < bound) seen.set(title, out);
-    }
-    return out;
-  };
+  return memoize((title) => {
+    const c = classifyTitle(title, m);
+    const hit = personas.find((p) => contactIn(p, c));
+    return [`${c.seniority.join(' and ')}, ${c.function}`, hit?.name ?? ''];
+  });
 }

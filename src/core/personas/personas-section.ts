@@ -1,12 +1,10 @@
-import { assignRoles, type Role } from '../columns/roles.js';
+import type { Role } from '../columns/roles.js';
 import type { Persona, PersonasSection } from '../icp/persona-schema.js';
 import type { CustomerRecord } from '../profile/customers.js';
 import type { Table } from '../table.js';
-import { IcpError } from '../../errors.js';
-import { classifyTitle, type TitleMatcher } from './classify-title.js';
-import { joinContacts } from './contact-join.js';
+import { type AccountContact, contactsByAccount } from './account-contacts.js';
+import type { TitleMatcher } from './classify-title.js';
 import { contactIn, findPersonas, MIN_PERSONA_STABILITY, PERSONA_HALF_SAMPLES } from './find-personas.js';
-import type { ClassedContact } from './persona-search.js';
 import { SENIORITIES, type Seniority } from './title-dictionary.js';
 
 export interface PersonasInput {
@@ -23,7 +21,7 @@ export interface PersonasInput {
   seed: number;
 }
 
-type Contact = ClassedContact & { title: string; role: string; source: string };
+type Contact = AccountContact;
 
 const top = (values: readonly string[], n: number): { value: string; share: number }[] => {
   const counts = new Map<string, number>();
@@ -44,36 +42,15 @@ function decision(accounts: readonly (readonly Contact[])[], best: readonly bool
   return top(tops, order.length).map(({ value, share }) => ({ seniority: value, share }));
 }
 
-/** The contacts' classes per account with contacts, and those accounts' cohort flags. */
+/** The contacts per account with contacts (contactsByAccount), and those accounts' cohort flags. */
 function accountsOf(input: PersonasInput): { accounts: Contact[][]; best: boolean[]; rows: number; matched: number } {
-  const { contacts, customers } = input;
-  const kRoles = assignRoles(contacts.header, input.map, contacts.name);
-  const titleAt = kRoles.byRole.get('job_title');
-  if (titleAt === undefined) throw new IcpError(`${contacts.name} has no job title column`, { hint: 'name it with ⟨map⟩ job_title=<header>' });
-  const joined = joinContacts(customers, assignRoles(customers.header, input.map, customers.name), input.records, contacts, kRoles);
-  const roleAt = contacts.header.findIndex((h) => /^(buying role|contact role|role)$/i.test(h.trim()));
-  const sourceAt = kRoles.byRole.get('lead_source');
-  const byRecord = new Map<number, Contact[]>();
-  contacts.rows.forEach((row, i) => {
-    const owner = joined.owner[i] as number;
-    if (owner < 0) return;
-    const title = row[titleAt] ?? '';
-    const c = classifyTitle(title, input.matcher);
-    const contact = {
-      seniority: c.seniority,
-      function: c.function,
-      title,
-      role: roleAt < 0 ? '' : (row[roleAt] ?? ''),
-      source: sourceAt === undefined ? '' : (row[sourceAt] ?? ''),
-    };
-    byRecord.set(owner, [...(byRecord.get(owner) ?? []), contact]);
-  });
+  const { byRecord, matched } = contactsByAccount(input.customers, input.records, input.contacts, input.matcher, input.map);
   const owners = [...byRecord.keys()].sort((a, b) => a - b);
   return {
     accounts: owners.map((o) => byRecord.get(o) as Contact[]),
     best: owners.map((o) => input.best[o] === true),
-    rows: contacts.rows.length,
-    matched: joined.matched,
+    rows: input.contacts.rows.length,
+    matched,
   };
 }
 

@@ -1,14 +1,13 @@
-import { assignRoles, type Role } from '../columns/roles.js';
+import type { Role } from '../columns/roles.js';
 import type { PersonasSection } from '../icp/persona-schema.js';
-import { classifyTitle, type TitleMatcher } from '../personas/classify-title.js';
-import { joinContacts } from '../personas/contact-join.js';
+import { contactsByAccount } from '../personas/account-contacts.js';
+import type { TitleMatcher } from '../personas/classify-title.js';
 import { contactIn } from '../personas/find-personas.js';
 import type { Seniority } from '../personas/title-dictionary.js';
 import { mixSeed, seededRandom, shuffleInPlace } from '../random.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { Table } from '../table.js';
 import type { AccountSet } from './accounts.js';
-import { IcpError } from '../../errors.js';
 
 /** Accounts and their closed deals, on one side of a persona (present or absent). */
 export interface PersonaSide {
@@ -80,28 +79,19 @@ export function byPersona(
   map?: ReadonlyMap<Role, string>,
   seed = 20261202,
 ): ByPersona {
-  const customers = set.customers.table;
-  const kRoles = assignRoles(contacts.header, map, contacts.name);
-  const titleAt = kRoles.byRole.get('job_title');
-  if (titleAt === undefined) throw new IcpError(`${contacts.name} has no job title column`, { hint: 'name it with ⟨map⟩ job_title=<header>' });
-  const joined = joinContacts(customers, set.customers.roles, set.records, contacts, kRoles);
-  const classes = new Map<number, ReturnType<typeof classifyTitle>[]>();
-  contacts.rows.forEach((row, i) => {
-    const owner = joined.owner[i] as number;
-    if (owner >= 0) classes.set(owner, [...(classes.get(owner) ?? []), classifyTitle(row[titleAt] ?? '', m)]);
-  });
+  const { byRecord } = contactsByAccount(set.customers.table, set.records, contacts, m, map);
   const personas = section.personas.map((p) => {
     const persona = { function: p.function, seniority: p.seniority as Seniority[] };
+    const flags = set.accounts.map((_, i) => (byRecord.get(i) ?? []).some((c) => contactIn(persona, c)));
     const [present, absent] = [side(), side()];
     set.accounts.forEach((a, i) => {
-      const s = (classes.get(i) ?? []).some((c) => contactIn(persona, c)) ? present : absent;
+      const s = flags[i] ? present : absent;
       s.accounts++;
       s.won += a.stats?.won ?? 0;
       s.lost += a.stats?.lost ?? 0;
     });
     const [yes, no] = [close(present), close(absent)];
     const lift = yes.win_rate !== null && no.win_rate ? yes.win_rate / no.win_rate : null;
-    const flags = set.accounts.map((_, i) => (classes.get(i) ?? []).some((c) => contactIn(persona, c)));
     return { name: p.name, present: yes, absent: no, win_rate_lift: lift, p_value: permutationP(set, flags, seed) };
   });
   return { contacts: contacts.name, personas };

@@ -64,19 +64,21 @@ export class DealOwners {
   private owner = new Int32Array(1024);
   private rows = 0;
   private readonly first: Float64Array;
-  private readonly dates: ReturnType<typeof dealDates>;
+  /** The deals' dates, read only for a date split (a share needs none). */
+  private readonly dates: ReturnType<typeof dealDates> | undefined;
 
   constructor(
     head: { name: string; header: string[]; sample: readonly string[][] },
     private readonly customers: CustomerOwners,
     private readonly dealColumn: number | undefined,
     map: ReadonlyMap<Role, string> | undefined,
+    withDates: boolean,
   ) {
     const roles = assignRoles(head.header, map, head.name);
     const sample: Table = { name: head.name, header: head.header, rows: head.sample as string[][], lines: [], sha256: '' };
-    this.dates = dealDates(roles, typeTable(sample, roles, DEAL_SAMPLE_ROWS));
+    this.dates = withDates ? dealDates(roles, typeTable(sample, roles, DEAL_SAMPLE_ROWS)) : undefined;
     this.first = new Float64Array(customers.n).fill(NaN);
-    const dated = [roles.byRole.get('created_date'), roles.byRole.get('close_date')];
+    const dated = withDates ? [roles.byRole.get('created_date'), roles.byRole.get('close_date')] : [];
     this.columnsUsed = [dealColumn, ...dated].filter((c): c is number => c !== undefined);
   }
 
@@ -89,7 +91,7 @@ export class DealOwners {
     const { dealColumn, customers } = this;
     const owner = dealColumn === undefined ? undefined : customers.joinable.get(customers.normalize(row[dealColumn] ?? ''));
     this.owner[this.rows++] = owner ?? -1;
-    if (owner === undefined) return;
+    if (owner === undefined || !this.dates) return;
     const at = this.dates.createAt(row) ?? this.dates.closeAt(row);
     if (at !== null && !((this.first[owner] as number) <= at)) this.first[owner] = at;
   }
@@ -100,9 +102,15 @@ export class DealOwners {
 }
 
 /** DealOwners over a deals table in memory. */
-export function dealOwnersOf(deals: Table, customers: CustomerOwners, keys: HoldoutKeys, map: ReadonlyMap<Role, string> | undefined): DealOwnership {
+export function dealOwnersOf(
+  deals: Table,
+  customers: CustomerOwners,
+  keys: HoldoutKeys,
+  map: ReadonlyMap<Role, string> | undefined,
+  withDates: boolean,
+): DealOwnership {
   const head = { name: deals.name, header: deals.header, sample: deals.rows.slice(0, DEAL_SAMPLE_ROWS) };
-  const pass = new DealOwners(head, customers, keys.dealColumn, map);
+  const pass = new DealOwners(head, customers, keys.dealColumn, map, withDates);
   for (const row of deals.rows) pass.add(row);
   return pass.finish();
 }

@@ -75,7 +75,7 @@ export function splitHoldout(input: {
   const { customers, keys, spec } = input;
   const owners = customerOwners(customers, keys);
   const table = input.deals && 'rows' in input.deals ? input.deals : undefined;
-  const deals = table ? dealOwnersOf(table, owners, keys, input.map) : (input.deals as DealOwnership | undefined);
+  const deals = table ? dealOwnersOf(table, owners, keys, input.map, 'date' in spec) : (input.deals as DealOwnership | undefined);
   const { part, dated } = 'share' in spec ? { part: randomParts(owners.n, spec), dated: undefined } : dateParts(customers, owners, deals, spec.date, input.map);
   const dealPart = Uint8Array.from(deals?.owner ?? [], (owner) => (owner < 0 ? LEFT : (part[owner] as number)));
   const pick = (which: number, parts: ArrayLike<number>) => {

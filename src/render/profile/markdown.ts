@@ -1,11 +1,13 @@
-import type { CriterionCard, ProfilePage } from '../../core/page/page-types.js';
+import type { CriterionCard, ProfilePage, ShareBar } from '../../core/page/page-types.js';
 import { markdownTable } from '../markdown.js';
 import { days, money, qText, ratio, share, USED_FOR } from './html-parts.js';
 
 const interval = (ci: [number, number] | null) => (ci ? ` (${share(ci[0])}–${share(ci[1])})` : '');
 
+/** A share with its interval and counts: `75% (68%–80%), 146 of 195`. */
+const bar = (b: ShareBar | null) => (b ? `${share(b.share)}${interval(b.ci)}, ${b.count} of ${b.n}` : '–');
+
 function cardRow(c: CriterionCard): string[] {
-  const bar = (b: CriterionCard['best']) => (b ? `${share(b.share)}${interval(b.ci)}, ${b.count} of ${b.n}` : '–');
   return [
     c.label,
     `${c.points > 0 ? '+' : ''}${c.points}${c.disqualify ? ' (disqualifies)' : ''}`,
@@ -69,7 +71,6 @@ function channels(page: ProfilePage): string[] {
 function personas(page: ProfilePage): string[] {
   const p = page.personas;
   if ('missing' in p) return ['## Personas', '', `_${p.missing}_`];
-  const bar = (b: { share: number; ci: [number, number] | null; count: number; n: number }) => `${share(b.share)}${interval(b.ci)}, ${b.count} of ${b.n}`;
   const rows = p.personas.map((x) => [x.name, bar(x.best), bar(x.rest), x.lift === null ? '–' : x.lift.toFixed(2), qText(x.q_value), x.titles.join('; ')]);
   const decision = p.decision.map((d) => `${d.seniority} ${share(d.share)}`).join(', ');
   return [

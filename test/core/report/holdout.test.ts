@@ -91,6 +91,7 @@ describe('splitHoldout on deals read as a stream', () => {
         customerOwners(CUSTOMERS, k),
         k.dealColumn,
         undefined,
+        'date' in spec,
       );
       for (const row of DEALS.rows) pass.add(row);
       const streamed = splitHoldout({ customers: CUSTOMERS, deals: pass.finish(), keys: k, spec });
