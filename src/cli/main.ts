@@ -194,9 +194,14 @@ function givenOptions(self: Command, spec: CommandSpec): { raw: Record<string, u
   const chain: Record<string, unknown>[] = [];
   for (let c: Command | null = self; c; c = c.parent) chain.push(c.opts());
   const raw: Record<string, unknown> = {};
-  for (const key of Object.keys(spec.options)) {
+  for (const [key, option] of Object.entries(spec.options)) {
     const given = chain.find((o) => o[key] !== undefined);
-    if (given) raw[key] = given[key];
+    if (!given) continue;
+    // Commander checked the choices of the level that parsed it, which may be the parent's.
+    if (option.choices && given !== chain[0] && !option.choices.includes(String(given[key]))) {
+      throw new UsageError(`option '${option.flags}' argument '${String(given[key])}' is invalid. Allowed choices are ${option.choices.join(', ')}.`);
+    }
+    raw[key] = given[key];
   }
   return { raw, chain };
 }

@@ -89,6 +89,12 @@ describe('icp personas classify', () => {
     // Given before the subcommand's name, an option is the subcommand's all the same.
     const before = await runCli(['personas', '--titles', 'mine.yaml', '-q', 'classify', 'p.csv', '--map', 'job_title=Position Held'], { cwd: dir });
     expect([before.code, before.stdout, before.stderr]).toEqual([0, r.stdout, '']);
+    // ... and is checked against the subcommand's choices, not the parent's.
+    const table = await runCli(['personas', '--format', 'table', 'classify', 'p.csv'], { cwd: dir });
+    expect([table.code, table.stderr.split('\n')[0]]).toEqual([
+      2,
+      "icp: error: option '--format <format>' argument 'table' is invalid. Allowed choices are csv, tsv, json, ndjson.",
+    ]);
     writeFileSync(join(dir, 'bad.yaml'), 'seniority:\n  boss: [x]\n');
     const bad = await runCli(['personas', 'classify', 'p.csv', '--titles', 'bad.yaml'], { cwd: dir });
     expect(bad.code).toBe(1);
