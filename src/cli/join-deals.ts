@@ -15,6 +15,8 @@ export interface DealsReadHooks {
   onRows?: ((rows: number) => void) | undefined;
   /** Only these rows, as a file of their own (readPartInPasses): a --holdout part. */
   part?: ((row: number) => boolean) | undefined;
+  /** Keep every joined deal with these cells of its row (from the deals' header): a per-deal view such as the contact roles. */
+  keepCells?: ((header: readonly string[]) => readonly number[]) | undefined;
 }
 
 /** The options of derive that choose the deals join and its window. */
@@ -30,7 +32,8 @@ export async function readJoinedDeals(
 ): Promise<JoinedDeals> {
   const roles = assignRoles(customers.header, options.map, customers.name);
   const joinOptions = { map: options.map, key: options.key, since: options.since, until: options.until, rereadable: canReadTwice(path) };
-  const make = (head: TableHead, again: Reread | undefined) => new DealJoin(customers, roles, head, { ...joinOptions, ...again });
+  const keep = (head: TableHead) => (hooks.keepCells ? { keepDeals: true, keepCells: hooks.keepCells(head.header) } : {});
+  const make = (head: TableHead, again: Reread | undefined) => new DealJoin(customers, roles, head, { ...joinOptions, ...keep(head), ...again });
   const onReread = (again: Reread) =>
     hooks.log?.(
       `reading ${path} again: ${'pair' in again ? `only the pair that joins the most deals is summed` : 'counting and summing every pair of join columns'}`,

@@ -1,4 +1,5 @@
 import type { ReportOptions } from '../core/report/build-report.js';
+import { mapFor } from '../core/columns/file-maps.js';
 import type { Table } from '../core/table.js';
 import { readTable } from '../io/csv/read-table.js';
 import type { CommandContext } from './context.js';
@@ -36,7 +37,9 @@ export async function readReportInputs(o: ReportInputValues, options: Pick<Repor
   if (o.holdout) return { customers, leads, spend, deals: undefined, holdoutDeals };
   const window = { since: options.since, until: options.until };
   const deals =
-    o.deals === undefined ? undefined : await readReportDeals(inputPath(o.deals, ctx), readOf(o.deals), { customers, leads, map: o.map, window }, { onRows });
+    o.deals === undefined
+      ? undefined
+      : await readReportDeals(inputPath(o.deals, ctx), readOf(o.deals), { customers, leads, map: mapFor('records', o.map), window }, { onRows });
   progress.done();
   return { customers, leads, spend, deals, holdoutDeals };
 }

@@ -66,6 +66,7 @@ export function sectionComment(key: string, doc: IcpDocument): string | undefine
         ' Each is a function and a set of seniorities read from job titles (data/titles.yaml); its evidence counts accounts',
         ' that have contacts (best_count of accounts.best have one), Fisher exact per cell, Benjamini-Hochberg q over every',
         ' cell tested, kept when chosen again in at least 60% of half-samples. decision: the most senior contact per best customer.',
+        ' deals (with --contact-roles): the same search on the contacts of each deal, won deals against lost ones (counts are deals).',
       ].join('\n');
     case 'tiers': {
       // derive records how it chose the thresholds as a note; repeat it where a reader looks for it.

@@ -129,12 +129,16 @@ export function stringifyIcp(doc: IcpDocument): string {
     const values = yamlDoc.getIn(['criteria', i, 'match', kind], true);
     if ((isSeq(values) && isShortList(values.toJSON())) || (isMap(values) && kind === 'range')) values.flow = true;
   });
-  doc.personas?.personas.forEach((_, i) => {
-    for (const key of ['seniority', 'titles']) {
-      const list = yamlDoc.getIn(['personas', 'personas', i, key], true);
-      if (isSeq(list)) list.flow = true;
+  const personaLists = (path: readonly (string | number)[], count: number) => {
+    for (let i = 0; i < count; i++) {
+      for (const key of ['seniority', 'titles']) {
+        const list = yamlDoc.getIn([...path, i, key], true);
+        if (isSeq(list)) list.flow = true;
+      }
     }
-  });
+  };
+  personaLists(['personas', 'personas'], doc.personas?.personas.length ?? 0);
+  personaLists(['personas', 'deals', 'personas'], doc.personas?.deals?.personas.length ?? 0);
   const body = yamlDoc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return `${ICP_FILE_HEADER}\n\n${body}`;
 }

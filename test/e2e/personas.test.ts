@@ -22,7 +22,7 @@ describe('icp derive --contacts (built binary)', () => {
   it("writes the personas section: the fixtures' planted sales leadership and revenue operations, valid, in the YAML", () => {
     const doc = JSON.parse(readFileSync(join(dir, 'derived.json'), 'utf8')) as IcpDocument;
     const p = doc.personas;
-    expect(p?.contacts).toMatchObject({ name: 'contacts.csv', rows: 2969, matched: 2969 });
+    expect(p?.contacts).toMatchObject({ name: 'contacts.csv', rows: 3577, matched: 3577 });
     expect(p?.personas.map((x) => [x.function, x.seniority])).toEqual([
       ['sales', ['vp', 'director']],
       ['operations', ['head', 'director', 'manager', 'senior', 'individual']],
@@ -41,7 +41,7 @@ describe('icp derive --contacts (built binary)', () => {
   it('shows them in the summary and on the profile page; a broken section fails validate with its line', () => {
     const summary = icp('derive', 'customers.csv', '--deals', 'deals.csv', '--contacts', 'contacts.csv', '--fast', '-o', 'again.yaml');
     expect(summary.code, summary.stderr).toBe(0);
-    expect(summary.stdout).toMatch(/Personas\n2969 contacts of contacts\.csv at 200 best customers and 800 others/);
+    expect(summary.stdout).toMatch(/Personas\n3577 contacts of contacts\.csv at 200 best customers and 800 others/);
     expect(summary.stdout).toContain('Where the decision sits');
     const page = icp('profile', '-o', '-');
     expect(page.code, page.stderr).toBe(0);
@@ -61,10 +61,10 @@ describe('icp personas (built binary)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(doc.personas);
     const table = icp('personas', '--contacts', 'contacts.csv', '--customers', 'customers.csv', '--deals', 'deals.csv');
-    expect(table.stdout.split('\n')[0]).toBe('2969 contacts of contacts.csv at 200 best customers and 800 others');
+    expect(table.stdout.split('\n')[0]).toBe('3577 contacts of contacts.csv at 200 best customers and 800 others');
     expect(table.stdout).toContain('Sales leadership: VP or director of sales');
     const md = icp('personas', '--contacts', 'contacts.csv', '--customers', 'customers.csv', '--deals', 'deals.csv', '--format', 'md');
-    expect(md.stdout).toMatch(/^# Personas\n\n2969 contacts of contacts\.csv .*\n\n\| persona \| best customers \|/);
+    expect(md.stdout).toMatch(/^# Personas\n\n3577 contacts of contacts\.csv .*\n\n\| persona \| best customers \|/);
   });
 
   it('icp profile --contacts shows the personas of an ICP file that has none', () => {
@@ -96,7 +96,7 @@ describe('icp personas (built binary)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("none of the ICP's columns: icp_score is 0 for every contact");
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines.length).toBe(2970);
+    expect(lines.length).toBe(3578);
     expect(lines[0]?.endsWith(',icp_score,icp_tier,icp_matched,icp_unknown,persona,persona_match')).toBe(true);
     const vp = lines.find((l) => l.includes(',VP of Sales,'));
     expect(vp).toMatch(/,"vp, sales",Sales leadership: VP or director of sales$/);

@@ -11,12 +11,13 @@ import { reportDeriveWarnings } from '../derive-warnings.js';
 import { csvOptions, inputPath, oneStdin } from '../input.js';
 import { Progress } from '../progress.js';
 import { readJoinedDeals } from '../join-deals.js';
-import { addPersonas } from '../derive-personas.js';
+import { addPersonas, checkPeopleFiles, dealsKeptFor } from '../derive-personas.js';
 import { writeDerivedProfile } from '../profile-page.js';
 import type { CommandInput } from '../command-module.js';
 import type { DERIVE_OPTIONS } from '../options/derive.js';
 import type { OptionValues } from '../options/spec.js';
 import { plural } from '../../core/plural.js';
+import { mapFor } from '../../core/columns/file-maps.js';
 
 type DeriveValues = OptionValues<typeof DERIVE_OPTIONS>;
 type Recorded = Record<string, string | number | boolean | null | string[]>;
@@ -37,12 +38,13 @@ export function deriveOptions(o: DeriveValues): { options: DeriveOptions; record
     attributes: o.attributes,
     exclude: o.exclude,
     allow: o.allow,
-    map: o.map,
+    // The contacts' columns (job_title, ...) are not the customers' or the deals': addPersonas takes them.
+    map: mapFor('records', o.map),
     ...(o.name !== undefined && { name: o.name }),
     ...(o.fast && { fast: true }),
     ...(o.seed !== undefined && { seed: o.seed }),
   };
-  return { options, recorded: recordedOf(options) };
+  return { options, recorded: recordedOf({ ...options, map: o.map }) };
 }
 
 /** The options in the words of the command line, for the ICP file: what was given, and the thresholds always. */
@@ -97,7 +99,9 @@ export async function run({ args, options: o }: CommandInput<typeof DERIVE_OPTIO
   if (options.since !== undefined && options.until !== undefined && options.since > options.until) {
     throw new UsageError('--since is after --until', { hint: 'the window is --since <first day> --until <last day>' });
   }
-  oneStdin({ '<customers>': args[0], '--deals': o.deals, '--contacts': o.contacts });
+  oneStdin({ '<customers>': args[0], '--deals': o.deals, '--contacts': o.contacts, '--contact-roles': o.contactRoles });
+  const people = { contacts: o.contacts, titles: o.titles, contactRoles: o.contactRoles };
+  checkPeopleFiles(people, o.deals);
   const { output } = o;
   const outPath = output === '-' ? '-' : resolve(ctx.cwd, output);
   await checkOutputs(output, o.profile, o.force, ctx);
@@ -113,6 +117,7 @@ export async function run({ args, options: o }: CommandInput<typeof DERIVE_OPTIO
       : await readJoinedDeals(dealsPath, read, customers, options, {
           log: ctx.verbose ? (line) => ctx.stderr.write(`${line}\n`) : undefined,
           onRows: (n) => progress.rows(n, dealsName),
+          ...dealsKeptFor(people, o.map, dealsName),
         });
   const onProgress = (step: string, done: number, total: number) => progress.show(`${step} ${done} of ${total}`);
   const result: DeriveResult = derive({
@@ -123,7 +128,7 @@ export async function run({ args, options: o }: CommandInput<typeof DERIVE_OPTIO
     recordedOptions: recorded,
   });
   progress.done();
-  await addPersonas(result, customers, { contacts: o.contacts, titles: o.titles }, options, read, ctx);
+  await addPersonas(result, customers, { files: people, map: o.map, deals: joinedDeals }, options, read, ctx);
   reportDeriveWarnings(result, ctx);
   const { format } = o;
   if (o.profile !== undefined) await writeDerivedProfile(o.profile, result.doc, output === '-' ? '<stdout>' : output, ctx);

@@ -17,7 +17,7 @@ export async function run({ options: o }: CommandInput<typeof PERSONAS_OPTIONS>,
     });
   }
   const recorded = o.icp === undefined ? {} : ((await loadIcp(o.icp, ctx)).options ?? {});
-  const files = { contacts: o.contacts, customers: o.customers, deals: o.deals, titles: o.titles };
+  const files = { contacts: o.contacts, customers: o.customers, deals: o.deals, titles: o.titles, contactRoles: o.contactRoles };
   const section = await personasFromFiles(files, recorded, o.map, csvOptions(o, ctx), ctx);
   const text = renderPersonas(section, o.format, o.output === undefined && ctx.color);
   if (o.output === undefined || o.output === '-') ctx.stdout.write(text);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { mapFor } from '../../core/columns/file-maps.js';
 import type { ColumnInfo } from '../../core/columns/infer.js';
 import type { IcpDocument } from '../../core/icp/schema.js';
 import { buildProfilePage } from '../../core/page/build-page.js';
@@ -36,19 +37,23 @@ async function outcomes(doc: IcpDocument, o: ProfileValues, ctx: CommandContext)
   oneStdin({ '--customers': o.customers, '--deals': o.deals, '--leads': o.leads, '--spend': o.spend });
   const window = { since: undefined, until: undefined };
   const { customers, leads, spend, deals } = await readReportInputs({ ...o, customers: o.customers }, window, ctx);
-  const { report, warnings } = buildReport({ doc, customers, deals, leads, spend, options: { map: o.map } });
+  const { report, warnings } = buildReport({ doc, customers, deals, leads, spend, options: { map: mapFor('records', o.map) } });
   report.notes = report.notes.map(wordOptions);
   for (const w of warnings) ctx.warn(w);
-  return { report, columns: filesColumns(customers, deals, o.map) };
+  return { report, columns: filesColumns(customers, deals, mapFor('records', o.map)) };
 }
 
 /** --contacts: the personas of the best customers, ranked with the options the ICP file recorded, on the page's ICP. */
 async function withPersonas(doc: IcpDocument, o: ProfileValues, ctx: CommandContext): Promise<IcpDocument> {
-  if (o.contacts === undefined) return doc;
+  if (o.contacts === undefined) {
+    if (o.contactRoles !== undefined)
+      throw new UsageError('--contact-roles needs --contacts and --deals', { hint: 'the contact roles put the contacts on the deals' });
+    return doc;
+  }
   if (o.customers === undefined)
     throw new UsageError('--contacts needs --customers', { hint: 'the personas are those of the best customers: give the customers export' });
   if (o.customers === '-' || o.deals === '-') throw new UsageError('with --contacts the customers and deals are read twice: give them as files');
-  const files = { customers: o.customers, deals: o.deals, contacts: o.contacts, titles: o.titles };
+  const files = { customers: o.customers, deals: o.deals, contacts: o.contacts, titles: o.titles, contactRoles: o.contactRoles };
   return { ...doc, personas: await personasFromFiles(files, doc.options ?? {}, o.map, csvOptions(o, ctx), ctx) };
 }
 

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { mapFor } from '../../core/columns/file-maps.js';
 import { holdoutNotes, type HoldoutSummary } from '../../core/report/holdout-run.js';
 import type { StreamedDeals } from '../../core/report/streamed-deals.js';
 import { plural } from '../../core/plural.js';
@@ -24,7 +25,7 @@ type ReportValues = OptionValues<typeof REPORT_OPTIONS>;
 
 /** report's options as core takes them, checked against each other before any file is read. */
 export function reportOptions(o: ReportValues): ReportOptions {
-  const options: ReportOptions = { ...(o.icpTiers && { icpTiers: o.icpTiers }), since: o.since, until: o.until, map: o.map };
+  const options: ReportOptions = { ...(o.icpTiers && { icpTiers: o.icpTiers }), since: o.since, until: o.until, map: mapFor('records', o.map) };
   if (o.since !== undefined && o.until !== undefined && o.since > o.until) {
     throw new UsageError(`--since ${day(o.since)} is after --until ${day(o.until)}`);
   }

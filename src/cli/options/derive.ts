@@ -1,6 +1,6 @@
 import { DERIVE_SEED } from '../../core/derive/derive-seed.js';
 import { dateParser, keyOption, listOption, numberParser, parseTop, seedParser } from '../parse-options.js';
-import { csvReadOptions, forceOption, formatOption, ICP_FILE, mapOption, titlesOption } from './shared.js';
+import { contactRolesOption, csvReadOptions, forceOption, formatOption, ICP_FILE, mapOption, titlesOption } from './shared.js';
 import { flag, parsed, text } from './spec.js';
 
 const list = (flags: string, description: string) =>
@@ -13,6 +13,7 @@ export const DERIVE_OPTIONS = {
   force: forceOption,
   contacts: text('--contacts <file>', 'contacts export (job titles, the company each works at): adds the buyer personas of the best customers to the ICP file'),
   titles: titlesOption,
+  contactRoles: contactRolesOption,
   profile: text(
     '--profile <file>',
     'also write the one-page ICP document for the new ICP (HTML; .md or .json by the name), as icp profile would from the ICP file',

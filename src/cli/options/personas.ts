@@ -1,5 +1,5 @@
 import { SCORE_OPTIONS } from './score.js';
-import { csvReadOptions, formatOption, mapOption, outputOption, titlesOption } from './shared.js';
+import { contactRolesOption, csvReadOptions, formatOption, mapOption, outputOption, titlesOption } from './shared.js';
 import { parsed, text } from './spec.js';
 
 export const CLASSIFY_FORMATS = ['csv', 'tsv', 'json', 'ndjson'] as const;
@@ -23,6 +23,7 @@ export const PERSONAS_OPTIONS = {
   contacts: text('--contacts <file>', 'contacts export: job titles and the company each contact works at (required)'),
   customers: text('--customers <file>', 'customers/accounts export (required)'),
   deals: text('--deals <file>', 'deals/opportunities export: best = most won value, as derive ranks'),
+  contactRoles: contactRolesOption,
   icp: text('--icp <file>', 'rank the customers with the options this ICP file recorded', { defaultText: "derive's own defaults" }),
   titles: titlesOption,
   format: formatOption(['table', 'json', 'md'], 'table'),

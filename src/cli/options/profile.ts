@@ -1,5 +1,5 @@
 import { REPORT_OPTIONS } from './report.js';
-import { csvReadOptions, forceOption, formatOption, icpOption, mapOption, titlesOption } from './shared.js';
+import { contactRolesOption, csvReadOptions, forceOption, formatOption, icpOption, mapOption, titlesOption } from './shared.js';
 import { text } from './spec.js';
 
 /** The page's file when -o is not given, by format. */
@@ -20,6 +20,7 @@ export const PROFILE_OPTIONS = {
     'contacts export (job titles, the company each works at): the personas section, found as icp personas finds them (needs --customers)',
   ),
   titles: titlesOption,
+  contactRoles: contactRolesOption,
   output: text('-o, --output <file>', 'write the page to this file (atomically); - for stdout', {
     defaultText: `${PROFILE_FILE.html} (.md, .json by --format)`,
   }),

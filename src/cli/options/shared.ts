@@ -26,6 +26,12 @@ export const forceOption = flag('--force', 'overwrite an existing output file');
 /** The title dictionary of every command that reads job titles as personas. */
 export const titlesOption = text('--titles <file>', "your own title dictionary (YAML, the shape of icp's data/titles.yaml): extends or overrides it");
 
+/** The contact roles export that puts contacts on deals, for the personas of won deals. */
+export const contactRolesOption = text(
+  '--contact-roles <file>',
+  'contact roles export (a row per deal and contact: OPPORTUNITYID, CONTACTID, ROLE, ISPRIMARY): adds the personas of won deals against lost ones (needs --contacts and --deals)',
+);
+
 /** The ICP file of the working directory, which commands read and write unless told otherwise. */
 export const ICP_FILE = 'icp.yaml';
 

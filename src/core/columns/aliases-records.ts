@@ -93,4 +93,10 @@ export const RECORD_ALIASES = {
   first_name: ['First Name', 'FIRSTNAME', 'first_name', 'Person - First name', 'Given Name'],
   last_name: ['Last Name', 'LASTNAME', 'last_name', 'Person - Last name', 'Surname', 'Family Name'],
   job_title: ['Job Title', 'Title', 'job_title', 'Position', 'Role', 'Person - Job title', 'Designation'],
+  // Never guessed from a header in the other files (OPPORTUNITYID reads as an id there, ROLE as a title):
+  // a contact roles export finds them with contact-role-columns.ts, or they are named with --map.
+  deal_id: [],
+  contact_id: [],
+  contact_role: [],
+  primary_contact: [],
 } as const satisfies Partial<Record<Role, readonly string[]>>;

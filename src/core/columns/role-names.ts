@@ -37,6 +37,11 @@ export const ROLES = [
   'lost_reason',
   'stage_derived',
   'team',
+  // A contact roles export (Salesforce OpportunityContactRole): the deal, the contact, its role on the deal, primary or not.
+  'deal_id',
+  'contact_id',
+  'contact_role',
+  'primary_contact',
 ] as const;
 
 export type Role = (typeof ROLES)[number];

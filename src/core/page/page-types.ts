@@ -119,23 +119,37 @@ export interface Appendix {
   sources: { name: string; role: string; rows: number; sha256: string; used_for: 'icp' | 'page' | 'both' }[];
 }
 
+/** A persona as its card shows it: shares of the best units (customers, or won deals) and of the rest, with 95% intervals. */
+export interface PersonaCard {
+  name: string;
+  function: string;
+  seniority: string[];
+  best: ShareBar;
+  rest: ShareBar;
+  lift: number | null;
+  q_value: number;
+  stability: number;
+  titles: string[];
+  buying_role: string | null;
+  lead_sources: { source: string; share: number }[];
+}
+
+/** The personas of won deals against lost ones (derive --contact-roles). */
+export interface DealPersonasPage {
+  contact_roles: string;
+  deals: { won: number; lost: number; accounts: number };
+  personas: PersonaCard[];
+  decision: { seniority: string; share: number }[];
+  primary: { function: string; share: number }[];
+  notes: string[];
+}
+
 /** The buyer personas of the ICP file (derive --contacts), with their shares as the cards show them. */
 export interface PersonasPage {
   contacts: string;
   accounts: { best: number; rest: number };
-  personas: {
-    name: string;
-    function: string;
-    seniority: string[];
-    best: ShareBar;
-    rest: ShareBar;
-    lift: number | null;
-    q_value: number;
-    stability: number;
-    titles: string[];
-    buying_role: string | null;
-    lead_sources: { source: string; share: number }[];
-  }[];
+  personas: PersonaCard[];
   decision: { seniority: string; share: number }[];
   notes: string[];
+  deals?: DealPersonasPage | undefined;
 }

@@ -1,4 +1,5 @@
 import { assignRoles, type Role, type RoleAssignment } from '../columns/roles.js';
+import { mapFor } from '../columns/file-maps.js';
 import { memoize } from '../memoize.js';
 import type { CustomerRecord } from '../profile/customers.js';
 import type { Table } from '../table.js';
@@ -23,38 +24,48 @@ export function titleColumnOf(header: readonly string[], roles: RoleAssignment, 
 }
 
 /**
- * The contacts joined to the customer records (joinContacts) and read as personas, per record index: each
- * distinct title is read once. `matched` counts the contacts that joined.
+ * Reads a contacts row as a persona (each distinct title classified once): its title by the job_title role
+ * (titleColumnOf), its buying role and lead source when the export has them.
  */
-export function contactsByAccount(
-  customers: Table,
-  records: readonly CustomerRecord[],
-  contacts: Table,
-  m: TitleMatcher,
-  map?: ReadonlyMap<Role, string>,
-): { byRecord: Map<number, AccountContact[]>; matched: number } {
-  const kRoles = assignRoles(contacts.header, map, contacts.name);
+export function contactReader(contacts: Table, kRoles: RoleAssignment, m: TitleMatcher): (row: readonly string[]) => AccountContact {
   const titleAt = titleColumnOf(contacts.header, kRoles, contacts.name);
-  const joined = joinContacts(customers, assignRoles(customers.header, map, customers.name), records, contacts, kRoles);
   const roleAt = contacts.header.findIndex((h) => /^(buying role|contact role|role)$/i.test(h.trim()));
   const sourceAt = kRoles.byRole.get('lead_source');
   const classify = memoize((title: string) => classifyTitle(title, m));
-  const byRecord = new Map<number, AccountContact[]>();
-  contacts.rows.forEach((row, i) => {
-    const owner = joined.owner[i] as number;
-    if (owner < 0) return;
+  return (row) => {
     const title = row[titleAt] ?? '';
     const c = classify(title);
-    const contact = {
+    return {
       seniority: c.seniority,
       function: c.function,
       title,
       role: roleAt < 0 ? '' : (row[roleAt] ?? ''),
       source: sourceAt === undefined ? '' : (row[sourceAt] ?? ''),
     };
+  };
+}
+
+/**
+ * The contacts joined to the customer records (joinContacts) and read as personas, per record index.
+ * `matched` counts the contacts that joined. `map` is the whole --map: each file takes its part (mapFor).
+ */
+export function contactsByAccount(
+  customers: Table,
+  records: readonly CustomerRecord[],
+  contacts: Table,
+  m: TitleMatcher,
+  map: ReadonlyMap<Role, string> = new Map(),
+): { byRecord: Map<number, AccountContact[]>; matched: number } {
+  const kRoles = assignRoles(contacts.header, mapFor('contacts', map, contacts.header), contacts.name);
+  const read = contactReader(contacts, kRoles, m);
+  const joined = joinContacts(customers, assignRoles(customers.header, mapFor('records', map), customers.name), records, contacts, kRoles);
+  const byRecord = new Map<number, AccountContact[]>();
+  contacts.rows.forEach((row, i) => {
+    const owner = joined.owner[i] as number;
+    if (owner < 0) return;
     let list = byRecord.get(owner);
     if (!list) byRecord.set(owner, (list = []));
-    list.push(contact);
+    list.push(read(row));
   });
   return { byRecord, matched: joined.matched };
 }

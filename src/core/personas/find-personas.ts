@@ -1,7 +1,7 @@
 import type { Persona } from '../icp/persona-schema.js';
 import { mixSeed, seededRandom, shuffleInPlace } from '../random.js';
 import { round, significant } from '../round.js';
-import { fisherExact } from '../stats/index.js';
+import { cochranMantelHaenszel, fisherExact, type TwoByTwo } from '../stats/index.js';
 import { type CellTest, type ClassedContact, cellsOf, liftOf, searchCells } from './persona-search.js';
 import { personaName } from './persona-names.js';
 import { type PersonaFunction, SENIORITIES, type Seniority } from './title-dictionary.js';
@@ -26,6 +26,11 @@ export interface PersonaSearchInput {
   /** Accounts (count, or share of the accounts) a cell needs to be tested. */
   minSupport: number;
   seed: number;
+  /**
+   * Per unit, the account it belongs to, when units are deals: half-samples then draw accounts, so that the
+   * deals of one account (its contacts, its luck) are in or out together.
+   */
+  clusters?: readonly number[] | undefined;
 }
 
 const rank = (s: Seniority) => {
@@ -56,15 +61,29 @@ const has = (d: Pick<Draft, 'function' | 'seniority'>, c: ClassedContact) =>
 const sameDraft = (x: Draft, y: Draft) =>
   x.function === y.function && (x.seniority.length === 0 ? y.seniority.length === 0 : x.seniority.some((s) => y.seniority.includes(s)));
 
-/** Share of half-samples of the accounts whose search finds each draft again (seeded). */
-function stability(found: readonly Draft[], cells: readonly (readonly string[])[], input: PersonaSearchInput, need: (n: number) => number): number[] {
-  const hits = found.map(() => 0);
-  const order = Int32Array.from(cells.keys());
+/** The units of each half-sample: half of the units, or of the clusters (their units), drawn with the seed. */
+function* halfSamples(n: number, input: PersonaSearchInput): Generator<number[]> {
+  const clusters = input.clusters;
+  const groups = clusters ? Math.max(0, ...clusters) + 1 : n;
+  const order = Int32Array.from({ length: groups }, (_, i) => i);
   const next = seededRandom(mixSeed(input.seed, 3000));
   for (let h = 0; h < PERSONA_HALF_SAMPLES; h++) {
     shuffleInPlace(order, next);
-    const half = Array.from(order.subarray(0, Math.floor(order.length / 2))).sort((a, b) => a - b);
-    const again = drafts(searchCells(cells, input.best, half, need(half.length)), input.alpha, input.minLift);
+    const half = order.subarray(0, Math.floor(groups / 2));
+    if (!clusters) yield Array.from(half).sort((a, b) => a - b);
+    else {
+      const inHalf = new Uint8Array(groups);
+      for (const g of half) inHalf[g] = 1;
+      yield clusters.flatMap((g, unit) => (inHalf[g] ? [unit] : []));
+    }
+  }
+}
+
+/** Share of half-samples of the units whose search finds each draft again (seeded). */
+function stability(found: readonly Draft[], cells: readonly (readonly string[])[], input: PersonaSearchInput, need: (n: number) => number): number[] {
+  const hits = found.map(() => 0);
+  for (const half of halfSamples(cells.length, input)) {
+    const again = drafts(searchCells(cells, input.best, half, need(half.length), input.clusters), input.alpha, input.minLift);
     found.forEach((d, k) => {
       if (again.some((a) => sameDraft(d, a))) hits[k]!++;
     });
@@ -72,7 +91,24 @@ function stability(found: readonly Draft[], cells: readonly (readonly string[])[
   return hits.map((n) => n / PERSONA_HALF_SAMPLES);
 }
 
-/** The evidence of a draft on every account: the 2x2 of its union, with the largest q of its cells. */
+/** The p-value of a draft's union: Fisher's exact test, or with clusters Cochran-Mantel-Haenszel within them. */
+function unionP(d: Draft, input: PersonaSearchInput): number {
+  const strata = new Map<number, TwoByTwo>();
+  const t = { a: 0, b: 0, c: 0, d: 0 };
+  input.contacts.forEach((contacts, i) => {
+    const k = input.clusters?.[i] ?? 0;
+    let s = strata.get(k);
+    if (!s) strata.set(k, (s = { a: 0, b: 0, c: 0, d: 0 }));
+    const with_ = contacts.some((c) => has(d, c));
+    for (const x of [t, s]) {
+      if (input.best[i]) with_ ? x.a++ : x.b++;
+      else with_ ? x.c++ : x.d++;
+    }
+  });
+  return input.clusters ? (cochranMantelHaenszel([...strata.values()])?.pValue ?? 1) : fisherExact(t).pValue;
+}
+
+/** The evidence of a draft on every unit: the 2x2 of its union, with the largest q of its cells. */
 function evidenceOf(d: Draft, input: PersonaSearchInput, stable: number): Persona['evidence'] {
   const t = { a: 0, b: 0, c: 0, d: 0 };
   input.contacts.forEach((contacts, i) => {
@@ -88,9 +124,9 @@ function evidenceOf(d: Draft, input: PersonaSearchInput, stable: number): Person
     best_share: round(t.a / Math.max(1, t.a + t.b), 4),
     rest_share: round(t.c / Math.max(1, t.c + t.d), 4),
     lift: Number.isFinite(lift) ? round(lift, 3) : null,
-    p_value: Math.min(1, significant(fisherExact(t).pValue)),
+    p_value: Math.min(1, significant(unionP(d, input))),
     q_value: Math.min(1, significant(Math.max(...d.cells.map((c) => c.qValue)))),
-    p_kind: d.cells.length > 1 ? 'nominal' : 'exact',
+    p_kind: d.cells.length > 1 ? 'nominal' : input.clusters ? 'stratified' : 'exact',
     stability: round(stable, 2),
   };
 }
@@ -110,7 +146,7 @@ export function findPersonas(input: PersonaSearchInput): {
   const bestShare = input.best.filter(Boolean).length / Math.max(1, cells.length);
   const need = (n: number) => (input.minSupport >= 1 ? input.minSupport : Math.max(1, Math.ceil(input.minSupport * n * Math.min(bestShare, 1 - bestShare))));
   const all = Int32Array.from(cells.keys());
-  const tests = searchCells(cells, input.best, Array.from(all), need(all.length));
+  const tests = searchCells(cells, input.best, Array.from(all), need(all.length), input.clusters);
   const found = drafts(tests, input.alpha, input.minLift);
   const stable = stability(found, cells, input, need);
   const named = found.map((d, k) => ({ ...d, evidence: evidenceOf(d, input, stable[k] as number), name: personaName(d.function, d.seniority) }));

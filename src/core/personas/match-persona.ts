@@ -9,10 +9,15 @@ export const SCORE_PERSONA_COLUMNS = ['persona', 'persona_match'];
 
 /**
  * A title's persona columns against the ICP file's personas: `vp, sales` and the name of the first persona
- * it matches (empty: none); the same array for the same title (titles repeat: memoize).
+ * it matches, the account personas before those of won deals (empty: none); the same array for the same
+ * title (titles repeat: memoize).
  */
 export function personaMatcher(section: PersonasSection, m: TitleMatcher): (title: string) => readonly string[] {
-  const personas = section.personas.map((p) => ({ name: p.name, function: p.function, seniority: p.seniority as Seniority[] }));
+  const personas = [...section.personas, ...(section.deals?.personas ?? [])].map((p) => ({
+    name: p.name,
+    function: p.function,
+    seniority: p.seniority as Seniority[],
+  }));
   return memoize((title) => {
     const c = classifyTitle(title, m);
     const hit = personas.find((p) => contactIn(p, c));

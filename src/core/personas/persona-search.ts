@@ -1,4 +1,4 @@
-import { benjaminiHochberg, fisherExact, type TwoByTwo } from '../stats/index.js';
+import { benjaminiHochberg, cochranMantelHaenszel, fisherExact, type TwoByTwo } from '../stats/index.js';
 import type { PersonaFunction, Seniority } from './title-dictionary.js';
 
 /** A contact as the search reads it: its seniorities and function (classifyTitle). */
@@ -33,14 +33,46 @@ export function parseCell(key: string): { function: PersonaFunction | undefined;
   return { function: f as PersonaFunction, seniority: s as Seniority };
 }
 
+/** Per stratum of the sample: its best and other units. */
+function strataTotals(best: readonly boolean[], sample: readonly number[], strata: readonly number[]): Map<number, [number, number]> {
+  const totals = new Map<number, [number, number]>();
+  for (const u of sample) {
+    const k = strata[u] as number;
+    let t = totals.get(k);
+    if (!t) totals.set(k, (t = [0, 0]));
+    t[best[u] ? 0 : 1]++;
+  }
+  return totals;
+}
+
 /**
- * Tests every cell on the accounts of `sample` (indexes into `cells` and `best`): per cell, best accounts
- * with one against the rest with one, Fisher's exact test, Benjamini-Hochberg over the cells tested. A cell is
- * tested when enough accounts have it (`need`, counted on both groups together: the outcome does not decide
- * which cells are tested).
+ * The p-value of a cell: Fisher's exact test of its 2x2, or with strata (deals within their accounts) the
+ * Cochran-Mantel-Haenszel test of its 2x2 per stratum, where it is (1 when no stratum carries information).
  */
-export function searchCells(cells: readonly (readonly string[])[], best: readonly boolean[], sample: readonly number[], need: number): CellTest[] {
+function cellP(table: TwoByTwo, byStratum: Map<number, [number, number]> | undefined, totals: Map<number, [number, number]> | undefined): number {
+  if (!byStratum || !totals) return fisherExact(table).pValue;
+  const tables = [...byStratum].map(([k, [a, c]]) => {
+    const [best, rest] = totals.get(k) as [number, number];
+    return { a, b: best - a, c, d: rest - c };
+  });
+  return cochranMantelHaenszel(tables)?.pValue ?? 1;
+}
+
+/**
+ * Tests every cell on the units of `sample` (indexes into `cells` and `best`): per cell, best units with one
+ * against the rest with one, Fisher's exact test (or, with `strata`, Cochran-Mantel-Haenszel within them),
+ * Benjamini-Hochberg over the cells tested. A cell is tested when enough units have it (`need`, counted on
+ * both groups together: the outcome does not decide which cells are tested).
+ */
+export function searchCells(
+  cells: readonly (readonly string[])[],
+  best: readonly boolean[],
+  sample: readonly number[],
+  need: number,
+  strata?: readonly number[],
+): CellTest[] {
   const counts = new Map<string, [number, number]>();
+  const perStratum = strata ? new Map<string, Map<number, [number, number]>>() : undefined;
   let bestN = 0;
   for (const a of sample) {
     const isBest = best[a] === true;
@@ -49,15 +81,23 @@ export function searchCells(cells: readonly (readonly string[])[], best: readonl
       let c = counts.get(key);
       if (!c) counts.set(key, (c = [0, 0]));
       c[isBest ? 0 : 1]++;
+      if (perStratum && strata) {
+        let m = perStratum.get(key);
+        if (!m) perStratum.set(key, (m = new Map()));
+        let k = m.get(strata[a] as number);
+        if (!k) m.set(strata[a] as number, (k = [0, 0]));
+        k[isBest ? 0 : 1]++;
+      }
     }
   }
   const restN = sample.length - bestN;
+  const totals = strata ? strataTotals(best, sample, strata) : undefined;
   const tests = [...counts]
     .filter(([, [a, c]]) => a + c >= need && a + c < sample.length)
     .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
     .map(([key, [a, c]]) => {
       const table = { a, b: bestN - a, c, d: restN - c };
-      return { key, ...parseCell(key), table, pValue: fisherExact(table).pValue, qValue: 1 };
+      return { key, ...parseCell(key), table, pValue: cellP(table, perStratum?.get(key), totals), qValue: 1 };
     });
   const q = benjaminiHochberg(tests.map((t) => t.pValue));
   tests.forEach((t, i) => {

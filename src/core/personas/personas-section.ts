@@ -23,7 +23,8 @@ export interface PersonasInput {
 
 type Contact = AccountContact;
 
-const top = (values: readonly string[], n: number): { value: string; share: number }[] => {
+/** The n most common non-empty values, with their shares. */
+export const top = (values: readonly string[], n: number): { value: string; share: number }[] => {
   const counts = new Map<string, number>();
   for (const v of values) if (v.trim() !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
@@ -33,13 +34,37 @@ const top = (values: readonly string[], n: number): { value: string; share: numb
     .map(([value, c]) => ({ value, share: Number((c / total).toFixed(4)) }));
 };
 
-/** The most senior contact of each best customer, as shares of them. */
-function decision(accounts: readonly (readonly Contact[])[], best: readonly boolean[]): PersonasSection['decision'] {
+/** The most senior contact of each best unit (customer or won deal), as shares of them. */
+export function decision(accounts: readonly (readonly Contact[])[], best: readonly boolean[]): PersonasSection['decision'] {
   const order: Seniority[] = [...SENIORITIES, 'individual', 'unknown'];
   const tops = accounts.flatMap((contacts, i) =>
     best[i] ? [order[Math.min(...contacts.flatMap((c) => c.seniority.map((s) => order.indexOf(s))))] as Seniority] : [],
   );
   return top(tops, order.length).map(({ value, share }) => ({ seniority: value, share }));
+}
+
+/** A persona as the ICP file holds it: its evidence, and the titles, buying role and sources of its contacts at the best units. */
+export function personaOf(d: ReturnType<typeof findPersonas>['found'][number], units: readonly (readonly Contact[])[], best: readonly boolean[]): Persona {
+  const atBest = units.flatMap((contacts, i) => (best[i] ? contacts.filter((c) => contactIn(d, c)) : []));
+  return {
+    name: d.name,
+    function: d.function === 'other' ? 'any' : d.function,
+    seniority: d.seniority.filter((s): s is Exclude<Seniority, 'unknown'> => s !== 'unknown'),
+    evidence: d.evidence,
+    titles: top(
+      atBest.map((c) => c.title),
+      3,
+    ).map((t) => t.value),
+    buying_role:
+      top(
+        atBest.map((c) => c.role),
+        1,
+      )[0]?.value ?? null,
+    lead_sources: top(
+      atBest.map((c) => c.source),
+      3,
+    ).map(({ value, share }) => ({ source: value, share })),
+  };
 }
 
 /** The contacts per account with contacts (contactsByAccount), and those accounts' cohort flags. */
@@ -69,28 +94,7 @@ export function personasSection(input: PersonasInput): PersonasSection {
     minSupport: input.minSupport,
     seed: input.seed,
   });
-  const personas: Persona[] = found.map((d) => {
-    const atBest = accounts.flatMap((contacts, i) => (best[i] ? contacts.filter((c) => contactIn(d, c)) : []));
-    return {
-      name: d.name,
-      function: d.function === 'other' ? 'any' : d.function,
-      seniority: d.seniority.filter((s): s is Exclude<Seniority, 'unknown'> => s !== 'unknown'),
-      evidence: d.evidence,
-      titles: top(
-        atBest.map((c) => c.title),
-        3,
-      ).map((t) => t.value),
-      buying_role:
-        top(
-          atBest.map((c) => c.role),
-          1,
-        )[0]?.value ?? null,
-      lead_sources: top(
-        atBest.map((c) => c.source),
-        3,
-      ).map(({ value, share }) => ({ source: value, share })),
-    };
-  });
+  const personas = found.map((d) => personaOf(d, accounts, best));
   const bestN = best.filter(Boolean).length;
   const method = `Every job title read as a seniority and a function (data/titles.yaml); per function, seniority and function x seniority, the best customers that have such a contact against the rest (accounts with contacts), Fisher's exact test, Benjamini-Hochberg q < ${input.alpha} over the ${tested} cells tested, lift at least ${input.minLift}, a function's seniorities merged, kept when found again in ${Math.round(100 * MIN_PERSONA_STABILITY)}% of ${PERSONA_HALF_SAMPLES} half-samples.`;
   const notes = [

@@ -36,5 +36,6 @@ export function cochranMantelHaenszel(strata: readonly TwoByTwo[]): CochranMante
   // R applies the half-unit continuity correction only when it does not overshoot zero.
   const correction = Math.abs(delta) >= 0.5 ? 0.5 : 0;
   const chiSquare = (Math.abs(delta) - correction) ** 2 / variance;
-  return { chiSquare, pValue: chiSquare1UpperTail(chiSquare), oddsRatio: concordant / discordant };
+  // The tail approximation can overshoot 1 by rounding at a statistic of 0.
+  return { chiSquare, pValue: Math.min(1, chiSquare1UpperTail(chiSquare)), oddsRatio: concordant / discordant };
 }

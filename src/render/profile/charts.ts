@@ -21,10 +21,13 @@ function svg(options: Plot.PlotOptions, label: string, description: string): str
 const interval = (ci: [number, number] | null) => (ci ? `, 95% interval ${percentText(ci[0])} to ${percentText(ci[1])}` : '');
 
 /** Twin bars: the share of the best customers and of the rest with the value, each with its 95% interval. */
-export function twinBars(card: Pick<CriterionCard, 'label' | 'points' | 'best' | 'rest'>): string {
+export function twinBars(
+  card: Pick<CriterionCard, 'label' | 'points' | 'best' | 'rest'>,
+  groups: readonly [string, string] = ['Best customers', 'The rest'],
+): string {
   const rows = [
-    { group: 'Best customers', bar: card.best, color: card.points > 0 ? COLORS.best : COLORS.anti },
-    { group: 'The rest', bar: card.rest, color: COLORS.rest },
+    { group: groups[0], bar: card.best, color: card.points > 0 ? COLORS.best : COLORS.anti },
+    { group: groups[1], bar: card.rest, color: COLORS.rest },
   ].flatMap((r) => (r.bar ? [{ ...r, bar: r.bar }] : []));
   const data = rows.map((r) => ({
     group: r.group,
@@ -51,7 +54,7 @@ export function twinBars(card: Pick<CriterionCard, 'label' | 'points' | 'best' |
         Plot.ruleX([0], { stroke: COLORS.ink }),
       ],
     },
-    `${card.label}: best customers vs the rest`,
+    `${card.label}: ${groups[0].toLowerCase()} vs ${groups[1].toLowerCase()}`,
     description,
   );
 }

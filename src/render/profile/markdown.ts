@@ -1,4 +1,4 @@
-import type { CriterionCard, ProfilePage, ShareBar } from '../../core/page/page-types.js';
+import type { CriterionCard, DealPersonasPage, PersonaCard, ProfilePage, ShareBar } from '../../core/page/page-types.js';
 import { markdownTable } from '../markdown.js';
 import { days, money, qText, ratio, share, USED_FOR } from './html-parts.js';
 
@@ -68,10 +68,31 @@ function channels(page: ProfilePage): string[] {
   return ['## Channels', '', markdownTable([c.column, 'Accounts', 'ICP accounts', 'ICP share', 'Win rate'], rows)];
 }
 
+const personaRow = (x: PersonaCard) => [x.name, bar(x.best), bar(x.rest), x.lift === null ? '–' : x.lift.toFixed(2), qText(x.q_value), x.titles.join('; ')];
+
+function dealPersonas(d: DealPersonasPage): string[] {
+  const rows = d.personas.map((x) => [...personaRow(x).slice(0, 5), x.buying_role ?? '–', x.titles.join('; ')]);
+  const decision = d.decision.map((x) => `${x.seniority} ${share(x.share)}`).join(', ');
+  const primary = d.primary.map((x) => `${x.function} ${share(x.share)}`).join(', ');
+  return [
+    '',
+    '### On deals',
+    '',
+    `From ${d.contact_roles}: the contacts of ${d.deals.won} won and ${d.deals.lost} lost deals of ${d.deals.accounts} accounts.`,
+    '',
+    ...(rows.length > 0
+      ? [markdownTable(['Deal persona', 'Won deals (95%)', 'Lost deals (95%)', 'Lift', 'q', 'Role on the deal', 'Typical titles'], rows), '']
+      : []),
+    ...d.notes.flatMap((n) => [n, '']),
+    `Where the decision sits on won deals (the most senior contact of each): ${decision}`,
+    ...(primary ? ['', `Primary contact of won deals, by function: ${primary}`] : []),
+  ];
+}
+
 function personas(page: ProfilePage): string[] {
   const p = page.personas;
   if ('missing' in p) return ['## Personas', '', `_${p.missing}_`];
-  const rows = p.personas.map((x) => [x.name, bar(x.best), bar(x.rest), x.lift === null ? '–' : x.lift.toFixed(2), qText(x.q_value), x.titles.join('; ')]);
+  const rows = p.personas.map(personaRow);
   const decision = p.decision.map((d) => `${d.seniority} ${share(d.share)}`).join(', ');
   return [
     '## Personas',
@@ -81,6 +102,7 @@ function personas(page: ProfilePage): string[] {
     ...(rows.length > 0 ? [markdownTable(['Persona', 'Best customers (95%)', 'The rest (95%)', 'Lift', 'q', 'Typical titles'], rows), ''] : []),
     ...p.notes.flatMap((n) => [n, '']),
     `Where the decision sits (the most senior contact of each best customer): ${decision}`,
+    ...(p.deals ? dealPersonas(p.deals) : []),
   ];
 }
 

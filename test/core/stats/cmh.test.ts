@@ -69,4 +69,13 @@ describe('cochranMantelHaenszel', () => {
       }),
     );
   });
+
+  it('gives p 1, not a rounding above it, when the strata show no association at all', () => {
+    // Each stratum's a equals its expectation: a statistic of 0, whose tail approximation rounds above 1.
+    const r = cochranMantelHaenszel([
+      { a: 1, b: 1, c: 1, d: 1 },
+      { a: 2, b: 2, c: 2, d: 2 },
+    ]);
+    expect(r?.pValue).toBe(1);
+  });
 });
