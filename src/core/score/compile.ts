@@ -37,6 +37,9 @@ export interface CompiledCriterion {
   /** The --explain text of a matched value, e.g. `Number of Employees 120 in 50-500` (its fixed parts built once). */
   explain(value: CellValue): string;
   isDate: boolean;
+  /** How a range criterion reads its column (from the sample): the decimal mark, and the date order of a year range. */
+  decimal: DecimalMark;
+  dateOrder: DateFormat['order'] | null;
 }
 
 export interface CompiledIcp {
@@ -107,11 +110,15 @@ export function compileIcp(
     const values = column === undefined ? [] : columnSample(sample, column);
     const match = criterion.match;
     let isDate = false;
+    let decimal: DecimalMark = '.';
+    let dateOrder: DateFormat['order'] | null = null;
     let parse: (raw: string) => CellValue | undefined = (raw) => raw.trim();
     if ('range' in match) {
       const dates = criterion.attribute.endsWith('_year') ? detectDateFormat(values, true) : null;
       isDate = dates !== null;
-      parse = numberReader(detectDecimalMark(values).mark, dates);
+      dateOrder = dates?.order ?? null;
+      decimal = detectDecimalMark(values).mark;
+      parse = numberReader(decimal, dates);
     } else if ('equals' in match) {
       parse = (raw) => parseBoolean(raw) ?? undefined;
     }
@@ -121,7 +128,7 @@ export function compileIcp(
     // Splitting a tech stack into tokens costs more than looking the whole cell up; a category does not.
     const judge = 'contains_any' in match ? memoize(direct) : direct;
     const explain = explainer(criterion, isDate);
-    return { criterion, column, foundBy, isDate, read, test, explain, judge: (raw) => (raw === undefined ? null : judge(raw)) };
+    return { criterion, column, foundBy, isDate, decimal, dateOrder, read, test, explain, judge: (raw) => (raw === undefined ? null : judge(raw)) };
   });
   return { doc, criteria };
 }

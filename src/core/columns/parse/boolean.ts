@@ -1,7 +1,7 @@
 import { isMissing } from './missing.js';
 
 // Lower-cased spellings. "x" is how checkbox columns export a tick (the blank being unticked).
-const SPELLINGS: ReadonlyMap<string, boolean> = new Map([
+export const SPELLINGS: ReadonlyMap<string, boolean> = new Map([
   ['true', true],
   ['yes', true],
   ['y', true],

@@ -5,7 +5,7 @@
 // so "Slack;None" reads as [Slack] and "None" alone as missing: the same rule for a cell and a token.
 // Only whole cells match: "Unknown Pleasures Records" is a value.
 // Deliberately absent: "na" (North America), "0", "no".
-const MISSING_MARKERS: ReadonlySet<string> = new Set([
+export const MISSING_MARKERS: ReadonlySet<string> = new Set([
   '',
   'n/a',
   '#n/a',

@@ -37,7 +37,7 @@ const SYMBOLS: Readonly<Record<string, string>> = {
 const SINGLE_CHAR_SYMBOLS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(SYMBOLS).filter(([symbol]) => symbol.length === 1));
 
 // Codes recognised when written out; a closed list so that "abc 12" or "12 Mio" is not money.
-const CODES: ReadonlySet<string> = new Set([
+export const CODES: ReadonlySet<string> = new Set([
   'USD',
   'EUR',
   'GBP',
