@@ -8,7 +8,7 @@ describe('golden outputs', () => {
 
   it('cover every command', () => {
     const commands = new Set(cases.map((c) => c.split('-')[0]));
-    expect([...commands].sort()).toEqual(['derive', 'diff', 'errors', 'init', 'inspect', 'profile', 'report', 'review', 'score', 'validate']);
+    expect([...commands].sort()).toEqual(['derive', 'diff', 'errors', 'init', 'inspect', 'profile', 'report', 'review', 'score', 'sql', 'validate']);
   });
 
   it.each(cases)('%s', (name) => {

@@ -5,6 +5,7 @@ import { PROFILE_OPTIONS } from './options/profile.js';
 import { REPORT_OPTIONS } from './options/report.js';
 import { REVIEW_OPTIONS } from './options/review.js';
 import { SCORE_OPTIONS } from './options/score.js';
+import { SQL_SCORE_OPTIONS } from './options/sql.js';
 import { DIFF_OPTIONS, INIT_OPTIONS, INSPECT_OPTIONS, VALIDATE_OPTIONS } from './options/small-commands.js';
 
 /** Every option's key: the names core may write as ⟨key⟩. */
@@ -15,6 +16,7 @@ const SETS = [
   PROFILE_OPTIONS,
   CLASSIFY_OPTIONS,
   PERSONAS_OPTIONS,
+  SQL_SCORE_OPTIONS,
   REVIEW_OPTIONS,
   DIFF_OPTIONS,
   INSPECT_OPTIONS,

@@ -5,6 +5,7 @@ import { PROFILE_OPTIONS } from './options/profile.js';
 import { REPORT_OPTIONS } from './options/report.js';
 import { REVIEW_OPTIONS } from './options/review.js';
 import { SCORE_OPTIONS } from './options/score.js';
+import { SQL_SCORE_OPTIONS } from './options/sql.js';
 import { DIFF_OPTIONS, INIT_OPTIONS, INSPECT_OPTIONS, VALIDATE_OPTIONS } from './options/small-commands.js';
 import type { OptionSet } from './options/spec.js';
 
@@ -95,6 +96,18 @@ export const commands: CommandSpec[] = [
       'icp personas classify contacts.csv --map job_title="Position"',
     ],
     load: () => import('./commands/personas-classify.js'),
+  }),
+  command({
+    name: 'sql score',
+    summary: 'the ICP as one SQL SELECT over a leads table (DuckDB, PostgreSQL, BigQuery, Snowflake, Spark): the scores icp score gives',
+    args: [],
+    options: SQL_SCORE_OPTIONS,
+    examples: [
+      'icp sql score --dialect duckdb --table "read_csv(\'fixtures/leads.csv\', all_varchar = true)" --columns-from fixtures/leads.csv',
+      'icp sql score --dialect snowflake --table analytics.hubspot_contacts --explain -o score-leads.sql',
+      'icp sql score --dialect bigquery --table "{{ ref(\'stg_leads\') }}" --format dbt -o models/icp_scores.sql',
+    ],
+    load: () => import('./commands/sql-score.js'),
   }),
   command({
     name: 'review',

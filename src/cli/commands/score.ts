@@ -50,7 +50,7 @@ function checkMap(map: ReadonlyMap<string, string>, file: CsvFile): void {
  * The ICP compiled against the file's header (and its first rows), with a warning for each criterion
  * whose column is missing; an error when none of them is there.
  */
-function compileForFile(
+export function compileForFile(
   doc: IcpDocument,
   file: CsvFile,
   sample: string[][],

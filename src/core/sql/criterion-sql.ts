@@ -31,7 +31,7 @@ function inSql(d: Dialect, cell: CellSql, values: readonly string[], column: str
 /** contains_any: the cell's tokens (markers dropped); unknown when none is left. */
 function containsSql(d: Dialect, cell: CellSql, values: readonly string[], column: string): CriterionSql {
   const tokens = d.split(cell.trimmed, SEPARATORS);
-  const kept = (v: string) => `NOT ${isMarker(d, `lower(${v})`)}`;
+  const kept = (v: string) => `NOT (${isMarker(d, `lower(${v})`)})`;
   // A marker is no token (tokensOf), even when the ICP file lists it.
   const wanted = (v: string) => `(${kept(v)} AND ${inList(d, `lower(${v})`, values.map(categoryKey))})`;
   return {
@@ -63,7 +63,7 @@ function equalsSql(d: Dialect, cell: CellSql, equals: boolean, column: string): 
  * number (`n`, of the second stage); always unknown when the table has no column for it.
  */
 export function criterionSql(d: Dialect, c: CompiledCriterion, cell: CellSql | undefined, n: string | undefined): CriterionSql {
-  if (cell === undefined) return { hit: 'CAST(NULL AS BOOLEAN)', explain: "''" };
+  if (cell === undefined) return { hit: `CAST(NULL AS ${d.bool})`, explain: "''" };
   const m = c.criterion.match;
   const name = c.criterion.column;
   if ('in' in m) return inSql(d, cell, m.in, name);

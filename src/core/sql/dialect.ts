@@ -14,6 +14,8 @@ export interface Dialect {
    * Snowflake, Spark), or nested queries whose helpers the outer SELECT leaves out with `* EXCEPT` (BigQuery).
    */
   stages: 'lateral' | 'nested';
+  /** The boolean type's name, for a typed NULL. */
+  bool: string;
   /** A quoted identifier: a column name as the ICP file spells it. */
   ident(name: string): string;
   /** A string literal: the value is data, whatever it holds. */

@@ -8,6 +8,7 @@ const UNIT = '\u001f';
 const duckdb: Dialect = {
   name: 'duckdb',
   stages: 'lateral',
+  bool: 'BOOLEAN',
   ident: doubled('"'),
   str: doubled("'"),
   text: (e) => `CAST(${e} AS VARCHAR)`,
@@ -28,6 +29,7 @@ const duckdb: Dialect = {
 const postgres: Dialect = {
   name: 'postgres',
   stages: 'lateral',
+  bool: 'BOOLEAN',
   ident: doubled('"'),
   str: doubled("'"),
   text: (e) => `CAST(${e} AS TEXT)`,
@@ -49,6 +51,7 @@ const postgres: Dialect = {
 const bigquery: Dialect = {
   name: 'bigquery',
   stages: 'nested',
+  bool: 'BOOL',
   ident: (name) => `\`${name.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``,
   str: backslashed,
   text: (e) => `CAST(${e} AS STRING)`,
@@ -75,13 +78,20 @@ function posix(pattern: string): { pattern: string; group: number } {
   return { pattern: pattern.replaceAll('(?:', '('), group };
 }
 
+/** A pattern that matches part of a text, as one that matches it whole. */
+function whole(pattern: string): string {
+  return `${pattern.startsWith('^') ? pattern : `.*${pattern}`}${pattern.endsWith('$') ? '' : '.*'}`;
+}
+
 const snowflake: Dialect = {
   name: 'snowflake',
   stages: 'lateral',
+  bool: 'BOOLEAN',
   ident: doubled('"'),
   str: backslashed,
   text: (e) => `TO_VARCHAR(${e})`,
-  matches: (e, p) => `REGEXP_LIKE(${e}, ${backslashed(posix(p).pattern)})`,
+  // REGEXP_LIKE matches the whole text: a pattern anchored at one end only is completed ('s': . takes newlines).
+  matches: (e, p) => `REGEXP_LIKE(${e}, ${backslashed(whole(posix(p).pattern))}, 's')`,
   extract: (e, p) => {
     const { pattern, group } = posix(p);
     return `REGEXP_SUBSTR(${e}, ${backslashed(pattern)}, 1, 1, 'e', ${group})`;
@@ -103,6 +113,7 @@ const snowflake: Dialect = {
 const spark: Dialect = {
   name: 'spark',
   stages: 'lateral',
+  bool: 'BOOLEAN',
   ident: (name) => `\`${name.replaceAll('`', '``')}\``,
   str: backslashed,
   text: (e) => `CAST(${e} AS STRING)`,

@@ -87,8 +87,12 @@ function yearSql(d: Dialect, trimmed: string, order: DateOrder): string {
   return d.toDouble(extracted(d, trimmed, pattern));
 }
 
-/** A range criterion's cell as the number it tests (a year for a date), NULL when unreadable: CASE over the forms. */
-export function numberSql(d: Dialect, cell: CellSql, mark: DecimalMark, dateOrder: DateOrder | null): string {
+/**
+ * A range criterion's cell as the number it tests (a year for a date), NULL when unreadable: CASE over the
+ * forms. `orYear`: a YYYY-MM-DD date reads as its year, anything else as a number.
+ */
+export function numberSql(d: Dialect, cell: CellSql, mark: DecimalMark, dateOrder: DateOrder | null, orYear = false): string {
   if (dateOrder !== null) return yearSql(d, cell.trimmed, dateOrder);
-  return `COALESCE(${bandSql(d, cell.key)}, ${moneySql(d, cell.key, mark)})`;
+  const number = `COALESCE(${bandSql(d, cell.key)}, ${moneySql(d, cell.key, mark)})`;
+  return orYear ? `COALESCE(${yearSql(d, cell.trimmed, 'ymd')}, ${number})` : number;
 }

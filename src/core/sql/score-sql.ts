@@ -15,6 +15,8 @@ export interface ScoreSqlInput {
   explain: boolean;
   /** The ICP file's sha256, for icp_version. */
   sha256: string;
+  /** No sample said how dates are written: a year range reads a YYYY-MM-DD date's year, else a number (a DATE column reads as one). */
+  guessDates?: boolean;
 }
 
 /** `pts_<criterion>`: the criterion's label as a column name, letters and digits only, unique. */
@@ -91,7 +93,10 @@ function staged(d: Dialect, table: string, stages: readonly Stage[]): { from: st
 }
 
 /** The first stage: each column the criteria read, trimmed; the second: each range's number. */
-function cellStages(d: Dialect, input: ScoreSqlInput): { trims: Stage; numbers: Stage; cells: (CellSql | undefined)[]; ns: (string | undefined)[] } {
+function cellStages(
+  d: Dialect,
+  input: ScoreSqlInput,
+): { trims: Stage; numbers: Stage; cells: (CellSql | undefined)[]; ns: (string | undefined)[]; years: boolean[] } {
   const byColumn = new Map<string, string>();
   const trims: [string, string][] = [];
   const cells = input.columns.map((column) => {
@@ -105,14 +110,17 @@ function cellStages(d: Dialect, input: ScoreSqlInput): { trims: Stage; numbers: 
     return cellOf(name);
   });
   const numbers: [string, string][] = [];
+  const years = input.compiled.criteria.map(() => false);
   const ns = input.compiled.criteria.map((c, i) => {
     const cell = cells[i];
     if (!cell || !('range' in c.criterion.match)) return undefined;
     const name = `icp__n${i + 1}`;
-    numbers.push([name, numberSql(d, cell, c.decimal, c.dateOrder)]);
+    const year = input.guessDates === true && c.dateOrder === null && c.criterion.attribute.endsWith('_year');
+    years[i] = year;
+    numbers.push([name, numberSql(d, cell, c.decimal, c.dateOrder, year)]);
     return name;
   });
-  return { trims, numbers, cells, ns };
+  return { trims, numbers, cells, ns, years };
 }
 
 /**
@@ -123,8 +131,9 @@ function cellStages(d: Dialect, input: ScoreSqlInput): { trims: Stage; numbers: 
  */
 export function scoreSql(d: Dialect, input: ScoreSqlInput): string {
   const { doc, criteria } = input.compiled;
-  const { trims, numbers, cells, ns } = cellStages(d, input);
-  const parts = criteria.map((c, i) => criterionSql(d, c, cells[i], ns[i]));
+  const { trims, numbers, cells, ns, years } = cellStages(d, input);
+  // A guessed year range explains its bounds as years (2015, not 2,015).
+  const parts = criteria.map((c, i) => criterionSql(d, years[i] ? { ...c, isDate: true } : c, cells[i], ns[i]));
   const hits: Stage = parts.map((p, i) => [`icp__h${i + 1}`, p.hit]);
   const judged = parts.map((p, i) => ({ hit: `icp__h${i + 1}`, explain: p.explain }));
   const pts = judged.map((p, i) => `CASE ${p.hit} WHEN TRUE THEN ${criteria[i]?.criterion.points ?? 0} WHEN FALSE THEN 0 END`);

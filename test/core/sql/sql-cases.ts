@@ -126,8 +126,11 @@ function criterion(r: Random, i: number): Criterion {
   }
 }
 
+/** A column name without quotes or backticks, for parsers that do not read their escapes. */
+const plain = (name: string) => name.replace(/["'`]/g, '');
+
 /** A generated ICP and lead list for one seed: 1-7 criteria, 40 rows of every kind of cell. */
-export function leadCells(mark: Mark, seed: number): { doc: IcpDocument; header: string[]; rows: (string | null)[][] } {
+export function leadCells(mark: Mark, seed: number, names: 'odd' | 'plain' = 'odd'): { doc: IcpDocument; header: string[]; rows: (string | null)[][] } {
   const r = createRandom(seed, 'sql-cases');
   const order = r.pick(['ymd', 'dmy'] as const);
   const criteria = Array.from({ length: r.int(1, 7) }, (_, i) => criterion(r, i));
@@ -142,7 +145,8 @@ export function leadCells(mark: Mark, seed: number): { doc: IcpDocument; header:
     tiers: r.pick([{ A: 60, B: 30, C: 10 }, { A: 50 }, { A: 75, B: 40 }]),
   };
   const kinds = Object.keys(SQL_COLUMNS).filter((k) => k !== 'id') as (keyof typeof SQL_COLUMNS)[];
-  const header = [SQL_COLUMNS.id, ...kinds.map((k) => SQL_COLUMNS[k])];
+  const header = [SQL_COLUMNS.id, ...kinds.map((k) => SQL_COLUMNS[k])].map((h) => (names === 'odd' ? h : plain(h)));
+  if (names === 'plain') for (const c of criteria) c.column = plain(c.column);
   const rows = Array.from({ length: 40 }, (_, i) => [String(i), ...kinds.map((k) => cell(r, k, mark, order))]);
   return { doc, header, rows };
 }
