@@ -5,7 +5,7 @@ import { PROFILE_OPTIONS } from './options/profile.js';
 import { REPORT_OPTIONS } from './options/report.js';
 import { REVIEW_OPTIONS } from './options/review.js';
 import { SCORE_OPTIONS } from './options/score.js';
-import { SQL_SCORE_OPTIONS } from './options/sql.js';
+import { SQL_PROFILE_OPTIONS, SQL_SCORE_OPTIONS } from './options/sql.js';
 import { DIFF_OPTIONS, INIT_OPTIONS, INSPECT_OPTIONS, VALIDATE_OPTIONS } from './options/small-commands.js';
 
 /** Every option's key: the names core may write as ⟨key⟩. */
@@ -17,6 +17,7 @@ const SETS = [
   CLASSIFY_OPTIONS,
   PERSONAS_OPTIONS,
   SQL_SCORE_OPTIONS,
+  SQL_PROFILE_OPTIONS,
   REVIEW_OPTIONS,
   DIFF_OPTIONS,
   INSPECT_OPTIONS,

@@ -5,7 +5,7 @@ import { PROFILE_OPTIONS } from './options/profile.js';
 import { REPORT_OPTIONS } from './options/report.js';
 import { REVIEW_OPTIONS } from './options/review.js';
 import { SCORE_OPTIONS } from './options/score.js';
-import { SQL_SCORE_OPTIONS } from './options/sql.js';
+import { SQL_PROFILE_OPTIONS, SQL_SCORE_OPTIONS } from './options/sql.js';
 import { DIFF_OPTIONS, INIT_OPTIONS, INSPECT_OPTIONS, VALIDATE_OPTIONS } from './options/small-commands.js';
 import type { OptionSet } from './options/spec.js';
 
@@ -108,6 +108,17 @@ export const commands: CommandSpec[] = [
       'icp sql score --dialect bigquery --table "{{ ref(\'stg_leads\') }}" --format dbt -o models/icp_scores.sql',
     ],
     load: () => import('./commands/sql-score.js'),
+  }),
+  command({
+    name: 'sql profile',
+    summary: "derive's join of the deals to the customers as one SQL query: won value, won/lost/open, first and last won, median cycle per customer",
+    args: [],
+    options: SQL_PROFILE_OPTIONS,
+    examples: [
+      'icp sql profile --dialect duckdb --customers companies --deals deals --customers-from fixtures/customers.csv --deals-from fixtures/deals.csv',
+      'icp sql profile --dialect postgres --customers crm.accounts --deals crm.opportunities --key id=account_id --map deal_stage=stage_name --map amount=amount --map close_date=close_date',
+    ],
+    load: () => import('./commands/sql-profile.js'),
   }),
   command({
     name: 'review',

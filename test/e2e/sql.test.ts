@@ -12,7 +12,7 @@ const icp = (...args: string[]) => spawnIcp(args, { cwd: dir });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'icp-sql-e2e-'));
-  copyFileSync(fixture('leads.csv'), join(dir, 'leads.csv'));
+  for (const f of ['leads.csv', 'customers.csv', 'deals.csv']) copyFileSync(fixture(f), join(dir, f));
   copyFileSync(new URL('../golden/icp.yaml', import.meta.url).pathname, join(dir, 'icp.yaml'));
   duck = await openDuckdb();
 });
@@ -78,5 +78,65 @@ describe('icp sql score (built binary)', () => {
     const odd = icp('sql', 'score', '--dialect', 'oracle', '--table', 'leads');
     expect(odd.code).toBe(2);
     expect(odd.stderr).toMatch(/--dialect/);
+  });
+});
+
+describe('icp sql profile (built binary)', () => {
+  it('run by DuckDB, gives a file icp derive --value won_value derives the same criteria from as derive --deals', async () => {
+    const read = (f: string) => `read_csv('${join(dir, f)}', all_varchar = true, header = true)`;
+    const sql = icp(
+      'sql',
+      'profile',
+      '--dialect',
+      'duckdb',
+      '--customers',
+      read('customers.csv'),
+      '--deals',
+      read('deals.csv'),
+      '--customers-from',
+      'customers.csv',
+      '--deals-from',
+      'deals.csv',
+    );
+    expect(sql.code, sql.stderr).toBe(0);
+    await duck.query(`COPY (${sql.stdout}) TO '${join(dir, 'aggregated.csv')}' (HEADER, DELIMITER ',')`);
+    const fromSql = icp('derive', 'aggregated.csv', '--value', 'won_value', '--fast', '-o', 'from-sql.yaml', '--format', 'json');
+    const fromFiles = icp('derive', 'customers.csv', '--deals', 'deals.csv', '--fast', '-o', 'from-files.yaml', '--format', 'json');
+    expect(fromSql.code, fromSql.stderr).toBe(0);
+    expect(fromFiles.code, fromFiles.stderr).toBe(0);
+    const labels = (out: string) => (JSON.parse(out) as { criteria: { label: string }[] }).criteria.map((c) => c.label);
+    expect(labels(fromSql.stdout).length).toBeGreaterThan(2);
+    expect(labels(fromSql.stdout)).toEqual(labels(fromFiles.stdout));
+    // The sums are outcomes: never mined.
+    expect(fromSql.stderr + fromSql.stdout).not.toMatch(/"column": "(won_deals|lost_deals|deals|first_won)"/);
+  });
+
+  it('names every column without exports (--key and --map), and says what it needs', () => {
+    const named = icp(
+      'sql',
+      'profile',
+      '--dialect',
+      'postgres',
+      '--customers',
+      'crm.accounts',
+      '--deals',
+      'crm.deals',
+      '--key',
+      'id=account_id',
+      '--map',
+      'deal_stage=stage_name',
+      '--map',
+      'close_date=closed_at',
+    );
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stdout).toMatch(/icp_deals\."stage_name"/);
+    expect(named.stdout).toMatch(/icp_customers\."id"/);
+    const none = icp('sql', 'profile', '--dialect', 'postgres', '--customers', 'a', '--deals', 'b');
+    expect([none.code, none.stderr.split('\n')[0]]).toEqual([
+      2,
+      'icp: error: without --customers-from and --deals-from, name the join columns with --key <customer column>=<deal column>',
+    ]);
+    const half = icp('sql', 'profile', '--dialect', 'postgres', '--customers', 'a', '--deals', 'b', '--deals-from', 'deals.csv');
+    expect([half.code, half.stderr.split('\n')[0]]).toEqual([2, 'icp: error: give --customers-from and --deals-from together']);
   });
 });

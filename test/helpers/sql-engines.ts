@@ -11,8 +11,16 @@ export interface SqlEngine {
   close(): Promise<void>;
 }
 
+/** Rows in groups of at most 2,000 parameters: one INSERT each. */
+function chunks<T>(rows: readonly T[], width: number): T[][] {
+  const size = Math.max(1, Math.floor(2000 / Math.max(1, width)));
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
-const asText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const asText = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v));
 
 export async function openDuckdb(): Promise<SqlEngine> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -21,8 +29,13 @@ export async function openDuckdb(): Promise<SqlEngine> {
     name: 'duckdb',
     async load(name, header, rows) {
       await c.run(`CREATE OR REPLACE TABLE ${quoted(name)} (${header.map((h) => `${quoted(h)} VARCHAR`).join(', ')})`);
-      const insert = `INSERT INTO ${quoted(name)} VALUES (${header.map(() => '?').join(', ')})`;
-      for (const row of rows) await c.run(insert, [...row]);
+      for (const chunk of chunks(rows, header.length)) {
+        const values = chunk.map(() => `(${header.map(() => '?').join(', ')})`).join(', ');
+        await c.run(
+          `INSERT INTO ${quoted(name)} VALUES ${values}`,
+          chunk.flatMap((r) => header.map((_, i) => r[i] ?? null)),
+        );
+      }
     },
     async query(sql) {
       const result = await c.runAndReadAll(sql);
@@ -40,8 +53,14 @@ export async function openPostgres(): Promise<SqlEngine> {
     name: 'postgres',
     async load(name, header, rows) {
       await db.exec(`DROP TABLE IF EXISTS ${quoted(name)}; CREATE TABLE ${quoted(name)} (${header.map((h) => `${quoted(h)} TEXT`).join(', ')})`);
-      const insert = `INSERT INTO ${quoted(name)} VALUES (${header.map((_, i) => `$${i + 1}`).join(', ')})`;
-      for (const row of rows) await db.query(insert, [...row]);
+      for (const chunk of chunks(rows, header.length)) {
+        let n = 0;
+        const values = chunk.map(() => `(${header.map(() => `$${++n}`).join(', ')})`).join(', ');
+        await db.query(
+          `INSERT INTO ${quoted(name)} VALUES ${values}`,
+          chunk.flatMap((r) => header.map((_, i) => r[i] ?? null)),
+        );
+      }
     },
     async query(sql) {
       const result = await db.query<Record<string, unknown>>(sql);

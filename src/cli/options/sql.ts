@@ -1,4 +1,5 @@
 import { DIALECTS, type DialectName } from '../../core/sql/dialect.js';
+import { DERIVE_OPTIONS } from './derive.js';
 import { csvReadOptions, forceOption, icpOption, mapOption, outputOption } from './shared.js';
 import { flag, parsed, text } from './spec.js';
 
@@ -21,6 +22,25 @@ export const SQL_SCORE_OPTIONS = {
     choices: SQL_FORMATS,
     default: 'sql' as SqlFormat,
   }),
+  output: outputOption,
+  force: forceOption,
+  ...csvReadOptions,
+} as const;
+
+/** `icp sql profile`'s options: derive's join of the deals to the customers, and its sums, as one query. */
+export const SQL_PROFILE_OPTIONS = {
+  dialect: SQL_SCORE_OPTIONS.dialect,
+  customers: text('--customers <table>', 'the customers/accounts table as the warehouse names it (required)'),
+  deals: text('--deals <table>', 'the deals/opportunities table (required)'),
+  customersFrom: text('--customers-from <csv>', 'a CSV export (or the first rows) of the customers table: finds the join column as derive does'),
+  dealsFrom: text(
+    '--deals-from <csv>',
+    'a CSV export (or the first rows) of the deals table: finds its join, stage, amount and date columns and how they are written',
+  ),
+  key: DERIVE_OPTIONS.key,
+  since: DERIVE_OPTIONS.since,
+  until: DERIVE_OPTIONS.until,
+  map: mapOption,
   output: outputOption,
   force: forceOption,
   ...csvReadOptions,

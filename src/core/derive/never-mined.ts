@@ -42,6 +42,14 @@ const STAGE_KEYS = new Set([
   'hsisclosedwon',
   'hsdealstageprobability',
   'dealstageprobability',
+  // What icp sql profile sums per customer from the deals and their outcomes.
+  'deals',
+  'wondeals',
+  'lostdeals',
+  'opendeals',
+  'firstwon',
+  'lastwon',
+  'mediancycledays',
 ]);
 // HubSpot's per-stage stamps: `Date entered "Closed Won" (Sales Pipeline)`, `Date exited ...`, `Time in ...`.
 const STAGE_PATTERNS = [/^(hs_)?date[\s_]*(entered|exited)(\b|_)/i, /^(cumulative |latest )?time[\s_]+in\b/i, /\bprobability\b/i, /\bforecast\b/i];

@@ -2,8 +2,8 @@ import { normalizeHeader } from '../columns/roles.js';
 
 export type DealOutcome = 'won' | 'lost' | 'open';
 
-const WON = new Set(['closedwon', 'won', 'win', 'closedwin', 'signed', 'contractsigned', 'true', 'yes', '1']);
-const LOST = new Set(['closedlost', 'lost', 'loss', 'closedloss', 'dead', 'disqualified', 'false', 'no', '0', 'closeddisqualified', 'churned']);
+export const WON_STAGES = new Set(['closedwon', 'won', 'win', 'closedwin', 'signed', 'contractsigned', 'true', 'yes', '1']);
+export const LOST_STAGES = new Set(['closedlost', 'lost', 'loss', 'closedloss', 'dead', 'disqualified', 'false', 'no', '0', 'closeddisqualified', 'churned']);
 // Open stages of HubSpot's, Salesforce's, Pipedrive's and Zoho's default pipelines: known, so not warned about.
 const OPEN = new Set([
   'open',
@@ -63,8 +63,8 @@ const seen = new Map<string, { outcome: DealOutcome; known: boolean }>();
 
 function classify(raw: string): { outcome: DealOutcome; known: boolean } {
   const key = normalizeHeader(raw.replace(/^(is)?won\s*=\s*/i, ''));
-  if (WON.has(key)) return { outcome: 'won', known: true };
-  if (LOST.has(key)) return { outcome: 'lost', known: true };
+  if (WON_STAGES.has(key)) return { outcome: 'won', known: true };
+  if (LOST_STAGES.has(key)) return { outcome: 'lost', known: true };
   if (key.startsWith('closedwon')) return { outcome: 'won', known: true };
   if (key.startsWith('closedlost')) return { outcome: 'lost', known: true };
   return { outcome: 'open', known: OPEN.has(key) };

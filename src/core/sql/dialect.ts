@@ -14,8 +14,14 @@ export interface Dialect {
    * Snowflake, Spark), or nested queries whose helpers the outer SELECT leaves out with `* EXCEPT` (BigQuery).
    */
   stages: 'lateral' | 'nested';
-  /** The boolean type's name, for a typed NULL. */
+  /**
+   * How a WITH query is kept whole: PostgreSQL (and DuckDB) would fold a query used once into the next,
+   * reading the same regular expressions again for every use of its columns; ` MATERIALIZED` stops that.
+   */
+  materialized: string;
+  /** The boolean and text types' names, for typed NULLs. */
   bool: string;
+  textType: string;
   /** A quoted identifier: a column name as the ICP file spells it. */
   ident(name: string): string;
   /** A string literal: the value is data, whatever it holds. */
@@ -44,6 +50,14 @@ export interface Dialect {
   anyOf(array: string, pred: (v: string) => string): string;
   /** The pieces that satisfy pred, in order, joined with `sep`. */
   joinOf(array: string, pred: (v: string) => string, sep: string): string;
+  /**
+   * The median of a group's values (the mean of the middle two for an even count), NULLs left out: an
+   * aggregate; or (BigQuery, whose PERCENTILE_CONT is analytic only) a window column over the group's rows
+   * (`window`, named `icp_median_rows`) that the aggregate then reads.
+   */
+  median(expr: string, partition: string): { window?: string; agg: string };
+  /** Epoch milliseconds (UTC) as a DATE. */
+  msToDate(ms: string): string;
 }
 
 /** SQL standard quoting: doubled quotes inside. */

@@ -8,7 +8,9 @@ const UNIT = '\u001f';
 const duckdb: Dialect = {
   name: 'duckdb',
   stages: 'lateral',
+  materialized: ' MATERIALIZED',
   bool: 'BOOLEAN',
+  textType: 'VARCHAR',
   ident: doubled('"'),
   str: doubled("'"),
   text: (e) => `CAST(${e} AS VARCHAR)`,
@@ -23,13 +25,17 @@ const duckdb: Dialect = {
   split: (e, p) => `string_split_regex(${e}, ${duckdb.str(p)})`,
   anyOf: (a, pred) => `len(list_filter(${a}, lambda v: ${pred('v')})) > 0`,
   joinOf: (a, pred, sep) => `array_to_string(list_filter(${a}, lambda v: ${pred('v')}), ${duckdb.str(sep)})`,
+  median: (e) => ({ agg: `median(${e})` }),
+  msToDate: (ms) => `CAST(make_timestamp(CAST(${ms} * 1000 AS BIGINT)) AS DATE)`,
 };
 
 /** PostgreSQL: ARE patterns, regexp_match NULL on no match, arrays through unnest; no TRY_CAST (patterns guard casts). */
 const postgres: Dialect = {
   name: 'postgres',
   stages: 'lateral',
+  materialized: ' MATERIALIZED',
   bool: 'BOOLEAN',
+  textType: 'TEXT',
   ident: doubled('"'),
   str: doubled("'"),
   text: (e) => `CAST(${e} AS TEXT)`,
@@ -45,13 +51,17 @@ const postgres: Dialect = {
   anyOf: (a, pred) => `EXISTS (SELECT 1 FROM unnest(${a}) AS icp_t(v) WHERE ${pred('v')})`,
   joinOf: (a, pred, sep) =>
     `array_to_string(ARRAY(SELECT v FROM unnest(${a}) WITH ORDINALITY AS icp_t(v, n) WHERE ${pred('v')} ORDER BY n), ${postgres.str(sep)})`,
+  median: (e) => ({ agg: `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${e})` }),
+  msToDate: (ms) => `CAST(TIMESTAMP 'epoch' + ${ms} * INTERVAL '1 millisecond' AS DATE)`,
 };
 
 /** BigQuery: RE2, REGEXP_EXTRACT allows one capture group, backslash escapes in literals, SAFE_CAST. */
 const bigquery: Dialect = {
   name: 'bigquery',
   stages: 'nested',
+  materialized: '',
   bool: 'BOOL',
+  textType: 'STRING',
   ident: (name) => `\`${name.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``,
   str: backslashed,
   text: (e) => `CAST(${e} AS STRING)`,
@@ -66,6 +76,9 @@ const bigquery: Dialect = {
   split: (e, p) => `SPLIT(REGEXP_REPLACE(${e}, ${backslashed(p)}, ${backslashed(UNIT)}), ${backslashed(UNIT)})`,
   anyOf: (a, pred) => `EXISTS (SELECT 1 FROM UNNEST(${a}) AS v WHERE ${pred('v')})`,
   joinOf: (a, pred, sep) => `ARRAY_TO_STRING(ARRAY(SELECT v FROM UNNEST(${a}) AS v WITH OFFSET AS n WHERE ${pred('v')} ORDER BY n), ${backslashed(sep)})`,
+  // PERCENTILE_CONT is analytic only: over the customer's rows, then any of them (they are all the same).
+  median: (e, partition) => ({ window: `PERCENTILE_CONT(${e}, 0.5) OVER (PARTITION BY ${partition})`, agg: 'MAX(icp_median_rows)' }),
+  msToDate: (ms) => `DATE(TIMESTAMP_MILLIS(CAST(${ms} AS INT64)))`,
 };
 
 /**
@@ -86,7 +99,9 @@ function whole(pattern: string): string {
 const snowflake: Dialect = {
   name: 'snowflake',
   stages: 'lateral',
+  materialized: '',
   bool: 'BOOLEAN',
+  textType: 'VARCHAR',
   ident: doubled('"'),
   str: backslashed,
   text: (e) => `TO_VARCHAR(${e})`,
@@ -107,13 +122,17 @@ const snowflake: Dialect = {
   // Array elements are VARIANT: each is read back as text before it is compared.
   anyOf: (a, pred) => `ARRAY_SIZE(FILTER(${a}, v -> ${pred('v::STRING')})) > 0`,
   joinOf: (a, pred, sep) => `ARRAY_TO_STRING(FILTER(${a}, v -> ${pred('v::STRING')}), ${backslashed(sep)})`,
+  median: (e) => ({ agg: `MEDIAN(${e})` }),
+  msToDate: (ms) => `TO_DATE(TO_TIMESTAMP_NTZ(CAST(${ms} AS NUMBER(38, 0)), 3))`,
 };
 
 /** Spark SQL: Java patterns (split too), regexp_extract '' on no match, backslash escapes and `'a' 'b'` concatenation in literals. */
 const spark: Dialect = {
   name: 'spark',
   stages: 'lateral',
+  materialized: '',
   bool: 'BOOLEAN',
+  textType: 'STRING',
   ident: (name) => `\`${name.replaceAll('`', '``')}\``,
   str: backslashed,
   text: (e) => `CAST(${e} AS STRING)`,
@@ -128,6 +147,8 @@ const spark: Dialect = {
   split: (e, p) => `split(${e}, ${backslashed(p)})`,
   anyOf: (a, pred) => `exists(${a}, v -> ${pred('v')})`,
   joinOf: (a, pred, sep) => `array_join(filter(${a}, v -> ${pred('v')}), ${backslashed(sep)})`,
+  median: (e) => ({ agg: `percentile(${e}, 0.5)` }),
+  msToDate: (ms) => `to_date(timestamp_millis(CAST(${ms} AS BIGINT)))`,
 };
 
 export const DIALECT: Readonly<Record<DialectName, Dialect>> = { duckdb, postgres, bigquery, snowflake, spark };

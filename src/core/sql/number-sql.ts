@@ -50,7 +50,7 @@ function moneyPattern(mark: DecimalMark): string {
 }
 
 /** A money or number cell (lower-cased, trimmed) as a double: the digits, the suffix's power of ten, the sign. */
-function moneySql(d: Dialect, key: string, mark: DecimalMark): string {
+export function moneySql(d: Dialect, key: string, mark: DecimalMark): string {
   const core = extracted(d, key, `([0-9][0-9,. '\u00a0\u2009\u202f]*[0-9]|[0-9]|[.,][0-9]+)`);
   const digits = mark === '.' ? d.replaceAll(core, '[^0-9.]', '') : d.replaceAll(d.replaceAll(core, '[^0-9,]', ''), ',', '.');
   const suffix = extracted(d, key, `[0-9]${WS}?(k|mm|m|bn|b)(?:${WS}*(?:${SYMBOLS}|${CODE}))?${WS}*[)]?$`);

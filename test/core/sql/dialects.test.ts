@@ -46,6 +46,12 @@ describe('the statements of the dialects without an engine in CI parse with a pa
     }, 60_000);
   }
 
+  for (const dialect of ['bigquery', 'snowflake', 'spark'] as const) {
+    it(`${dialect}: the golden icp sql profile statement`, () => {
+      expect(parseErrors(dialect, readFileSync(new URL(`../../golden/sql-profile-${dialect}/expected.out`, import.meta.url), 'utf8'))).toEqual([]);
+    }, 60_000);
+  }
+
   it('the parsers do reject a broken statement (the check can fail)', () => {
     for (const dialect of ['bigquery', 'snowflake', 'spark'] as const) {
       expect(parseErrors(dialect, 'SELECT a, FROM t AS x WHERE').length, dialect).toBeGreaterThan(0);
