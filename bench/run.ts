@@ -16,7 +16,7 @@ import { benchIcpYaml, duckdbDeriveSql, duckdbScoreSql, duckdbSimplestScoreSql, 
 import { datasets } from './datasets.js';
 import { median, memoryMethod, runOnce, type Command } from './measure.js';
 import { markdownTable, type Result } from './report-table.js';
-import { DUCKDB, ICP, SIMPLEST, STDOUT, targets } from './targets.js';
+import { DUCKDB, ICP, SIMPLEST, SQL_SCORE, STDOUT, targets } from './targets.js';
 import { wideLeadHeader } from './wide-leads.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -80,6 +80,13 @@ async function main(): Promise<void> {
     ...extra,
   });
 
+  // icp sql score's own SELECT over the same file, written as DuckDB's COPY writes the faithful SQL's.
+  const sqlScore = (path: string, output: string): string[] => {
+    const table = `read_csv('${path}', header = true, all_varchar = true, quote = '"', escape = '"')`;
+    const args = ['sql', 'score', '--dialect', 'duckdb', '--table', table, '--columns-from', path, '--icp', join(data.dir, 'icp.yaml')];
+    const select = execFileSync(process.execPath, [icpBin, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    return [`COPY (\n${select}) TO '${output}' (HEADER, DELIMITER ',')`];
+  };
   const jobs: Job[] = data.leads.map((leads) => {
     const score = ['score', leads.path, '--icp', 'icp.yaml', '--format', 'csv'];
     return {
@@ -92,6 +99,7 @@ async function main(): Promise<void> {
         { tool: STDOUT, command: icpRun(`icp-score-stdout-${leads.rows}`, score, { fsyncStdout: true }) },
         ...duckTool(DUCKDB, `duckdb-score-${leads.rows}`, duckdbScoreSql(leads.path, join(data.dir, `duckdb-score-${leads.rows}.csv`))),
         ...duckTool(SIMPLEST, `duckdb-simplest-${leads.rows}`, duckdbSimplestScoreSql(leads.path, join(data.dir, `duckdb-simplest-${leads.rows}.csv`))),
+        ...(duck ? duckTool(SQL_SCORE, `icp-sql-score-${leads.rows}`, sqlScore(leads.path, join(data.dir, `icp-sql-score-${leads.rows}.csv`))) : []),
       ],
     };
   });

@@ -5,6 +5,7 @@ export const ICP = 'icp';
 export const STDOUT = 'icp to stdout, then fsync';
 export const DUCKDB = 'DuckDB, 1 thread';
 export const SIMPLEST = 'DuckDB simplest SQL, 1 thread';
+export const SQL_SCORE = 'icp sql score run by DuckDB, 1 thread';
 
 const MB = 1024;
 const x = (n: number) => `${n.toFixed(2)}x`;

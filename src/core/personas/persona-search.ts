@@ -1,4 +1,4 @@
-import { benjaminiHochberg, cochranMantelHaenszel, fisherExact, type TwoByTwo } from '../stats/index.js';
+import { benjaminiHochberg, fisherExact, mantelHaenszelTest, type TwoByTwo } from '../stats/index.js';
 import type { PersonaFunction, Seniority } from './title-dictionary.js';
 
 /** A contact as the search reads it: its seniorities and function (classifyTitle). */
@@ -33,29 +33,47 @@ export function parseCell(key: string): { function: PersonaFunction | undefined;
   return { function: f as PersonaFunction, seniority: s as Seniority };
 }
 
-/** Per stratum of the sample: its best and other units. */
-function strataTotals(best: readonly boolean[], sample: readonly number[], strata: readonly number[]): Map<number, [number, number]> {
-  const totals = new Map<number, [number, number]>();
+/**
+ * The Cochran-Mantel-Haenszel p of every cell over the strata of the sample (deals within their accounts):
+ * the sums of a - E[a] and Var[a] kept per cell, one stratum at a time (strata with one unit, or all best
+ * or none, carry no information).
+ */
+function stratifiedP(
+  cells: readonly (readonly string[])[],
+  best: readonly boolean[],
+  sample: readonly number[],
+  strata: readonly number[],
+): Map<string, number> {
+  const byStratum = new Map<number, number[]>();
   for (const u of sample) {
     const k = strata[u] as number;
-    let t = totals.get(k);
-    if (!t) totals.set(k, (t = [0, 0]));
-    t[best[u] ? 0 : 1]++;
+    let units = byStratum.get(k);
+    if (!units) byStratum.set(k, (units = []));
+    units.push(u);
   }
-  return totals;
-}
-
-/**
- * The p-value of a cell: Fisher's exact test of its 2x2, or with strata (deals within their accounts) the
- * Cochran-Mantel-Haenszel test of its 2x2 per stratum, where it is (1 when no stratum carries information).
- */
-function cellP(table: TwoByTwo, byStratum: Map<number, [number, number]> | undefined, totals: Map<number, [number, number]> | undefined): number {
-  if (!byStratum || !totals) return fisherExact(table).pValue;
-  const tables = [...byStratum].map(([k, [a, c]]) => {
-    const [best, rest] = totals.get(k) as [number, number];
-    return { a, b: best - a, c, d: rest - c };
-  });
-  return cochranMantelHaenszel(tables)?.pValue ?? 1;
+  const sums = new Map<string, [number, number]>();
+  const local = new Map<string, [number, number]>();
+  for (const units of byStratum.values()) {
+    const n = units.length;
+    const w = units.reduce((t, u) => t + (best[u] ? 1 : 0), 0);
+    if (n < 2 || w === 0 || w === n) continue;
+    local.clear();
+    for (const u of units) {
+      for (const key of cells[u] as readonly string[]) {
+        let e = local.get(key);
+        if (!e) local.set(key, (e = [0, 0]));
+        e[0]++;
+        if (best[u]) e[1]++;
+      }
+    }
+    for (const [key, [m, a]] of local) {
+      let t = sums.get(key);
+      if (!t) sums.set(key, (t = [0, 0]));
+      t[0] += a - (w * m) / n;
+      t[1] += (w * (n - w) * m * (n - m)) / (n * n * (n - 1));
+    }
+  }
+  return new Map([...sums].map(([key, [delta, variance]]) => [key, mantelHaenszelTest(delta, variance).pValue]));
 }
 
 /**
@@ -72,7 +90,6 @@ export function searchCells(
   strata?: readonly number[],
 ): CellTest[] {
   const counts = new Map<string, [number, number]>();
-  const perStratum = strata ? new Map<string, Map<number, [number, number]>>() : undefined;
   let bestN = 0;
   for (const a of sample) {
     const isBest = best[a] === true;
@@ -81,23 +98,17 @@ export function searchCells(
       let c = counts.get(key);
       if (!c) counts.set(key, (c = [0, 0]));
       c[isBest ? 0 : 1]++;
-      if (perStratum && strata) {
-        let m = perStratum.get(key);
-        if (!m) perStratum.set(key, (m = new Map()));
-        let k = m.get(strata[a] as number);
-        if (!k) m.set(strata[a] as number, (k = [0, 0]));
-        k[isBest ? 0 : 1]++;
-      }
     }
   }
   const restN = sample.length - bestN;
-  const totals = strata ? strataTotals(best, sample, strata) : undefined;
+  const stratified = strata ? stratifiedP(cells, best, sample, strata) : undefined;
   const tests = [...counts]
     .filter(([, [a, c]]) => a + c >= need && a + c < sample.length)
     .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
     .map(([key, [a, c]]) => {
       const table = { a, b: bestN - a, c, d: restN - c };
-      return { key, ...parseCell(key), table, pValue: cellP(table, perStratum?.get(key), totals), qValue: 1 };
+      const pValue = stratified ? (stratified.get(key) ?? 1) : fisherExact(table).pValue;
+      return { key, ...parseCell(key), table, pValue, qValue: 1 };
     });
   const q = benjaminiHochberg(tests.map((t) => t.pValue));
   tests.forEach((t, i) => {

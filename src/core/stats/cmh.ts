@@ -33,9 +33,18 @@ export function cochranMantelHaenszel(strata: readonly TwoByTwo[]): CochranMante
     discordant += (t.b * t.c) / n;
   }
   if (!(variance > 0)) return null;
+  return { ...mantelHaenszelTest(delta, variance), oddsRatio: concordant / discordant };
+}
+
+/**
+ * The Mantel-Haenszel statistic and its p from its two sums over the strata: delta = sum(a - E[a]) and
+ * variance = sum(Var[a]), with R's continuity correction. For callers that keep the sums themselves.
+ */
+export function mantelHaenszelTest(delta: number, variance: number): { chiSquare: number; pValue: number } {
+  if (!(variance > 0)) return { chiSquare: 0, pValue: 1 };
   // R applies the half-unit continuity correction only when it does not overshoot zero.
   const correction = Math.abs(delta) >= 0.5 ? 0.5 : 0;
   const chiSquare = (Math.abs(delta) - correction) ** 2 / variance;
   // The tail approximation can overshoot 1 by rounding at a statistic of 0.
-  return { chiSquare, pValue: Math.min(1, chiSquare1UpperTail(chiSquare)), oddsRatio: concordant / discordant };
+  return { chiSquare, pValue: Math.min(1, chiSquare1UpperTail(chiSquare)) };
 }

@@ -1,7 +1,7 @@
 export { auc } from './auc.js';
 export { aucWithDeLong } from './delong.js';
 export { benjaminiHochberg } from './benjamini-hochberg.js';
-export { cochranMantelHaenszel, type CochranMantelHaenszelResult } from './cmh.js';
+export { cochranMantelHaenszel, type CochranMantelHaenszelResult, mantelHaenszelTest } from './cmh.js';
 export { fisherExact, fisherExactOneSided, sampleOddsRatio, type TwoByTwo } from './fisher.js';
 export { mannWhitney, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney.js';
 export { normalUpperTail, twoSidedNormalPValue, chiSquare1UpperTail } from './normal-tail.js';

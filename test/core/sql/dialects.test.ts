@@ -42,7 +42,7 @@ describe('the statements of the dialects without an engine in CI parse with a pa
     it(`${dialect}: the golden statement (the fixture ICP) and those of generated ICPs`, () => {
       expect(parseErrors(dialect, golden(dialect))).toEqual([]);
       // The Spark grammar (ANTLR) takes a second a statement: fewer of them.
-      for (let seed = 1; seed <= (dialect === 'spark' ? 3 : 8); seed++) expect(parseErrors(dialect, generated(dialect, seed)), `seed ${seed}`).toEqual([]);
+      for (let seed = 1; seed <= (dialect === 'spark' ? 1 : 8); seed++) expect(parseErrors(dialect, generated(dialect, seed)), `seed ${seed}`).toEqual([]);
     }, 60_000);
   }
 
