@@ -3,6 +3,8 @@ import type { DeriveOptions } from '../core/derive/derive-types.js';
 import type { DeriveResult } from '../core/derive/derive.js';
 import { DERIVE_SEED } from '../core/derive/derive-seed.js';
 import { compileTitles } from '../core/personas/classify-title.js';
+import { mapFor } from '../core/columns/file-maps.js';
+import { contactRoleColumns } from '../core/personas/contact-role-columns.js';
 import { dealIdColumn, outcomeDeals } from '../core/personas/deal-contacts.js';
 import { dealPersonasSection } from '../core/personas/deal-personas.js';
 import { personasSection } from '../core/personas/personas-section.js';
@@ -10,6 +12,7 @@ import type { JoinedDeals } from '../core/profile/deal-join-types.js';
 import type { Table } from '../core/table.js';
 import { UsageError } from '../errors.js';
 import type { CsvReadOptions } from '../io/csv/csv-read-options.js';
+import { openCsv } from '../io/csv/csv-reader.js';
 import { readTable } from '../io/csv/read-table.js';
 import type { CommandContext } from './context.js';
 import { inputPath, readOptionsFor } from './input.js';
@@ -30,6 +33,17 @@ export function checkPeopleFiles(files: PeopleFiles, deals: string | undefined):
     throw new UsageError('--contact-roles needs --contacts and --deals', {
       hint: 'the contact roles put the contacts (--contacts) on the deals (--deals) that were won or lost',
     });
+  }
+}
+
+/** Before the long work: the contact roles file has a deal and a contact column (its header is read, then closed). */
+export async function checkContactRoles(files: PeopleFiles, map: ReadonlyMap<Role, string>, read: CsvReadOptions, ctx: CommandContext): Promise<void> {
+  if (files.contactRoles === undefined || files.contactRoles === '-') return;
+  const file = await openCsv(inputPath(files.contactRoles, ctx), { ...readOptionsFor(files.contactRoles, read), sha256: false });
+  try {
+    contactRoleColumns(file.header, mapFor('contact-roles', map), file.displayName);
+  } finally {
+    file.close();
   }
 }
 

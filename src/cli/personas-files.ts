@@ -5,7 +5,7 @@ import type { CsvReadOptions } from '../io/csv/csv-read-options.js';
 import { readTable } from '../io/csv/read-table.js';
 import { deriveOptions } from './commands/derive.js';
 import type { CommandContext } from './context.js';
-import { addPersonas, checkPeopleFiles, dealsKeptFor } from './derive-personas.js';
+import { addPersonas, checkContactRoles, checkPeopleFiles, dealsKeptFor } from './derive-personas.js';
 import { inputPath, oneStdin, readOptionsFor } from './input.js';
 import { readJoinedDeals } from './join-deals.js';
 import { Progress } from './progress.js';
@@ -26,6 +26,7 @@ export async function personasFromFiles(
   oneStdin({ '--customers': files.customers, '--deals': files.deals, '--contacts': files.contacts, '--contact-roles': files.contactRoles });
   checkPeopleFiles(files, files.deals);
   const values = recordedDeriveOptions(recorded, map, true);
+  await checkContactRoles(files, values.map, read, ctx);
   const { options } = deriveOptions(values);
   const progress = new Progress(ctx.stderr, ctx.stderrIsTTY && !ctx.quiet, 'personas:');
   const only = (path: string) => readOptionsFor(path, read);

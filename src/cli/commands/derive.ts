@@ -11,7 +11,7 @@ import { reportDeriveWarnings } from '../derive-warnings.js';
 import { csvOptions, inputPath, oneStdin } from '../input.js';
 import { Progress } from '../progress.js';
 import { readJoinedDeals } from '../join-deals.js';
-import { addPersonas, checkPeopleFiles, dealsKeptFor } from '../derive-personas.js';
+import { addPersonas, checkContactRoles, checkPeopleFiles, dealsKeptFor } from '../derive-personas.js';
 import { writeDerivedProfile } from '../profile-page.js';
 import type { CommandInput } from '../command-module.js';
 import type { DERIVE_OPTIONS } from '../options/derive.js';
@@ -102,6 +102,7 @@ export async function run({ args, options: o }: CommandInput<typeof DERIVE_OPTIO
   oneStdin({ '<customers>': args[0], '--deals': o.deals, '--contacts': o.contacts, '--contact-roles': o.contactRoles });
   const people = { contacts: o.contacts, titles: o.titles, contactRoles: o.contactRoles };
   checkPeopleFiles(people, o.deals);
+  await checkContactRoles(people, o.map, csvOptions(o, ctx), ctx);
   const { output } = o;
   const outPath = output === '-' ? '-' : resolve(ctx.cwd, output);
   await checkOutputs(output, o.profile, o.force, ctx);

@@ -53,7 +53,7 @@ describe('icp sql score on DuckDB and PostgreSQL (PGlite) equals icp score', () 
           expect(have, `${engine.name}, seed ${seed}, mark ${mark}`).toEqual(want);
         }
       }),
-      { numRuns: 30 },
+      { numRuns: 25 },
     );
   }, 120_000);
 
