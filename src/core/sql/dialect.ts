@@ -14,6 +14,8 @@ export interface Dialect {
    * Snowflake, Spark), or nested queries whose helpers the outer SELECT leaves out with `* EXCEPT` (BigQuery).
    */
   stages: 'lateral' | 'nested';
+  /** The keyword of a star that leaves columns out (nested stages): BigQuery's EXCEPT, DuckDB's EXCLUDE. */
+  starExcept: string;
   /**
    * How a WITH query is kept whole: PostgreSQL (and DuckDB) would fold a query used once into the next,
    * reading the same regular expressions again for every use of its columns; ` MATERIALIZED` stops that.

@@ -7,7 +7,9 @@ const UNIT = '\u001f';
 /** DuckDB: RE2 patterns, regexp_extract '' on no match, lists with lambdas. */
 const duckdb: Dialect = {
   name: 'duckdb',
-  stages: 'lateral',
+  // Nested, not lateral: DuckDB decorrelates a lateral join into a hash join that held 2 GB for 1M leads.
+  stages: 'nested',
+  starExcept: 'EXCLUDE',
   materialized: ' MATERIALIZED',
   bool: 'BOOLEAN',
   textType: 'VARCHAR',
@@ -33,6 +35,7 @@ const duckdb: Dialect = {
 const postgres: Dialect = {
   name: 'postgres',
   stages: 'lateral',
+  starExcept: '',
   materialized: ' MATERIALIZED',
   bool: 'BOOLEAN',
   textType: 'TEXT',
@@ -59,6 +62,7 @@ const postgres: Dialect = {
 const bigquery: Dialect = {
   name: 'bigquery',
   stages: 'nested',
+  starExcept: 'EXCEPT',
   materialized: '',
   bool: 'BOOL',
   textType: 'STRING',
@@ -99,6 +103,7 @@ function whole(pattern: string): string {
 const snowflake: Dialect = {
   name: 'snowflake',
   stages: 'lateral',
+  starExcept: '',
   materialized: '',
   bool: 'BOOLEAN',
   textType: 'VARCHAR',
@@ -130,6 +135,7 @@ const snowflake: Dialect = {
 const spark: Dialect = {
   name: 'spark',
   stages: 'lateral',
+  starExcept: '',
   materialized: '',
   bool: 'BOOLEAN',
   textType: 'STRING',

@@ -89,7 +89,7 @@ function staged(d: Dialect, table: string, stages: readonly Stage[]): { from: st
     alias = `icp_s${i + 1}`;
   });
   const helpers = filled.flatMap((s) => s.map(([name]) => name));
-  return { from, star: helpers.length > 0 ? `${alias}.* EXCEPT (${helpers.join(', ')})` : `${alias}.*` };
+  return { from, star: helpers.length > 0 ? `${alias}.* ${d.starExcept} (${helpers.join(', ')})` : `${alias}.*` };
 }
 
 /** The first stage: each column the criteria read, trimmed; the second: each range's number. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IcpDocument } from '../../../src/core/icp/schema.js';
@@ -5,7 +6,9 @@ import { compileIcp } from '../../../src/core/score/compile.js';
 import { scoreRow } from '../../../src/core/score/score-row.js';
 import { DIALECT } from '../../../src/core/sql/dialects.js';
 import { pointsColumns, scoreSql } from '../../../src/core/sql/score-sql.js';
+import { checkIcpText } from '../../../src/io/yaml.js';
 import { openDuckdb, openPostgres, type SqlEngine } from '../../helpers/sql-engines.js';
+import { tableFromCsv } from '../../helpers/table-from-csv.js';
 import { leadCells, type Mark } from './sql-cases.js';
 
 let engines: SqlEngine[] = [];
@@ -56,6 +59,18 @@ describe('icp sql score on DuckDB and PostgreSQL (PGlite) equals icp score', () 
       { numRuns: 25 },
     );
   }, 120_000);
+
+  it('on the fixture ICP over the fixture leads (the ICP icp derive writes for them)', async () => {
+    const doc = checkIcpText(readFileSync(new URL('../../golden/icp.yaml', import.meta.url), 'utf8'), 'icp.yaml').doc as IcpDocument;
+    const leads = tableFromCsv('leads.csv', readFileSync(new URL('../../../fixtures/leads.csv', import.meta.url), 'utf8'));
+    const header = ['row_id', ...leads.header];
+    const rows = leads.rows.map((r, i) => [String(i), ...r]);
+    for (const engine of engines) {
+      const { want, have } = await sqlRows(engine, doc, header, rows);
+      expect(new Set(want.map((w) => w[1])).size, 'tiers').toBeGreaterThan(2);
+      expect(have, engine.name).toEqual(want);
+    }
+  }, 60_000);
 
   it('returns every column of the table as it was, then icp_version', async () => {
     const { doc, header, rows } = leadCells('.', 7);
