@@ -14,10 +14,19 @@ export async function loadIcp(
   ctx: CommandContext,
   missingHint = 'run "icp derive <customers.csv>" to create one, or pass --icp <file>',
 ): Promise<IcpDocument> {
+  return (await loadIcpText(option, ctx, missingHint)).doc;
+}
+
+/** loadIcp, with the file's text as read (for a digest of the file that was applied). */
+export async function loadIcpText(
+  option: string | undefined,
+  ctx: CommandContext,
+  missingHint = 'run "icp derive <customers.csv>" to create one, or pass --icp <file>',
+): Promise<{ doc: IcpDocument; text: string }> {
   const display = option ?? ICP_FILE;
   const text = await readIcpText(resolve(ctx.cwd, display), display, missingHint);
   const { doc, problems } = checkIcpText(text, display);
-  if (doc && problems.length === 0) return doc;
+  if (doc && problems.length === 0) return { doc, text };
   // The same lines `icp validate` prints, under one error line.
   throw new IcpError(`${display} is not a valid ICP file (${problems.length} problem${problems.length === 1 ? '' : 's'})`, {
     details: problems.map(formatProblem),

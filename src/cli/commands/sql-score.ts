@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Role } from '../../core/columns/roles.js';
 import type { IcpDocument } from '../../core/icp/schema.js';
@@ -14,10 +13,10 @@ import { writeFileAtomic } from '../../io/output/atomic-write.js';
 import type { CommandInput } from '../command-module.js';
 import type { CommandContext } from '../context.js';
 import { csvOptions, inputPath } from '../input.js';
-import { loadIcp } from '../load-icp.js';
+import { loadIcpText } from '../load-icp.js';
 import type { SQL_SCORE_OPTIONS } from '../options/sql.js';
 import type { OptionValues } from '../options/spec.js';
-import { compileForFile } from './score.js';
+import { compileForFile } from '../compile-for-file.js';
 
 type Values = OptionValues<typeof SQL_SCORE_OPTIONS>;
 
@@ -49,10 +48,8 @@ export async function run({ options: o }: CommandInput<typeof SQL_SCORE_OPTIONS>
     throw new UsageError('icp sql score needs --dialect <name> and --table <name>', { hint: `dialects: ${DIALECTS.join(', ')}` });
   }
   const output = o.output ?? '-';
-  const doc = await loadIcp(o.icp, ctx);
-  const sha256 = createHash('sha256')
-    .update(await readFile(resolve(ctx.cwd, o.icp)))
-    .digest('hex');
+  const { doc, text: icpText } = await loadIcpText(o.icp, ctx);
+  const sha256 = createHash('sha256').update(icpText).digest('hex');
   const { compiled, columns, sampled } = await bind(doc, o, ctx);
   const d = DIALECT[o.dialect];
   const sql = scoreSql(d, { compiled, columns, table: o.table, explain: o.explain, sha256, guessDates: !sampled });

@@ -17,7 +17,7 @@ const SEPARATORS = `${WS}*[;|,]${WS}*`;
 const spellings = (value: boolean) => [...SPELLINGS].filter(([, v]) => v === value).map(([k]) => k);
 
 /** A double as JavaScript's String(n) writes it: whole numbers without a fraction. */
-export function numText(d: Dialect, n: string): string {
+function numText(d: Dialect, n: string): string {
   return `CASE WHEN ${n} = FLOOR(${n}) AND ABS(${n}) < 1e18 THEN ${d.intText(n)} ELSE ${d.doubleText(n)} END`;
 }
 

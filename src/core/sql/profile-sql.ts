@@ -26,13 +26,10 @@ export interface ProfileSqlInput {
   window: { since?: number | undefined; until?: number | undefined };
 }
 
-/** The columns the statement adds to each customer row. */
-export const PROFILE_COLUMNS = ['deals', 'won_deals', 'lost_deals', 'open_deals', 'won_value', 'first_won', 'last_won', 'median_cycle_days'];
-
 const trimmed = (d: Dialect, expr: string) => d.replaceAll(d.text(expr), `^${WS}+|${WS}+$`, '');
 
 /** A join key as normalizeKey compares it: the first of a `;` list, trimmed, lower-cased, `123.0` as `123`. */
-export function keySql(d: Dialect, column: string): string {
+function keySql(d: Dialect, column: string): string {
   const first = `lower(${trimmed(d, extracted(d, d.text(column), '^([^;]*)'))})`;
   return `CASE WHEN ${d.matches(first, '^[0-9]+[.]0+$')} THEN ${extracted(d, first, '^([0-9]+)[.]0+$')} ELSE ${first} END`;
 }

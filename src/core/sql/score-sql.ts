@@ -138,7 +138,9 @@ export function scoreSql(d: Dialect, input: ScoreSqlInput): string {
   const judged = parts.map((p, i) => ({ hit: `icp__h${i + 1}`, explain: p.explain }));
   const pts = judged.map((p, i) => `CASE ${p.hit} WHEN TRUE THEN ${criteria[i]?.criterion.points ?? 0} WHEN FALSE THEN 0 END`);
   const raw = pts.length === 0 ? '0' : pts.map((p) => `COALESCE(${p}, 0)`).join(' + ');
-  const score = `LEAST(100, GREATEST(0, ${raw}))`;
+  // The clipped sum, a stage of its own: the tier's thresholds read it, not the sum again each.
+  const scored: Stage = [['icp__score', `LEAST(100, GREATEST(0, ${raw}))`]];
+  const score = 'icp__score';
   const knockouts = judged.filter((_, i) => criteria[i]?.criterion.disqualify === true).map((p) => `COALESCE(${p.hit}, FALSE)`);
   const tiers = thresholds(doc.tiers)
     .map(([tier, min]) => `WHEN ${score} >= ${min} THEN '${tier}'`)
@@ -149,7 +151,7 @@ export function scoreSql(d: Dialect, input: ScoreSqlInput): string {
       '; ',
     );
   const names = pointsColumns(doc);
-  const { from, star } = staged(d, input.table, [trims, numbers, hits]);
+  const { from, star } = staged(d, input.table, [trims, numbers, hits, scored]);
   const columns = [
     star,
     `${score} AS icp_score`,
