@@ -64,7 +64,8 @@ const sameDraft = (x: Draft, y: Draft) =>
 /** The units of each half-sample: half of the units, or of the clusters (their units), drawn with the seed. */
 function* halfSamples(n: number, input: PersonaSearchInput): Generator<number[]> {
   const clusters = input.clusters;
-  const groups = clusters ? Math.max(0, ...clusters) + 1 : n;
+  // A reduce, not Math.max(...clusters): a spread of a few hundred thousand deals overflows the stack.
+  const groups = clusters ? clusters.reduce((m, g) => Math.max(m, g), -1) + 1 : n;
   const order = Int32Array.from({ length: groups }, (_, i) => i);
   const next = seededRandom(mixSeed(input.seed, 3000));
   for (let h = 0; h < PERSONA_HALF_SAMPLES; h++) {
@@ -82,6 +83,8 @@ function* halfSamples(n: number, input: PersonaSearchInput): Generator<number[]>
 /** Share of half-samples of the units whose search finds each draft again (seeded). */
 function stability(found: readonly Draft[], cells: readonly (readonly string[])[], input: PersonaSearchInput, need: (n: number) => number): number[] {
   const hits = found.map(() => 0);
+  // Nothing found: nothing to find again (and 50 searches saved).
+  if (found.length === 0) return hits;
   for (const half of halfSamples(cells.length, input)) {
     const again = drafts(searchCells(cells, input.best, half, need(half.length), input.clusters), input.alpha, input.minLift);
     found.forEach((d, k) => {
