@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,13 +7,24 @@ import { generateFixtures } from '../../fixtures/generator/index.js';
 import { BIN, spawnIcp } from '../helpers/spawn-icp.js';
 
 /** A folder with the generated exports and an ICP derived on the deals closed before the reviewed quarter. */
-function setup(drift: boolean, editDeals: (csv: string) => string = (csv) => csv): string {
+function derived(drift: boolean, editDeals: (csv: string) => string = (csv) => csv): string {
   const dir = mkdtempSync(join(tmpdir(), `icp-review-${drift ? 'drift' : 'steady'}-`));
   const f = generateFixtures({ seed: 42, drift });
   writeFileSync(join(dir, 'customers.csv'), f.customers);
   writeFileSync(join(dir, 'deals.csv'), editDeals(f.deals));
   const d = spawnIcp(['derive', 'customers.csv', '--deals', 'deals.csv', '--until', '2026-06-30'], { cwd: dir });
   expect(d.code, d.stderr).toBe(0);
+  return dir;
+}
+
+// The steady folder is derived once; each test that uses it gets a fresh copy (derive is deterministic).
+let steady: string | undefined;
+
+function setup(drift: boolean, editDeals?: (csv: string) => string): string {
+  if (drift || editDeals) return derived(drift, editDeals);
+  steady ??= derived(false);
+  const dir = mkdtempSync(join(tmpdir(), 'icp-review-steady-'));
+  cpSync(steady, dir, { recursive: true });
   return dir;
 }
 

@@ -39,9 +39,32 @@ interface Tally {
 }
 
 /**
+ * Types each column from sample rows (their non-missing cells, trimmed). Deciding the types also confirms the
+ * header-guessed roles by the values (confirmRoles), updating `roles` in place.
+ */
+export function decideTypes(headers: readonly string[], roles: RoleAssignment, rows: readonly (readonly string[])[]): ColumnInfo[] {
+  const values = headers.map((_, index) => {
+    const present: string[] = [];
+    for (const row of rows) {
+      const raw = row[index];
+      if (raw !== undefined && !isMissing(raw)) present.push(raw.trim());
+    }
+    return present;
+  });
+  // The values confirm or refuse each header's guess, and may give roles no header did (a country).
+  const roleNotes = confirmRoles(headers, roles, values);
+  return headers.map((header, index) => {
+    const role = roles.byColumn.get(index);
+    const column = inferColumn(index, header, role, values[index] as string[]);
+    const note = roleNotes.get(index);
+    if (note !== undefined) column.notes.unshift(note);
+    return role === undefined ? column : { ...column, roleSource: roleSource(roles, role) };
+  });
+}
+
+/**
  * Profiles a CSV in one pass with memory independent of its length: the first rows decide the types,
- * then every row (those first ones replayed) is tallied with bounded maps. Deciding the types also confirms
- * the header-guessed roles by the values (confirmRoles), updating `roles` in place.
+ * then every row (those first ones replayed) is tallied with bounded maps (types: decideTypes).
  */
 export class ColumnProfiler {
   private readonly sampleRows: number;
@@ -113,23 +136,7 @@ export class ColumnProfiler {
   }
 
   private decide(): void {
-    const values = this.headers.map((_, index) => {
-      const present: string[] = [];
-      for (const row of this.buffer) {
-        const raw = row[index];
-        if (raw !== undefined && !isMissing(raw)) present.push(raw.trim());
-      }
-      return present;
-    });
-    // The values confirm or refuse each header's guess, and may give roles no header did (a country).
-    const roleNotes = confirmRoles(this.headers, this.roles, values);
-    this.columns = this.headers.map((header, index) => {
-      const role = this.roles.byColumn.get(index);
-      const column = inferColumn(index, header, role, values[index] as string[]);
-      const note = roleNotes.get(index);
-      if (note !== undefined) column.notes.unshift(note);
-      return role === undefined ? column : { ...column, roleSource: roleSource(this.roles, role) };
-    });
+    this.columns = decideTypes(this.headers, this.roles, this.buffer);
     const buffered = this.buffer;
     this.buffer = [];
     for (const row of buffered) this.tally(row);
