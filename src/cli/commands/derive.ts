@@ -12,7 +12,6 @@ import { csvOptions, inputPath, oneStdin } from '../input.js';
 import { Progress } from '../progress.js';
 import { readJoinedDeals } from '../join-deals.js';
 import { addPersonas, checkContactRoles, checkPeopleFiles, dealsKeptFor } from '../derive-personas.js';
-import { writeDerivedProfile } from '../profile-page.js';
 import type { CommandInput } from '../command-module.js';
 import type { DERIVE_OPTIONS } from '../options/derive.js';
 import type { OptionValues } from '../options/spec.js';
@@ -132,7 +131,11 @@ export async function run({ args, options: o }: CommandInput<typeof DERIVE_OPTIO
   await addPersonas(result, customers, { files: people, map: o.map, deals: joinedDeals }, options, read, ctx);
   reportDeriveWarnings(result, ctx);
   const { format } = o;
-  if (o.profile !== undefined) await writeDerivedProfile(o.profile, result.doc, output === '-' ? '<stdout>' : output, ctx);
+  if (o.profile !== undefined) {
+    // Loaded only for --profile: the page's charts (Observable Plot, linkedom) take 0.3 s to load.
+    const { writeDerivedProfile } = await import('../profile-page.js');
+    await writeDerivedProfile(o.profile, result.doc, output === '-' ? '<stdout>' : output, ctx);
+  }
   if (outPath === '-') {
     // -o - puts the ICP itself on stdout: YAML, or JSON when asked for.
     ctx.stdout.write(format === 'json' ? JSON.stringify(result.doc, null, 2) + '\n' : stringifyIcp(result.doc));
