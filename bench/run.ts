@@ -4,7 +4,8 @@
  * 100k and 1M rows, each against DuckDB on one thread doing the same job (when @duckdb/node-api is
  * installed), and prints a Markdown table and which targets the run meets (targets.ts); bench/results.json
  * keeps every run. Options: --runs N (default 3), --quick (100k leads only, no derive), --score (the score
- * jobs only, 100k and 1M leads).
+ * jobs only, 100k and 1M leads), --job TEXT (only the jobs whose name contains TEXT, to compare two builds;
+ * results.json is then left alone).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -160,6 +161,9 @@ async function main(): Promise<void> {
       });
     }
   }
+  const only = option('--job');
+  if (only !== undefined) jobs.splice(0, jobs.length, ...jobs.filter((j) => j.job.includes(only)));
+  if (jobs.length === 0) throw new Error(`no job's name contains "${only}"`);
   // The inputs come from the page cache in every run, the first included.
   for (const file of [
     ...data.leads.map((l) => l.path),
@@ -212,6 +216,7 @@ async function main(): Promise<void> {
     `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}${duck ? `, DuckDB (node-api) ${duck.version}` : ''}\n`,
   );
   for (const line of targets(results)) process.stdout.write(`${line}\n`);
+  if (only !== undefined) return;
   const json = { date: new Date().toISOString(), machine, runs, results, table };
   writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(json, null, 2) + '\n');
   log('wrote bench/results.json');
