@@ -17,25 +17,33 @@ export class Progress {
 
   /** Reports `count` units done so far. */
   tick(count: number): void {
-    if (!this.enabled || (count & 1023) !== 0) return;
-    const now = Date.now();
-    if (now - this.started < 1000 || now - this.lastDraw < 100) return;
-    this.lastDraw = now;
+    if ((count & 1023) !== 0 || !this.due()) return;
     this.drawn = true;
     this.stderr.write(`\r${this.label} ${count.toLocaleString('en-US')}…`);
   }
 
   /** `read 120,000 rows of deals.csv`: rows read so far of one file, for commands that read whole files. */
   rows(count: number, name: string): void {
-    this.show(`read ${count.toLocaleString('en-US')} rows of ${name}`);
+    // Whether to draw is decided before the text is made: toLocaleString is slow, and a stream reports
+    // every 1,024 rows.
+    if (this.due()) this.draw(`read ${count.toLocaleString('en-US')} rows of ${name}`);
   }
 
   /** Shows a step of slow work, such as `derive: half-sample 12 of 50`; drawn like tick, after a second. */
   show(text: string): void {
-    if (!this.enabled) return;
+    if (this.due()) this.draw(text);
+  }
+
+  /** Whether a line is drawn now: on a terminal, after the first second, 10 times a second at most. */
+  private due(): boolean {
+    if (!this.enabled) return false;
     const now = Date.now();
-    if (now - this.started < 1000 || now - this.lastDraw < 100) return;
+    if (now - this.started < 1000 || now - this.lastDraw < 100) return false;
     this.lastDraw = now;
+    return true;
+  }
+
+  private draw(text: string): void {
     this.drawn = true;
     this.stderr.write(`\r\x1b[2K${this.label} ${text}`);
   }
