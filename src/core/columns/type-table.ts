@@ -1,6 +1,6 @@
 import type { Table } from '../table.js';
 import type { ColumnInfo } from './infer.js';
-import { decideTypes } from './profiler.js';
+import { decideTypes } from './decide-types.js';
 import type { RoleAssignment } from './roles.js';
 
 /** Types every column of an in-memory table from its first rows, as inspect does for a stream (no tallies). */
