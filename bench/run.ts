@@ -162,8 +162,10 @@ async function main(): Promise<void> {
     }
   }
   const only = option('--job');
-  if (only !== undefined) jobs.splice(0, jobs.length, ...jobs.filter((j) => j.job.includes(only)));
-  if (jobs.length === 0) throw new Error(`no job's name contains "${only}"`);
+  if (only !== undefined) {
+    jobs.splice(0, jobs.length, ...jobs.filter((j) => j.job.includes(only)));
+    if (jobs.length === 0) throw new Error(`no job's name contains "${only}"`);
+  }
   // The inputs come from the page cache in every run, the first included.
   for (const file of [
     ...data.leads.map((l) => l.path),

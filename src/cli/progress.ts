@@ -34,7 +34,10 @@ export class Progress {
     if (this.due()) this.draw(text);
   }
 
-  /** Whether a line is drawn now: on a terminal, after the first second, 10 times a second at most. */
+  /**
+   * Whether a line is drawn now (on a terminal, after the first second, 10 times a second at most); a yes
+   * counts as the draw, so the caller must draw.
+   */
   private due(): boolean {
     if (!this.enabled) return false;
     const now = Date.now();
