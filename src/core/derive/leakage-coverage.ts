@@ -10,38 +10,58 @@ import { bump, eachCode, keyOrder, sum, trainCounts, type CodedColumn, type Tall
  */
 export function coverage(column: CodedColumn, t: Tally, cohort: readonly boolean[], fold: Int32Array, cover: number): { cohort: number; rest: number } {
   if (column.kind === 'category') return categoryCoverage(t, keyOrder(column), cover);
-  const { known } = t;
-  const holders = cohortRowsByCode(column, cohort);
-  const byKey = keyOrder(column);
-  const covered = new Uint8Array(known.length);
-  const chosen = new Uint8Array(t.size);
-  const totals = { cohortIn: 0, cohortAll: 0, restIn: 0, restAll: 0 };
-  for (let k = 0; k < t.folds; k++) {
-    const train = trainCounts(t, k);
-    const wanted = cover * (sum(t.rowsPos) - (t.rowsPos[k] as number));
-    const order = greedyOrder(byKey, train);
-    covered.fill(0);
-    chosen.fill(0);
-    let size = 0;
-    for (const c of order) {
-      if (size >= wanted) break;
-      chosen[c] = 1;
-      for (let h = holders.offsets[c] as number; h < (holders.offsets[c + 1] as number); h++) {
-        const r = holders.rows[h] as number;
-        if (fold[r] !== k && !covered[r]) [covered[r], size] = [1, size + 1];
-      }
+  const chosen = chosenSets(column, t, cohort, fold, cover);
+  // Each row is in the test fold of exactly one k: one pass over the rows scores every fold's set.
+  const { offsets, tokens } = column;
+  const { known, size } = t;
+  let cohortIn = 0;
+  let cohortAll = 0;
+  let restIn = 0;
+  let restAll = 0;
+  for (let r = 0; r < known.length; r++) {
+    if (!known[r]) continue;
+    const base = (fold[r] as number) * size;
+    let hit = 0;
+    for (let k = offsets[r] as number; k < (offsets[r + 1] as number) && hit === 0; k++) {
+      const code = tokens[k] as number;
+      if (code >= 0) hit = chosen[base + code] as number;
     }
-    const hit = new Uint8Array(known.length);
-    eachCode(column, (r, code) => {
-      if (fold[r] === k && chosen[code]) hit[r] = 1;
-    });
-    for (let r = 0; r < known.length; r++) {
-      if (!known[r] || fold[r] !== k) continue;
-      if (cohort[r]) [totals.cohortAll, totals.cohortIn] = [totals.cohortAll + 1, totals.cohortIn + (hit[r] as number)];
-      else [totals.restAll, totals.restIn] = [totals.restAll + 1, totals.restIn + (hit[r] as number)];
+    if (cohort[r]) {
+      cohortAll++;
+      cohortIn += hit;
+    } else {
+      restAll++;
+      restIn += hit;
     }
   }
-  return { cohort: totals.cohortIn / Math.max(1, totals.cohortAll), rest: totals.restIn / Math.max(1, totals.restAll) };
+  return { cohort: cohortIn / Math.max(1, cohortAll), rest: restIn / Math.max(1, restAll) };
+}
+
+/**
+ * Per fold k, the values picked on its training folds (chosen[k * size + code] = 1): greedily by
+ * cohort-to-rest ratio until they cover `cover` of the training cohort's rows.
+ */
+function chosenSets(column: CodedColumn & { kind: 'multi' }, t: Tally, cohort: readonly boolean[], fold: Int32Array, cover: number): Uint8Array {
+  const holders = cohortRowsByCode(column, cohort);
+  const byKey = keyOrder(column);
+  const covered = new Uint8Array(t.known.length);
+  const chosen = new Uint8Array(t.folds * t.size);
+  for (let k = 0; k < t.folds; k++) {
+    const wanted = cover * (sum(t.rowsPos) - (t.rowsPos[k] as number));
+    covered.fill(0);
+    let size = 0;
+    for (const c of greedyOrder(byKey, trainCounts(t, k))) {
+      if (size >= wanted) break;
+      chosen[k * t.size + c] = 1;
+      for (let h = holders.offsets[c] as number; h < (holders.offsets[c + 1] as number); h++) {
+        const r = holders.rows[h] as number;
+        if (fold[r] === k || covered[r]) continue;
+        covered[r] = 1;
+        size++;
+      }
+    }
+  }
+  return chosen;
 }
 
 /** The greedy order of codes on the training folds of fold k: cohort-to-rest ratio, then cohort rows, then key. */

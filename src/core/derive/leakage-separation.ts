@@ -80,7 +80,7 @@ export function listAuc(column: CodedColumn, t: Tally): number | null {
 }
 
 /** The rows holding a finite number, by value (the order within ties does not matter to a rank sum). */
-function valueSorted(values: readonly unknown[]): Int32Array {
+function valueSorted(values: ArrayLike<unknown>): Int32Array {
   const rows: number[] = [];
   for (let r = 0; r < values.length; r++) if (typeof values[r] === 'number' && Number.isFinite(values[r])) rows.push(r);
   return Int32Array.from(rows).sort((a, b) => (values[a] as number) - (values[b] as number));
@@ -91,7 +91,7 @@ function valueSorted(values: readonly unknown[]): Int32Array {
  * the signed values on the test fold; the mean over folds. One sort (or `inOrder`: the rows holding a finite
  * number, by value, as an encoded column keeps them), then one walk over the values.
  */
-export function numericAuc(values: readonly unknown[], cohort: readonly boolean[], fold: Int32Array, folds: number, inOrder?: Int32Array): number | null {
+export function numericAuc(values: ArrayLike<unknown>, cohort: readonly boolean[], fold: Int32Array, folds: number, inOrder?: Int32Array): number | null {
   const at = (r: number) => values[r] as number;
   const sorted = inOrder ?? valueSorted(values);
   // Per fold: the test fold's rank sum (ascending values) and the training folds'.

@@ -1,6 +1,7 @@
 import { mixSeed, seededRandom } from '../random.js';
 import { dealFolds } from './deal-folds.js';
-import { encodeColumn, type AttributeColumn, type EncodedColumn } from './encode.js';
+import { perCustomer, type AttributeColumn } from './attribute-column.js';
+import { encodeColumn, type EncodedColumn } from './encode.js';
 import { coverage } from './leakage-coverage.js';
 import { categoryAuc, listAuc, numericAuc } from './leakage-separation.js';
 import { sum, tallyOf, type CodedColumn } from './leakage-tally.js';
@@ -86,16 +87,18 @@ export class LeakageScreen {
 
   /** Screens one column (its values as read, and encoded when the caller has it already). */
   column(index: number, column: AttributeColumn, encoded?: EncodedColumn): void {
-    const { info, values } = column;
+    const { info } = column;
     const cohort = this.#cohort;
     const add = (why: string) => this.#add(index, info.header, why);
     let separation: number | null = null;
     let cover: { cohort: number; rest: number } | undefined;
     if (NUMERIC.has(info.type)) {
-      if (this.#value) this.#numeric.set(index, { header: info.header, values: Float64Array.from(values, (v) => (isNumber(v) ? v : Number.NaN)) });
+      // Per customer its number as read (NaN when none): dates as epoch ms, not the years they encode to.
+      const numbers = perCustomer(column, new Float64Array(column.ids.length), (v) => (isNumber(v) ? v : Number.NaN));
+      if (this.#value) this.#numeric.set(index, { header: info.header, values: numbers });
       // A number column's encoding holds its rows in value order already, except dates (encoded as years).
       const inOrder = encoded?.kind === 'numeric' && info.type !== 'date' ? encoded.order : undefined;
-      if (enoughKnown((r) => isNumber(values[r]), cohort)) separation = numericAuc(values, cohort, this.#fold, LEAK_FOLDS, inOrder);
+      if (enoughKnown((r) => !Number.isNaN(numbers[r]), cohort)) separation = numericAuc(numbers, cohort, this.#fold, LEAK_FOLDS, inOrder);
     } else {
       const coded = codedOf(encoded ?? encodeColumn(index, column)) as CodedColumn;
       const t = tallyOf(coded, cohort, this.#fold, LEAK_FOLDS);
@@ -108,7 +111,7 @@ export class LeakageScreen {
     if (cover && cover.cohort >= LEAK_COHORT_COVER && cover.rest <= LEAK_REST_COVER) {
       add(`a set of its values covers ${Math.round(100 * cover.cohort)}% of the cohort and ${Math.round(100 * cover.rest)}% of the rest`);
     }
-    const words = info.type === 'category' || info.type === 'multi' ? outcomeWords(values) : undefined;
+    const words = info.type === 'category' || info.type === 'multi' ? outcomeWords(column.distinct, column.counts) : undefined;
     if (words) add(`reads like outcomes: ${words.map((w) => `'${w}'`).join(', ')}`);
   }
 

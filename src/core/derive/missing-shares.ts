@@ -1,10 +1,7 @@
 import { fisherExact } from '../stats/fisher.js';
 
-/** One attribute column as derive read it: a value per customer, null where the cell is missing. */
-export interface MissingShareColumn {
-  name: string;
-  values: readonly unknown[];
-}
+/** One attribute column as derive read it: a value per customer, null where the cell is missing; or 1 per missing customer. */
+export type MissingShareColumn = { name: string; values: readonly unknown[] } | { name: string; missing: Uint8Array };
 
 export interface MissingShareOptions {
   /** How the cohort is called in the note (default "the best customers"). */
@@ -36,9 +33,10 @@ export function missingShareNotes(columns: readonly MissingShareColumn[], cohort
     let b = 0; // cohort, present
     let c = 0; // rest, missing
     let d = 0; // rest, present
-    const n = Math.min(column.values.length, cohort.length);
+    const isMissing = 'missing' in column ? (i: number) => column.missing[i] === 1 : (i: number) => column.values[i] === null;
+    const n = Math.min('missing' in column ? column.missing.length : column.values.length, cohort.length);
     for (let i = 0; i < n; i++) {
-      const missing = column.values[i] === null;
+      const missing = isMissing(i);
       if (cohort[i]) missing ? a++ : b++;
       else missing ? c++ : d++;
     }

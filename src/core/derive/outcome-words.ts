@@ -4,8 +4,11 @@ export const LEAK_WORD_SHARE = 0.2;
 // Longer phrases first: the earliest, longest match names the cell.
 const OUTCOME_WORDS = /\b(will revert|lost to|closed by|closed won|closed lost|won|lost|closed|converted|churned|reverted|revert|signed|cancell?ed|ringing)\b/i;
 
-/** The outcome words of a text column when at least LEAK_WORD_SHARE of its cells use them, commonest first. */
-export function outcomeWords(values: readonly unknown[]): string[] | undefined {
+/**
+ * The outcome words of a text column when at least LEAK_WORD_SHARE of its cells use them, commonest first.
+ * `counts[i]`: the cells holding values[i] (distinct values, first held first); 1 each when not given.
+ */
+export function outcomeWords(values: readonly unknown[], counts?: ArrayLike<number>): string[] | undefined {
   let cells = 0;
   let hits = 0;
   const seen = new Map<string, { shown: string; n: number }>();
@@ -19,19 +22,20 @@ export function outcomeWords(values: readonly unknown[]): string[] | undefined {
     }
     return word;
   };
-  for (const v of values) {
-    if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean') continue;
+  values.forEach((v, i) => {
+    if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean') return;
     const text = Array.isArray(v) ? v.join('; ') : String(v);
-    if (text.trim() === '') continue;
-    cells++;
+    if (text.trim() === '') return;
+    const n = counts ? (counts[i] as number) : 1;
+    cells += n;
     const word = wordOf(text);
-    if (word === null) continue;
-    hits++;
+    if (word === null) return;
+    hits += n;
     const key = word.toLowerCase();
     const entry = seen.get(key) ?? { shown: word, n: 0 };
-    entry.n++;
+    entry.n += n;
     seen.set(key, entry);
-  }
+  });
   if (cells === 0 || hits / cells < LEAK_WORD_SHARE) return undefined;
   return [...seen.values()]
     .sort((a, b) => b.n - a.n || (a.shown < b.shown ? -1 : 1))

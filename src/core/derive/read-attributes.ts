@@ -1,14 +1,14 @@
-import { columnReader } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import type { CustomerRecord } from '../profile/customers.js';
-import { encodeColumn, type AttributeColumn, type EncodedColumn } from './encode.js';
+import { perCustomer, readAttributeColumn } from './attribute-column.js';
+import { encodeColumn, type EncodedColumn } from './encode.js';
 import type { LeakageScreen } from './leakage.js';
 import { missingShareNotes } from './missing-shares.js';
 
 /**
- * The attribute columns read a column at a time: each is read, encoded, screened for leakage and checked
- * for missing shares, then its values go, so that a million rows of forty columns are never all held as
- * values at once (only their typed-array encodings stay, for the engine).
+ * The attribute columns read a column at a time: each is read (each distinct cell once), encoded, screened
+ * for leakage and checked for missing shares, then its values go, so that a million rows of forty columns
+ * are never all held as values at once (only their typed-array encodings stay, for the engine).
  */
 export function readAttributes(
   included: readonly number[],
@@ -22,12 +22,12 @@ export function readAttributes(
   const missingNotes = new Map<number, string[]>();
   for (const index of included) {
     const info = columns[index] as ColumnInfo;
-    const read = columnReader(info);
-    const column: AttributeColumn = { info, values: customers.map((c) => read(c.cells[index])) };
+    const column = readAttributeColumn(info, customers, index);
     const e = encodeColumn(index, column);
     encoded.set(index, e);
     screen.column(index, column, e);
-    missingNotes.set(index, missingShareNotes([{ name: info.header, values: column.values }], cohort, { cohortName }));
+    const missing = perCustomer(column, new Uint8Array(customers.length), (v) => (v === null ? 1 : 0));
+    missingNotes.set(index, missingShareNotes([{ name: info.header, missing }], cohort, { cohortName }));
   }
   return { encoded, missingNotes };
 }

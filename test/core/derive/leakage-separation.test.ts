@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo } from '../../../src/core/columns/infer.js';
+import { attributeColumn } from '../../../src/core/derive/attribute-column.js';
 import { encodeColumn } from '../../../src/core/derive/encode.js';
 import { coverage } from '../../../src/core/derive/leakage-coverage.js';
 import { categoryAuc, listAuc, numericAuc } from '../../../src/core/derive/leakage-separation.js';
@@ -12,7 +13,7 @@ const info = (type: ColumnInfo['type']): ColumnInfo => ({ index: 0, header: 'c',
 
 /** The encoded column as the screen reads it (keys are the spellings' categoryKeys). */
 function coded(values: readonly unknown[], type: 'category' | 'multi'): CodedColumn {
-  const e = encodeColumn(0, { info: info(type), values: values as never });
+  const e = encodeColumn(0, attributeColumn(info(type), values as never));
   if (e.kind === 'category') return { kind: 'category', codes: e.codes, size: e.names.length, keys: e.names.map((n) => n.toLowerCase()) };
   if (e.kind === 'multi') return { kind: 'multi', offsets: e.offsets, tokens: e.tokens, size: e.names.length, keys: e.names.map((n) => n.toLowerCase()) };
   throw new Error('not a coded column');
@@ -71,7 +72,7 @@ describe('the leakage screen by counting equals the row-by-row definitions', () 
         const expected = reference.numericAuc(values as number[], rowsKnown, cohort, fold);
         expect(numericAuc(values, cohort, fold, FOLDS)).toBe(expected);
         // With the rows in value order as the encoded column keeps them, as derive passes them.
-        const e = encodeColumn(0, { info: info('number'), values: values as never });
+        const e = encodeColumn(0, attributeColumn(info('number'), values as never));
         expect(numericAuc(values, cohort, fold, FOLDS, e.kind === 'numeric' ? e.order : undefined)).toBe(expected);
       }),
       { numRuns: 300 },

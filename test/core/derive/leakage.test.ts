@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo } from '../../../src/core/columns/infer.js';
-import type { AttributeColumn } from '../../../src/core/derive/encode.js';
+import { attributeColumn, type AttributeValue } from '../../../src/core/derive/attribute-column.js';
 import { LeakageScreen, leakageNote, outcomeWords, LEAK_AUC } from '../../../src/core/derive/leakage.js';
 import { spearman } from '../../../src/core/stats/index.js';
 import { seededRandom } from '../../../src/core/random.js';
@@ -16,8 +16,8 @@ function base(seed = 7) {
   return { random, cohort };
 }
 
-function screen(columns: [ColumnInfo, AttributeColumn['values']][], cohort: boolean[], value?: { label: string; values: number[] }) {
-  const map = new Map(columns.map(([i, values]) => [i.index, { info: i, values }]));
+function screen(columns: [ColumnInfo, readonly AttributeValue[]][], cohort: boolean[], value?: { label: string; values: number[] }) {
+  const map = new Map(columns.map(([i, values]) => [i.index, attributeColumn(i, values)]));
   const screen = new LeakageScreen(cohort, 20261202, value);
   for (const [index, column] of map) screen.column(index, column);
   return screen.suspects();

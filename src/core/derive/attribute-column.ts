@@ -1,0 +1,75 @@
+import { readCell, type CellValue } from '../columns/cell-value.js';
+import type { ColumnInfo } from '../columns/infer.js';
+import type { CustomerRecord } from '../profile/customers.js';
+
+/** A customer's value in an attribute column: read with the column's type, null when missing, undefined when unreadable. */
+export type AttributeValue = CellValue | null | undefined;
+
+/**
+ * An attribute column with each distinct cell read once: the distinct values in the order the customers
+ * first hold them, and per customer which one it holds. A column repeats its values (industries, plans,
+ * tech stacks, employee counts), so encoding, the leakage screen and the missing shares work per distinct
+ * value and touch each customer once, through `ids`, rather than through a value per customer.
+ */
+export interface AttributeColumn {
+  info: ColumnInfo;
+  /** Per customer: the index of its value in `distinct`. */
+  ids: Int32Array;
+  /** Each distinct value, first held first. Two can be equal (" Email" and "Email" both read as "Email"). */
+  distinct: readonly AttributeValue[];
+  /** Customers holding each distinct value. */
+  counts: Int32Array;
+}
+
+/** Interns keys to ids in the order met, counting each key's holders. */
+class Ids<K> {
+  readonly #byKey = new Map<K, number>();
+  readonly keys: K[] = [];
+  readonly #counts: number[] = [];
+
+  id(key: K): number {
+    let id = this.#byKey.get(key);
+    if (id === undefined) {
+      this.#byKey.set(key, (id = this.keys.length));
+      this.keys.push(key);
+      this.#counts.push(0);
+    }
+    this.#counts[id] = (this.#counts[id] as number) + 1;
+    return id;
+  }
+
+  counts(): Int32Array {
+    return Int32Array.from(this.#counts);
+  }
+}
+
+/** Column `index` of the customers, each distinct cell read once (a cell past the end of a short row is missing). */
+export function readAttributeColumn(info: ColumnInfo, customers: readonly CustomerRecord[], index: number): AttributeColumn {
+  const cells = new Ids<string | undefined>();
+  const ids = new Int32Array(customers.length);
+  for (let r = 0; r < customers.length; r++) ids[r] = cells.id((customers[r] as CustomerRecord).cells[index]);
+  return { info, ids, distinct: cells.keys.map((raw) => readCell(info, raw)), counts: cells.counts() };
+}
+
+/**
+ * The column of values already read, one per customer: equal values (SameValueZero; lists by reference)
+ * share an id. For tests and callers that hold values rather than cells.
+ */
+export function attributeColumn(info: ColumnInfo, values: readonly AttributeValue[]): AttributeColumn {
+  const seen = new Ids<AttributeValue>();
+  const ids = Int32Array.from(values, (v) => seen.id(v));
+  return { info, ids, distinct: seen.keys, counts: seen.counts() };
+}
+
+/** Per customer, its value mapped through `of` (one call per distinct value), into `out`. */
+export function perCustomer<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(
+  column: AttributeColumn,
+  out: T,
+  of: (v: AttributeValue, d: number) => number,
+): T {
+  const { ids, distinct } = column;
+  const byId = new Float64Array(distinct.length);
+  for (let d = 0; d < distinct.length; d++) byId[d] = of(distinct[d], d);
+  for (let r = 0; r < ids.length; r++) out[r] = byId[ids[r] as number] as number;
+  return out;
+}
