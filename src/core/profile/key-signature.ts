@@ -19,21 +19,29 @@ function hash(key: string): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-function distinctHashes(keys: Iterable<string>): { hashes: Set<number>; count: number } {
+/**
+ * The distinct hashes of the distinct non-empty keys, ascending (a typed sort: sorting a set of numbers
+ * with a comparator was most of the cost on 100,000 keys), and how many distinct keys there were.
+ */
+function distinctHashes(keys: Iterable<string>): { hashes: Uint32Array; count: number } {
   const seen = new Set<string>();
-  const hashes = new Set<number>();
+  const all: number[] = [];
   for (const key of keys) {
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
-    hashes.add(hash(key));
+    all.push(hash(key));
   }
-  return { hashes, count: seen.size };
+  const sorted = Uint32Array.from(all).sort();
+  // Two keys may share a hash: it is one hash of the sketch.
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] as number;
+  return { hashes: sorted.subarray(0, n), count: seen.size };
 }
 
 /** The sketch of the distinct non-empty keys, and how many there were. */
 export function keySignature(keys: Iterable<string>): { count: number; sketch: string } {
   const { hashes, count } = distinctHashes(keys);
-  const bottom = Uint32Array.from([...hashes].sort((a, b) => a - b).slice(0, K));
+  const bottom = Uint32Array.from(hashes.subarray(0, K));
   return { count, sketch: btoa(String.fromCharCode(...new Uint8Array(bottom.buffer))) };
 }
 
