@@ -36,7 +36,7 @@ const EVIDENCE_GUIDE = [
   ' correction across every hypothesis tested (for a set, the largest q of its values). p_kind says what',
   " p_value is: exact (Fisher's test of one value as tested), bonferroni (the best interval times the intervals tried),",
   " permutation (the value picking re-run on permuted labels), or nominal (Fisher's test of a set on the",
-  ' data that chose it: read q_value instead). stability = share of 50 half-samples that chose it again.',
+  ' data that chose it: read q_value instead). stability = share of 50 half-samples (25 complementary pairs) that chose it again.',
 ];
 
 /** What the thresholds mean, naming only the tiers the file has. */

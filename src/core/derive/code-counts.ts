@@ -13,18 +13,43 @@ export interface CodeCounts {
 
 // Counted once per sample and column: the search tests the values on them, and the anti-fit test of the
 // same run reads them again. A sample is never changed once made, and goes with its run.
-const counted = new WeakMap<Sample, WeakMap<EncodedColumn, CodeCounts>>();
+const counted = new WeakMap<Sample, WeakMap<object, Int32Array>>();
 
-/** Per-code counts of a category or multi-valued column over the sample: cohort and rest, plus known totals (do not write to them). */
-export function codeCounts(column: CodedColumn, sample: Sample): CodeCounts {
+/**
+ * `count(sample)` for the column `key`, made once per sample and column; for a complement sample, the
+ * counts of its whole less those of the half it complements (each made once), without a pass over its rows.
+ */
+export function countedOnce(key: object, sample: Sample, count: (sample: Sample) => Int32Array): Int32Array {
   let bySample = counted.get(sample);
   if (!bySample) counted.set(sample, (bySample = new WeakMap()));
-  let counts = bySample.get(column);
-  if (!counts) bySample.set(column, (counts = countCodes(column, sample)));
+  let counts = bySample.get(key);
+  if (!counts) {
+    const { complement } = sample;
+    counts = complement ? minus(countedOnce(key, complement.of, count), countedOnce(key, complement.minus, count)) : count(sample);
+    bySample.set(key, counts);
+  }
   return counts;
 }
 
-function countCodes(column: CodedColumn, sample: Sample): CodeCounts {
+function minus(whole: Int32Array, part: Int32Array): Int32Array {
+  const out = new Int32Array(whole.length);
+  for (let i = 0; i < out.length; i++) out[i] = (whole[i] as number) - (part[i] as number);
+  return out;
+}
+
+/** Per-code counts of a category or multi-valued column over the sample: cohort and rest, plus known totals (do not write to them). */
+export function codeCounts(column: CodedColumn, sample: Sample): CodeCounts {
+  const counts = countedOnce(column, sample, (s) => countCodes(column, s));
+  const size = column.names.length;
+  return {
+    cohort: counts.subarray(0, size),
+    rest: counts.subarray(size, 2 * size),
+    cohortKnown: counts[2 * size] as number,
+    restKnown: counts[2 * size + 1] as number,
+  };
+}
+
+function countCodes(column: CodedColumn, sample: Sample): Int32Array {
   const size = column.names.length;
   // counts[2 * (code + 1) + label]: one typed array and no branch on the side (this loop runs for every
   // sample). Unknown (code -1) counts in the first two slots, so a category's loop needs no branch either.
@@ -55,8 +80,9 @@ function countCodes(column: CodedColumn, sample: Sample): CodeCounts {
       known[label] = (known[label] as number) + 1;
     }
   }
-  const cohort = new Int32Array(size);
-  const rest = new Int32Array(size);
-  for (let c = 0; c < size; c++) [cohort[c], rest[c]] = [counts[2 * (c + 1) + 1] as number, counts[2 * (c + 1)] as number];
-  return { cohort, rest, cohortKnown: known[1] as number, restKnown: known[0] as number };
+  // Flat, so that a complement's counts are one subtraction: cohort per code, rest per code, then the known rows.
+  const out = new Int32Array(2 * size + 2);
+  for (let c = 0; c < size; c++) [out[c], out[size + c]] = [counts[2 * (c + 1) + 1] as number, counts[2 * (c + 1)] as number];
+  [out[2 * size], out[2 * size + 1]] = [known[1] as number, known[0] as number];
+  return out;
 }

@@ -1,5 +1,6 @@
 import { fisherExact } from '../stats/index.js';
 import type { EncodedColumn } from './encode.js';
+import { countedOnce } from './code-counts.js';
 import { support, type Sample, type SearchOptions, type Test } from './search-types.js';
 import { NO_BUCKET, valueBuckets, type ValueBuckets } from './value-buckets.js';
 
@@ -35,6 +36,20 @@ export function pickInterval(one: Interval | undefined, two: Interval | undefine
 /** Quantile steps of the interval grid: cuts every 2.5% of the known values, never inside a run of ties. */
 export const GRID_STEPS = 40;
 
+/** counts[2 * bucket + label], counted over the sample's rows in their order. */
+function countBuckets(of: ValueBuckets['of'], sample: Sample, count: number): Int32Array {
+  const counts = new Int32Array(2 * count);
+  const { rows, labels } = sample;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as number;
+    const b = of[r] as number;
+    if (b === NO_BUCKET) continue;
+    const k = 2 * b + (labels[r] as number);
+    counts[k] = (counts[k] as number) + 1;
+  }
+  return counts;
+}
+
 /** One sample's counts per bucket, summed: sample and cohort customers before each bucket. */
 class SampleRanks {
   readonly before: Int32Array;
@@ -46,17 +61,7 @@ class SampleRanks {
     private readonly sample: Sample,
   ) {
     const count = buckets.starts.length - 1;
-    // counts[2 * bucket + label], counted over the sample's rows in their order.
-    const counts = new Int32Array(2 * count);
-    const { rows, labels } = sample;
-    const { of } = buckets;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i] as number;
-      const b = of[r] as number;
-      if (b === NO_BUCKET) continue;
-      const k = 2 * b + (labels[r] as number);
-      counts[k] = (counts[k] as number) + 1;
-    }
+    const counts = countedOnce(column, sample, (s) => countBuckets(buckets.of, s, count));
     this.before = new Int32Array(count + 1);
     this.cohortBefore = new Int32Array(count + 1);
     for (let b = 0; b < count; b++) {

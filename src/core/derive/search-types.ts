@@ -11,6 +11,11 @@ export interface Sample {
   mask: Uint8Array;
   /** 1 for a cohort customer, over every customer (only the rows of the sample are read). */
   labels: Uint8Array;
+  /**
+   * When the sample is the rows of `of` not in `minus` (the other half of a complementary pair): its counts
+   * are those of `of` less those of `minus`, both counted already, rather than a pass over its rows.
+   */
+  complement?: { of: Sample; minus: Sample };
 }
 
 /** One tested hypothesis: a value, a token, the best interval of a number, or a boolean. */
@@ -45,6 +50,17 @@ export function liftOf(t: TwoByTwo): number {
   const cohort = t.a / Math.max(1, t.a + t.b);
   const rest = t.c / Math.max(1, t.c + t.d);
   return rest === 0 ? (cohort === 0 ? 1 : Infinity) : cohort / rest;
+}
+
+/** The rows of `of` outside `minus` (a subset of it), in the order of `of`, as a complement sample. */
+export function complementOf(of: Sample, minus: Sample): Sample {
+  const rows = new Int32Array(of.rows.length - minus.rows.length);
+  let k = 0;
+  for (let i = 0; i < of.rows.length; i++) {
+    const r = of.rows[i] as number;
+    if (minus.mask[r] === 0) rows[k++] = r;
+  }
+  return { ...sampleOf(rows, of.labels), complement: { of, minus } };
 }
 
 /** Builds a sample from row numbers. */

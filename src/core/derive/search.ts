@@ -1,6 +1,6 @@
 import type { Match } from '../icp/schema.js';
 import { benjaminiHochberg, fisherExact } from '../stats/index.js';
-import { codeCounts } from './code-counts.js';
+import { codeCounts, countedOnce } from './code-counts.js';
 import type { EncodedColumn } from './encode.js';
 import { intervalTest } from './interval-search.js';
 import { support, type Sample, type SearchOptions, type Test } from './search-types.js';
@@ -23,11 +23,10 @@ function valueTests(column: EncodedColumn & { kind: 'category' | 'multi' }, slot
   return out;
 }
 
-function booleanTest(column: EncodedColumn & { kind: 'boolean' }, slot: number, sample: Sample): Omit<Test, 'qValue'> | undefined {
-  // counts[2 * flag + label], as codeCounts does: no branch on the side.
+/** counts[2 * flag + label] of a boolean column over the sample's rows (unknown, -1, is not counted). */
+function countFlags(flags: Int8Array, sample: Sample): Int32Array {
   const counts = new Int32Array(4);
   const { rows, labels } = sample;
-  const { flags } = column;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as number;
     const f = flags[r] as number;
@@ -35,6 +34,11 @@ function booleanTest(column: EncodedColumn & { kind: 'boolean' }, slot: number, 
     const k = 2 * f + (labels[r] as number);
     counts[k] = (counts[k] as number) + 1;
   }
+  return counts;
+}
+
+function booleanTest(column: EncodedColumn & { kind: 'boolean' }, slot: number, sample: Sample): Omit<Test, 'qValue'> | undefined {
+  const counts = countedOnce(column, sample, (s) => countFlags(column.flags, s));
   const t = { a: counts[3] as number, b: counts[1] as number, c: counts[2] as number, d: counts[0] as number };
   if (t.a + t.c === 0 || t.b + t.d === 0) return undefined;
   return { slot, kind: 'boolean', match: { equals: true }, table: t, pValue: fisherExact(t).pValue, tries: 1 };

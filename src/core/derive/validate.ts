@@ -6,7 +6,7 @@ import { ANTI_PERMUTATIONS_RESAMPLED } from './anti-permutation.js';
 import type { EncodedColumn } from './encode.js';
 import { overlaps, runEngine, scoresOf, type EngineOptions } from './engine.js';
 import type { Parent } from './hierarchy.js';
-import { sampleOf, type Sample } from './search-types.js';
+import { complementOf, sampleOf, type Sample } from './search-types.js';
 import type { Selected } from './select.js';
 import { chooseTiers } from './tiers.js';
 
@@ -158,9 +158,10 @@ function foundAgain(c: Selected, s: Selected): boolean {
 }
 
 /**
- * Stability of each criterion: the share of HALF_SAMPLES half-samples (fixed seed) whose derive selects
- * its column, in the same direction, with an overlapping set (or a range holding mostly the same customers);
- * for a set or list, also each value's share.
+ * Stability of each criterion: the share of HALF_SAMPLES half-samples (fixed seed; drawn in complementary
+ * pairs, each half and the customers it left out) whose derive selects its column, in the same direction,
+ * with an overlapping set (or a range holding mostly the same customers); for a set or list, also each
+ * value's share.
  */
 export function stabilityOf(
   kept: readonly Selected[],
@@ -177,10 +178,19 @@ export function stabilityOf(
   const rows = Int32Array.from(sample.rows);
   const ordered = Int32Array.from(sample.rows).sort();
   const marks = new Uint8Array(sample.labels.length);
+  let drawn: Sample | undefined;
   for (let h = 0; h < halfSamples; h++) {
     progress?.(h, halfSamples);
-    shuffleInPlace(rows, next);
-    const half = sampleOf(firstInOrder(rows, Math.floor(rows.length / 2), ordered, marks), sample.labels);
+    // Complementary pairs (Shah and Samworth, 2013): a drawn half, then the rest of the customers, whose
+    // counts are the whole sample's less the half's rather than a pass of their own.
+    let half: Sample;
+    if (drawn === undefined) {
+      shuffleInPlace(rows, next);
+      half = drawn = sampleOf(firstInOrder(rows, Math.floor(rows.length / 2), ordered, marks), sample.labels);
+    } else {
+      half = complementOf(sample, drawn);
+      drawn = undefined;
+    }
     const run = runEngine(columns, half, parents, { ...o, permutations: ANTI_PERMUTATIONS_RESAMPLED });
     kept.forEach((c, k) => {
       const same = run.kept.filter((s) => s.slot === c.slot && s.direction === c.direction);
