@@ -34,13 +34,13 @@ function foldsOf(sample: Sample, seed: number): Int8Array {
   return fold;
 }
 
-/** The rows of the sample outside fold `f`, in the sample's order. */
-function rowsOutside(rows: Int32Array, fold: Int8Array, f: number): Int32Array {
+/** The rows of the sample in fold `f`, in the sample's order. */
+function rowsInside(rows: Int32Array, fold: Int8Array, f: number): Int32Array {
   let n = 0;
-  for (let i = 0; i < rows.length; i++) if (fold[rows[i] as number] !== f) n++;
+  for (let i = 0; i < rows.length; i++) if (fold[rows[i] as number] === f) n++;
   const out = new Int32Array(n);
   let k = 0;
-  for (let i = 0; i < rows.length; i++) if (fold[rows[i] as number] !== f) out[k++] = rows[i] as number;
+  for (let i = 0; i < rows.length; i++) if (fold[rows[i] as number] === f) out[k++] = rows[i] as number;
   return out;
 }
 
@@ -65,7 +65,8 @@ export function crossValidate(
   let foldsWithCriteria = 0;
   for (let f = 0; f < FOLDS; f++) {
     progress?.(f, FOLDS);
-    const train = sampleOf(rowsOutside(sample.rows, fold, f), sample.labels);
+    // The four folds trained on are the sample less the fifth: counted as the whole's counts less the fifth's.
+    const train = complementOf(sample, sampleOf(rowsInside(sample.rows, fold, f), sample.labels));
     const run = runEngine(columns, train, parents, { ...o, permutations: ANTI_PERMUTATIONS_RESAMPLED });
     const all = scoresOf(run.kept, run.points, customers);
     const trainScores: number[] = new Array<number>(train.rows.length);
