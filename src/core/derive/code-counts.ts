@@ -18,6 +18,8 @@ const counted = new WeakMap<Sample, WeakMap<object, Int32Array>>();
 /**
  * `count(sample)` for the column `key`, made once per sample and column; for a complement sample, the
  * counts of its whole less those of the half it complements (each made once), without a pass over its rows.
+ * One count per key: each column kind has one (codes, yes/no flags, number buckets), and a second way of
+ * counting the same column would need a key of its own.
  */
 export function countedOnce(key: object, sample: Sample, count: (sample: Sample) => Int32Array): Int32Array {
   let bySample = counted.get(sample);

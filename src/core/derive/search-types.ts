@@ -52,7 +52,10 @@ export function liftOf(t: TwoByTwo): number {
   return rest === 0 ? (cohort === 0 ? 1 : Infinity) : cohort / rest;
 }
 
-/** The rows of `of` outside `minus` (a subset of it), in the order of `of`, as a complement sample. */
+/**
+ * The rows of `of` outside `minus`, in the order of `of`, as a complement sample. `minus` must be a subset
+ * of `of` with the same labels (a half drawn from it, a fold of it): its counts are subtracted from those of `of`.
+ */
 export function complementOf(of: Sample, minus: Sample): Sample {
   const rows = new Int32Array(of.rows.length - minus.rows.length);
   let k = 0;
