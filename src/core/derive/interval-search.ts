@@ -1,6 +1,6 @@
 import { fisherExact } from '../stats/index.js';
 import type { EncodedColumn } from './encode.js';
-import { countedOnce } from './code-counts.js';
+import { countedOnce } from './counted-once.js';
 import { support, type Sample, type SearchOptions, type Test } from './search-types.js';
 import { NO_BUCKET, valueBuckets, type ValueBuckets } from './value-buckets.js';
 

@@ -1,6 +1,7 @@
 import type { Match } from '../icp/schema.js';
 import { benjaminiHochberg, fisherExact } from '../stats/index.js';
-import { codeCounts, countedOnce } from './code-counts.js';
+import { codeCounts } from './code-counts.js';
+import { countedOnce } from './counted-once.js';
 import type { EncodedColumn } from './encode.js';
 import { intervalTest } from './interval-search.js';
 import { support, type Sample, type SearchOptions, type Test } from './search-types.js';
