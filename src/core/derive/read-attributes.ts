@@ -1,6 +1,6 @@
 import type { ColumnInfo } from '../columns/infer.js';
 import type { CustomerRecord } from '../profile/customers.js';
-import { perCustomer, readAttributeColumns, type AttributeColumn } from './attribute-column.js';
+import { readAttributeColumns, type AttributeColumn } from './attribute-column.js';
 import { encodeColumn, type EncodedColumn } from './encode.js';
 import type { LeakageScreen } from './leakage.js';
 import { missingShareNotes } from './missing-shares.js';
@@ -31,8 +31,7 @@ export function readAttributes(
       const e = encodeColumn(index, column);
       encoded.set(index, e);
       screen.column(index, column, e);
-      const missing = perCustomer(column, new Uint8Array(customers.length), (v) => (v === null ? 1 : 0));
-      missingNotes.set(index, missingShareNotes([{ name: column.info.header, missing }], cohort, { cohortName }));
+      missingNotes.set(index, missingShareNotes([column], cohort, { cohortName }));
       read[k] = undefined; // its ids go before the next column is encoded
     });
   }
