@@ -73,14 +73,15 @@ export function attributeColumn(info: ColumnInfo, values: readonly AttributeValu
 }
 
 /** Per customer, its value mapped through `of` (one call per distinct value), into `out`. */
-export function perCustomer<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(
-  column: AttributeColumn,
-  out: T,
-  of: (v: AttributeValue, d: number) => number,
-): T {
-  const { ids, distinct } = column;
+export function perCustomer<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(column: AttributeColumn, out: T, of: (v: AttributeValue) => number): T {
+  const { distinct } = column;
   const byId = new Float64Array(distinct.length);
-  for (let d = 0; d < distinct.length; d++) byId[d] = of(distinct[d], d);
+  for (let d = 0; d < distinct.length; d++) byId[d] = of(distinct[d]);
+  return gather(column.ids, byId, out);
+}
+
+/** Per customer, the entry of `byId` for its value's id, into `out`. */
+export function gather<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(ids: Int32Array, byId: ArrayLike<number>, out: T): T {
   for (let r = 0; r < ids.length; r++) out[r] = byId[ids[r] as number] as number;
   return out;
 }

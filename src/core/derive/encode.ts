@@ -1,6 +1,6 @@
 import type { ColumnInfo } from '../columns/infer.js';
 import { categoryKey, rangeNumber, tokensOf } from '../score/match.js';
-import { perCustomer, type AttributeColumn } from './attribute-column.js';
+import { gather, perCustomer, type AttributeColumn } from './attribute-column.js';
 
 export type { AttributeColumn } from './attribute-column.js';
 
@@ -66,7 +66,7 @@ function encodeCategory(column: AttributeColumn, index: number): EncodedColumn {
     const v = distinct[d];
     codeOf[d] = typeof v === 'string' && v.trim() !== '' ? spellings.code(v, counts[d] as number) : -1;
   }
-  const codes = perCustomer(column, new Int32Array(column.ids.length), (_, d) => codeOf[d] as number);
+  const codes = gather(column.ids, codeOf, new Int32Array(column.ids.length));
   return { kind: 'category', index, info: column.info, names: spellings.names(), codes };
 }
 
@@ -98,11 +98,11 @@ function encodeNumeric(column: AttributeColumn, index: number): EncodedColumn {
   // -0 is 0 (as the scorer's comparisons have it): a bound is never written as -0, and a run of ties
   // holds one number, so the interval search may take any of its rows for its value.
   const numberOf = new Float64Array(column.distinct.length);
-  const numbers = perCustomer(column, new Float64Array(column.ids.length), (v, d) => {
+  column.distinct.forEach((v, d) => {
     const n = v === null || v === undefined ? undefined : rangeNumber(v, isDate);
     numberOf[d] = n !== undefined && Number.isFinite(n) ? n + 0 : Number.NaN;
-    return numberOf[d] as number;
   });
+  const numbers = gather(column.ids, numberOf, new Float64Array(column.ids.length));
   const order = valueOrder(column.ids, numberOf);
   // The values in that order too, so that a search reads them in sequence rather than by row.
   const sorted = new Float64Array(order.length);

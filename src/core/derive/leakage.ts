@@ -93,11 +93,12 @@ export class LeakageScreen {
     let separation: number | null = null;
     let cover: { cohort: number; rest: number } | undefined;
     if (NUMERIC.has(info.type)) {
-      // Per customer its number as read (NaN when none): dates as epoch ms, not the years they encode to.
-      const numbers = perCustomer(column, new Float64Array(column.ids.length), (v) => (isNumber(v) ? v : Number.NaN));
+      // Per customer its number as read (NaN when none). A number column's encoding holds them already, and
+      // its rows in value order, except dates (encoded as years: their epoch ms are read here).
+      const asRead = encoded?.kind === 'numeric' && info.type !== 'date' ? encoded : undefined;
+      const numbers = asRead?.numbers ?? perCustomer(column, new Float64Array(column.ids.length), (v) => (isNumber(v) ? v : Number.NaN));
       if (this.#value) this.#numeric.set(index, { header: info.header, values: numbers });
-      // A number column's encoding holds its rows in value order already, except dates (encoded as years).
-      const inOrder = encoded?.kind === 'numeric' && info.type !== 'date' ? encoded.order : undefined;
+      const inOrder = asRead?.order;
       if (enoughKnown((r) => !Number.isNaN(numbers[r]), cohort)) separation = numericAuc(numbers, cohort, this.#fold, LEAK_FOLDS, inOrder);
     } else {
       const coded = codedOf(encoded ?? encodeColumn(index, column)) as CodedColumn;
