@@ -73,7 +73,11 @@ export function attributeColumn(info: ColumnInfo, values: readonly AttributeValu
 }
 
 /** Per customer, its value mapped through `of` (one call per distinct value), into `out`. */
-export function perCustomer<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(column: AttributeColumn, out: T, of: (v: AttributeValue) => number): T {
+export function perCustomer<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(
+  column: AttributeColumn,
+  out: T,
+  of: (v: AttributeValue) => number,
+): T {
   const { distinct } = column;
   const byId = new Float64Array(distinct.length);
   for (let d = 0; d < distinct.length; d++) byId[d] = of(distinct[d]);
