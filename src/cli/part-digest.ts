@@ -33,5 +33,5 @@ export class PartDigest {
 export function partDigest(table: Table): Table {
   const digest = new PartDigest(table.header);
   for (const row of table.rows) digest.add(row);
-  return { ...table, sha256: digest.digest() };
+  return { name: table.name, header: table.header, rows: table.rows, lines: table.lines, sha256: digest.digest() };
 }

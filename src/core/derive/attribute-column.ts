@@ -1,6 +1,8 @@
 import { readCell, type CellValue } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
-import type { CustomerRecord } from '../profile/customers.js';
+import { ColumnTable, type TableColumn } from '../column-table.js';
+import { unreadRow, type CustomerRecord } from '../profile/customers.js';
+import type { Table } from '../table.js';
 
 /** A customer's value in an attribute column: read with the column's type, null when missing, undefined when unreadable. */
 export type AttributeValue = CellValue | null | undefined;
@@ -28,14 +30,25 @@ class Ids<K> {
   readonly #counts: number[] = [];
 
   id(key: K): number {
+    const id = this.intern(key);
+    this.#counts[id] = (this.#counts[id] as number) + 1;
+    return id;
+  }
+
+  /** The key's id, not counting a holder. */
+  intern(key: K): number {
     let id = this.#byKey.get(key);
     if (id === undefined) {
       this.#byKey.set(key, (id = this.keys.length));
       this.keys.push(key);
       this.#counts.push(0);
     }
-    this.#counts[id] = (this.#counts[id] as number) + 1;
     return id;
+  }
+
+  /** Counts one more holder of id. */
+  hold(id: number): void {
+    this.#counts[id] = (this.#counts[id] as number) + 1;
   }
 
   counts(): Int32Array {
@@ -48,7 +61,16 @@ class Ids<K> {
  * missing), in one pass over the customers: at a million customers the pass is bound by fetching each
  * customer's cells from memory, so a pass per column cost several times one pass for a few.
  */
-export function readAttributeColumns(infos: readonly ColumnInfo[], customers: readonly CustomerRecord[], indexes: readonly number[]): AttributeColumn[] {
+export function readAttributeColumns(
+  infos: readonly ColumnInfo[],
+  customers: readonly CustomerRecord[],
+  indexes: readonly number[],
+  table?: Table,
+): AttributeColumn[] {
+  const held = table instanceof ColumnTable ? indexes.map((index) => table.column(index)) : [];
+  if (held.length > 0 && held.every((c) => c !== undefined)) {
+    return indexes.map((index, k) => fromTableColumn(infos[index] as ColumnInfo, customers, index, held[k] as TableColumn));
+  }
   const cells = indexes.map(() => new Ids<string | undefined>());
   const ids = indexes.map(() => new Int32Array(customers.length));
   for (let r = 0; r < customers.length; r++) {
@@ -60,6 +82,32 @@ export function readAttributeColumns(infos: readonly ColumnInfo[], customers: re
     const seen = cells[k] as Ids<string | undefined>;
     return { info, ids: ids[k] as Int32Array, distinct: seen.keys.map((raw) => readCell(info, raw)), counts: seen.counts() };
   });
+}
+
+/**
+ * An attribute column of a ColumnTable's customers: a customer whose cells are its one row's takes the
+ * table's id for it (each distinct cell met once); the others (several rows combined) their own cells.
+ */
+function fromTableColumn(info: ColumnInfo, customers: readonly CustomerRecord[], index: number, column: TableColumn): AttributeColumn {
+  const seen = new Ids<string | undefined>();
+  const ids = new Int32Array(customers.length);
+  const { ids: tableIds, values } = column;
+  const byTableId = tableIds === null ? undefined : new Int32Array(values.length).fill(-1);
+  for (let r = 0; r < customers.length; r++) {
+    const customer = customers[r] as CustomerRecord;
+    const row = unreadRow(customer);
+    let id: number;
+    if (row === undefined) id = seen.intern(customer.cells[index]);
+    else if (tableIds === null || byTableId === undefined) id = seen.intern(values[row]);
+    else {
+      const t = tableIds[row] as number;
+      id = byTableId[t] as number;
+      if (id < 0) id = byTableId[t] = seen.intern(values[t]);
+    }
+    seen.hold(id);
+    ids[r] = id;
+  }
+  return { info, ids, distinct: seen.keys.map((raw) => readCell(info, raw)), counts: seen.counts() };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ColumnInfo } from '../columns/infer.js';
 import { normalizeHeader } from '../columns/roles.js';
 import type { Criterion, Evidence, IcpDocument, IcpSource, Match, ValidationRecord } from '../icp/schema.js';
 import type { CustomerRecord } from '../profile/customers.js';
+import { rowCount } from '../column-table.js';
 import type { Table } from '../table.js';
 import type { Ranked } from './cohort.js';
 import type { RecordUnit } from './record-unit.js';
@@ -54,7 +55,7 @@ function dealSource(input: DeriveInput): IcpSource[] {
 }
 
 function source(table: Table, role: IcpSource['role']): IcpSource {
-  return { name: table.name, role, rows: table.rows.length, sha256: table.sha256 };
+  return { name: table.name, role, rows: rowCount(table), sha256: table.sha256 };
 }
 
 /** A range's bounds rounded for reading, where no customer crosses them (500, not 497). */

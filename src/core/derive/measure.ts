@@ -4,6 +4,7 @@ import type { ColumnInfo } from '../columns/infer.js';
 import { findHeader, guessRole } from '../columns/roles.js';
 import type { DealStats } from '../profile/deal-types.js';
 import type { CustomerRecord } from '../profile/customers.js';
+import { cellOf } from '../column-table.js';
 import type { Table } from '../table.js';
 import { parseOutcomeSpec } from './outcome-spec.js';
 import { noColumn } from '../columns/no-column.js';
@@ -23,7 +24,7 @@ function sumColumn(customers: readonly CustomerRecord[], table: Table, column: C
   const sums = customers.map((c) => {
     let sum: number | null = null;
     for (const r of c.rows) {
-      const v = readCell(column, table.rows[r]?.[column.index]);
+      const v = readCell(column, cellOf(table, r, column.index));
       if (typeof v === 'number') sum = (sum ?? 0) + v;
     }
     return sum;
@@ -62,14 +63,18 @@ export function chooseMeasure(input: {
   const { customers, table, columns } = input;
   if (input.outcome) {
     const { column, label, read: readCell } = parseOutcomeSpec(table, input.outcome);
-    const read = customers.map((c) => c.rows.map((r) => readCell(table.rows[r]?.[column])).filter((p): p is boolean => typeof p === 'boolean'));
-    return {
-      kind: 'outcome',
-      label,
-      column,
-      positive: read.map((ps) => ps.some(Boolean)),
-      known: read.map((ps) => ps.length > 0),
-    };
+    // A customer is positive when any of its rows is, known when any reads as yes or no.
+    const positive = new Array<boolean>(customers.length).fill(false);
+    const known = new Array<boolean>(customers.length).fill(false);
+    customers.forEach((c, i) => {
+      for (const r of c.rows) {
+        const p = readCell(cellOf(table, r, column));
+        if (typeof p !== 'boolean') continue;
+        known[i] = true;
+        if (p) positive[i] = true;
+      }
+    });
+    return { kind: 'outcome', label, column, positive, known };
   }
   if (input.value) {
     const column = columnIndex(table, input.value, 'value');

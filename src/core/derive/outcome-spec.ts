@@ -2,6 +2,7 @@ import { OptionError } from '../../errors.js';
 import { isMissing, parseBoolean } from '../columns/parse/index.js';
 import { findHeader, normalizeHeader } from '../columns/roles.js';
 import { classifyStage } from '../profile/stage.js';
+import { columnCell, columnOf } from '../column-table.js';
 import type { Table } from '../table.js';
 import { noColumn } from '../columns/no-column.js';
 
@@ -28,8 +29,10 @@ export function readYesNo(raw: string | undefined): boolean | null | 'unreadable
 /** Up to ten distinct values of a column, most frequent first, for an error message. */
 function listValues(table: Table, column: number): string {
   const counts = new Map<string, number>();
-  for (const row of table.rows) {
-    const raw = (row[column] ?? '').trim();
+  const cells = columnOf(table, column);
+  const rows = cells.ids === null ? cells.values.length : cells.ids.length;
+  for (let r = 0; r < rows; r++) {
+    const raw = (columnCell(cells, r) ?? '').trim();
     if (isMissing(raw)) continue;
     counts.set(raw, (counts.get(raw) ?? 0) + 1);
   }
@@ -61,13 +64,14 @@ export function parseOutcomeSpec(table: Table, spec: string): { column: number; 
   }
   const header = table.header[column] as string;
   if (wanted !== undefined) return valueSpec(table, column, header, wanted);
-  const unreadable = table.rows.find((row) => readYesNo(row[column]) === 'unreadable');
-  if (unreadable) {
+  // The column's values in the order its rows first hold them: the first unreadable is the first row's.
+  const unreadable = columnOf(table, column).values.find((raw) => readYesNo(raw) === 'unreadable');
+  if (unreadable !== undefined) {
     throw new OptionError(
       'outcome',
       `⟨outcome⟩: ${header} in ${table.name} does not read as yes/no (won/lost, true/false, 1/0, converted/not); its values: ${listValues(table, column)}`,
       {
-        hint: `name the positive value, for example ⟨outcome⟩ "${header}=${(unreadable[column] ?? '').trim()}"`,
+        hint: `name the positive value, for example ⟨outcome⟩ "${header}=${unreadable.trim()}"`,
       },
     );
   }
@@ -77,7 +81,9 @@ export function parseOutcomeSpec(table: Table, spec: string): { column: number; 
 function valueSpec(table: Table, column: number, header: string, wanted: string): { column: number; label: string; read: OutcomeReading } {
   const key = wanted.toLowerCase();
   if (key === '') throw new OptionError('outcome', `⟨outcome⟩ "${header}=" names no value`, { hint: `its values: ${listValues(table, column)}` });
-  const found = table.rows.map((row) => (row[column] ?? '').trim()).find((v) => v.toLowerCase() === key);
+  const found = columnOf(table, column)
+    .values.map((v) => (v ?? '').trim())
+    .find((v) => v.toLowerCase() === key);
   if (found === undefined) {
     throw new OptionError('outcome', `⟨outcome⟩: no cell of ${header} in ${table.name} is "${wanted}"`, { hint: `its values: ${listValues(table, column)}` });
   }

@@ -1,5 +1,6 @@
 import type { ColumnInfo } from '../columns/infer.js';
 import type { CustomerRecord } from '../profile/customers.js';
+import type { Table } from '../table.js';
 import { readAttributeColumns, type AttributeColumn } from './attribute-column.js';
 import { encodeColumn, type EncodedColumn } from './encode.js';
 import type { LeakageScreen } from './leakage.js';
@@ -20,12 +21,14 @@ export function readAttributes(
   cohort: readonly boolean[],
   screen: LeakageScreen,
   cohortName: string,
+  /** The customers' table, whose columns (a ColumnTable's) the customers' cells are read from. */
+  table?: Table,
 ): { encoded: Map<number, EncodedColumn>; missingNotes: Map<number, string[]> } {
   const encoded = new Map<number, EncodedColumn>();
   const missingNotes = new Map<number, string[]>();
   for (let from = 0; from < included.length; from += COLUMNS_PER_PASS) {
     const indexes = included.slice(from, from + COLUMNS_PER_PASS);
-    const read: (AttributeColumn | undefined)[] = readAttributeColumns(columns, customers, indexes);
+    const read: (AttributeColumn | undefined)[] = readAttributeColumns(columns, customers, indexes, table);
     indexes.forEach((index, k) => {
       const column = read[k] as AttributeColumn;
       const e = encodeColumn(index, column);

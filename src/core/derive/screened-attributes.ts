@@ -40,7 +40,7 @@ export function screenedAttributes(
   const screenValue = measure.kind === 'value' && measure.column !== null ? { label: measure.label, values: measure.values } : undefined;
   const screen = new LeakageScreen(ranked.cohort, options.seed ?? DERIVE_SEED, screenValue);
   const cohortName = measure.kind === 'value' ? 'the best customers' : 'the positive records';
-  const { encoded, missingNotes } = readAttributes(attributes.included, columns, customers, ranked.cohort, screen, cohortName);
+  const { encoded, missingNotes } = readAttributes(attributes.included, columns, customers, ranked.cohort, screen, cohortName, table);
   const leakage = screen.suspects().map((s) => ({ ...s, allowed: allowed.has(s.index) }));
   for (const s of leakage) {
     if (s.allowed) continue;

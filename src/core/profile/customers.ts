@@ -1,6 +1,7 @@
 import { detectDateFormat, isMissing, parseDate } from '../columns/parse/index.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import type { RoleAssignment } from '../columns/roles.js';
+import { cellOf, ColumnTable, columnCell, columnOf, rowCount } from '../column-table.js';
 import type { Table } from '../table.js';
 import { headerIndex } from './join.js';
 import { normalizeKey } from './keys.js';
@@ -45,6 +46,50 @@ export function customerKey(raw: string, index: number, normalize: (raw: string)
 }
 
 /**
+ * A customer of a ColumnTable holds its row's cells only once asked for them (derive reads its columns
+ * from the table, see readAttributeColumns): a million customers then cost no million row arrays.
+ */
+class TableCustomer implements CustomerRecord {
+  rowCount = 1;
+  readonly rows: number[];
+  #cells: string[] | undefined;
+
+  constructor(
+    private readonly table: ColumnTable,
+    readonly key: string,
+    readonly label: string,
+    readonly line: number,
+    row: number,
+  ) {
+    this.rows = [row];
+  }
+
+  get cells(): string[] {
+    this.#cells ??= this.table.row(this.rows[0] as number);
+    return this.#cells;
+  }
+
+  set cells(cells: string[]) {
+    this.#cells = cells;
+  }
+
+  /** The table row holding the customer's cells, while they are its one row's. */
+  get tableRow(): number | undefined {
+    return this.rowCount === 1 && this.#cells === undefined ? this.rows[0] : undefined;
+  }
+}
+
+function customerRecord(table: Table, index: number, key: string, label: string, line: number): CustomerRecord {
+  if (table instanceof ColumnTable) return new TableCustomer(table, key, label, line, index);
+  return { key, label, line, rowCount: 1, cells: table.rows[index] as string[], rows: [index] };
+}
+
+/** The table row of a customer whose cells are that row's, unread (see TableCustomer); undefined otherwise. */
+export function unreadRow(customer: CustomerRecord): number | undefined {
+  return customer instanceof TableCustomer ? customer.tableRow : undefined;
+}
+
+/**
  * Groups customer rows by key. A file that repeats its key (one row per order) becomes one customer per
  * key whose attributes are their most frequent values; rows without a key are kept as their own customer.
  */
@@ -52,31 +97,27 @@ export function groupCustomers(table: Table, keyColumn: number | undefined): { c
   const byKey = new Map<string, CustomerRecord>();
   const customers: CustomerRecord[] = [];
   let duplicateKeys = 0;
-  table.rows.forEach((row, index) => {
-    const raw = keyColumn === undefined ? '' : (row[keyColumn] ?? '');
-    const key = keyColumn === undefined ? `#row${index + 1}` : customerKey(raw, index);
+  const keys = keyColumn === undefined ? undefined : columnOf(table, keyColumn);
+  const rows = rowCount(table);
+  for (let index = 0; index < rows; index++) {
+    const raw = keys === undefined ? '' : (columnCell(keys, index) ?? '');
+    const key = keys === undefined ? `#row${index + 1}` : customerKey(raw, index);
     const seen = byKey.get(key);
     if (seen) {
       if (seen.rowCount === 1) duplicateKeys++;
       seen.rowCount++;
       seen.rows.push(index);
-      return;
+      continue;
     }
-    const record: CustomerRecord = {
-      key,
-      label: raw.trim() || `row ${table.lines[index] ?? index + 2}`,
-      line: table.lines[index] ?? index + 2,
-      rowCount: 1,
-      cells: row,
-      rows: [index],
-    };
+    const line = table.lines[index] ?? index + 2;
+    const record = customerRecord(table, index, key, raw.trim() || `row ${line}`, line);
     byKey.set(key, record);
     customers.push(record);
-  });
+  }
   for (const c of customers) {
     if (c.rowCount === 1) continue;
     const width = table.header.length;
-    c.cells = Array.from({ length: width }, (_, col) => modeOf(c.rows.map((r) => table.rows[r]?.[col] ?? '')));
+    c.cells = Array.from({ length: width }, (_, col) => modeOf(c.rows.map((r) => cellOf(table, r, col) ?? '')));
   }
   return { customers, duplicateKeys };
 }
@@ -116,18 +157,20 @@ export function customerStarts(
   const format = columns
     ? columns[column]?.dateFormat
     : detectDateFormat(
-        table.rows.map((row) => row[column] ?? ''),
+        Array.from({ length: rowCount(table) }, (_, r) => cellOf(table, r, column) ?? ''),
         true,
       );
   if (!format) return undefined;
   const byKey = new Map<string, number>();
-  table.rows.forEach((row, index) => {
-    const raw = row[column];
+  const dates = columnOf(table, column);
+  const keys = columnOf(table, keyColumn);
+  for (let index = 0; index < rowCount(table); index++) {
+    const raw = columnCell(dates, index);
     const at = raw === undefined || isMissing(raw) ? null : parseDate(raw, format.order);
-    if (at === null) return;
-    const key = customerKey(row[keyColumn] ?? '', index);
+    if (at === null) continue;
+    const key = customerKey(columnCell(keys, index) ?? '', index);
     const seen = byKey.get(key);
     if (seen === undefined || at < seen) byKey.set(key, at);
-  });
+  }
   return { column: table.header[column] as string, byKey };
 }

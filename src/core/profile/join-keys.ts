@@ -1,4 +1,5 @@
 import { memoize } from '../memoize.js';
+import { columnCell, columnOf } from '../column-table.js';
 import type { Table } from '../table.js';
 import { customerKey } from './customers.js';
 import { KeyMap } from './key-map.js';
@@ -23,9 +24,9 @@ export function keysNeedWork(sample: readonly string[][], column: number): boole
 export function groupKeys(customers: Table, column: number): Set<string> {
   const keys = new Set<string>();
   const normalize = memoize(normalizeKey);
-  customers.rows.forEach((row, index) => {
-    keys.add(customerKey(row[column] ?? '', index, normalize));
-  });
+  const cells = columnOf(customers, column);
+  const rows = cells.ids === null ? cells.values.length : cells.ids.length;
+  for (let index = 0; index < rows; index++) keys.add(customerKey(columnCell(cells, index) ?? '', index, normalize));
   return keys;
 }
 
@@ -43,8 +44,8 @@ export function sameKeys(keys: KeyMap<true>, customerKeys: ReadonlySet<string>):
 export function keyMap(customers: Table, column: number): KeyMap<true> {
   const map = new KeyMap<true>();
   const normalize = memoize(normalizeKey);
-  for (const row of customers.rows) {
-    const raw = row[column];
+  // Each distinct cell once: a key repeated on many rows is set once.
+  for (const raw of columnOf(customers, column).values) {
     const key = raw === undefined ? '' : normalize(raw);
     if (key !== '') map.set(key, true);
   }

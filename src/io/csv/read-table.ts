@@ -1,3 +1,4 @@
+import { ColumnTableBuilder } from '../../core/column-table.js';
 import type { Table } from '../../core/table.js';
 import type { CsvReadOptions } from './csv-read-options.js';
 import { CellInterner } from './cell-interner.js';
@@ -5,19 +6,25 @@ import { openCsv } from './csv-reader.js';
 
 /**
  * Reads a whole CSV into a Table for the commands that need every row at once (derive, report), with the
- * byte scanner (openCsv, csv-reader.ts). `onRows` hears the rows read so far after each batch (a progress line).
+ * byte scanner (openCsv, csv-reader.ts), held by column (ColumnTable: a few bytes a cell). `onRows` hears
+ * the rows read so far after each batch (a progress line).
  */
 export async function readTable(path: string, options: CsvReadOptions = {}, onRows?: (rows: number, name: string) => void): Promise<Table> {
   const file = await openCsv(path, options);
-  const rows: string[][] = [];
-  const lines: number[] = [];
+  const width = file.header.length;
+  const table = new ColumnTableBuilder(width);
   const interner = new CellInterner();
   for await (const batch of file.batches()) {
     for (let r = batch.start; r < batch.count; r++) {
-      rows.push(batch.sharedRow(r, interner));
-      lines.push(batch.line[r] as number);
+      const line = batch.line[r] as number;
+      if (batch.size(r) !== width) {
+        table.raggedRow(batch.sharedRow(r, interner), line);
+        continue;
+      }
+      for (let c = 0; c < width; c++) table.cell(c, batch.sharedCell(r, c, interner));
+      table.endRow(line);
     }
-    onRows?.(rows.length, file.displayName);
+    onRows?.(table.lines.length, file.displayName);
   }
-  return { name: file.displayName, header: file.header, rows, lines, sha256: file.stats().sha256 };
+  return table.done(file.displayName, file.header, file.stats().sha256);
 }

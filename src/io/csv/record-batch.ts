@@ -103,6 +103,11 @@ export class RecordBatch {
     return out;
   }
 
+  /** Cell c of record r (which has one), shared as sharedRow shares it. */
+  sharedCell(r: number, c: number, interner: CellInterner): string {
+    return this.#shared((this.firstCell[r] as number) + c, c, interner);
+  }
+
   #shared(i: number, column: number, interner: CellInterner): string {
     let text = interner.lookup(column, this.bytes, this.cellStart[i] as number, this.cellEnd[i] as number, this.cellFlags[i] as number);
     if (text === undefined) interner.remember((text = this.cellAt(i)));
