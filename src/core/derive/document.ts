@@ -9,7 +9,7 @@ import type { Ranked } from './cohort.js';
 import type { RecordUnit } from './record-unit.js';
 import { keySignature } from '../profile/key-signature.js';
 import type { DeriveInput } from './derive-types.js';
-import type { EncodedColumn } from './encode.js';
+import { sortedNumbers, type EncodedColumn } from './encode.js';
 import { scoresOf } from './engine.js';
 import { labelFor } from './labels.js';
 import { leftOutNotes } from './left-out-notes.js';
@@ -61,7 +61,7 @@ function source(table: Table, role: IcpSource['role']): IcpSource {
 /** A range's bounds rounded for reading, where no customer crosses them (500, not 497). */
 function readable(match: Match, column: EncodedColumn): Match {
   if (!('range' in match) || column.kind !== 'numeric') return match;
-  const { sorted } = column;
+  const sorted = sortedNumbers(column);
   const digits = yearLike(column.info.type === 'date', sorted) ? 4 : 2;
   const { min, max } = match.range;
   return {

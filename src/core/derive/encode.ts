@@ -13,7 +13,7 @@ export type { AttributeColumn } from './attribute-column.js';
 export type EncodedColumn =
   | { kind: 'category'; index: number; info: ColumnInfo; names: string[]; codes: Int32Array }
   | { kind: 'multi'; index: number; info: ColumnInfo; names: string[]; offsets: Int32Array; tokens: Int32Array }
-  | { kind: 'numeric'; index: number; info: ColumnInfo; numbers: Float64Array; order: Int32Array; sorted: Float64Array }
+  | { kind: 'numeric'; index: number; info: ColumnInfo; numbers: Float64Array; order: Int32Array }
   | { kind: 'boolean'; index: number; info: ColumnInfo; flags: Int8Array };
 
 /** Interns keys to codes and remembers each key's commonest spelling. */
@@ -103,11 +103,18 @@ function encodeNumeric(column: AttributeColumn, index: number): EncodedColumn {
     numberOf[d] = n !== undefined && Number.isFinite(n) ? n + 0 : Number.NaN;
   });
   const numbers = gather(column.ids, numberOf, new Float64Array(column.ids.length));
-  const order = valueOrder(column.ids, numberOf);
-  // The values in that order too, so that a search reads them in sequence rather than by row.
+  return { kind: 'numeric', index, info: column.info, numbers, order: valueOrder(column.ids, numberOf) };
+}
+
+/**
+ * A number column's numbers in value order, ascending (not kept with the column: at a million rows that is
+ * 8 MB a column, and the search reads the few it needs through `order`).
+ */
+export function sortedNumbers(column: EncodedColumn & { kind: 'numeric' }): Float64Array {
+  const { numbers, order } = column;
   const sorted = new Float64Array(order.length);
   for (let k = 0; k < order.length; k++) sorted[k] = numbers[order[k] as number] as number;
-  return { kind: 'numeric', index, info: column.info, numbers, order, sorted };
+  return sorted;
 }
 
 /**

@@ -90,10 +90,11 @@ class SampleRanks {
       if ((before[mid] as number) <= rank) lo = mid;
       else hi = mid - 1;
     }
-    const { order, sorted } = this.column;
+    const { order, numbers } = this.column;
+    const at = (p: number) => numbers[order[p] as number] as number;
     const from = this.buckets.starts[lo] as number;
     const base = { below: before[lo] as number, cohortBelow: cohortBefore[lo] as number };
-    if (this.buckets.single[lo] === 1) return { value: sorted[from] as number, ...base };
+    if (this.buckets.single[lo] === 1) return { value: at(from), ...base };
     const { mask } = this.sample;
     const want = rank - base.below;
     let seen = 0;
@@ -101,10 +102,10 @@ class SampleRanks {
     let runSeen = 0;
     let runCohort = 0;
     for (let p = from; ; p++) {
-      if (p > from && sorted[p] !== sorted[p - 1]) [runSeen, runCohort] = [seen, cohort];
+      if (p > from && at(p) !== at(p - 1)) [runSeen, runCohort] = [seen, cohort];
       const state = mask[order[p] as number] as number;
       if (state === 0) continue;
-      if (seen === want) return { value: sorted[p] as number, below: base.below + runSeen, cohortBelow: base.cohortBelow + runCohort };
+      if (seen === want) return { value: at(p), below: base.below + runSeen, cohortBelow: base.cohortBelow + runCohort };
       seen++;
       cohort += state - 1;
     }

@@ -33,14 +33,15 @@ export function valueBuckets(column: NumericColumn): ValueBuckets {
 }
 
 function bucketsOf(column: NumericColumn): ValueBuckets {
-  const { order, sorted } = column;
+  const { order, numbers } = column;
+  const at = (p: number) => numbers[order[p] as number] as number;
   const n = order.length;
   const size = Math.max(1, Math.ceil(n / BUCKETS));
   const starts: number[] = [0];
   let start = 0;
   for (let p = 0; p < n; ) {
     let q = p + 1;
-    while (q < n && sorted[q] === sorted[p]) q++;
+    while (q < n && at(q) === at(p)) q++;
     // A run of ties [p, q): a bucket may start only where a run does.
     const long = q - p >= size;
     if (p > start && (p - start >= size || long)) starts.push((start = p));
@@ -54,7 +55,7 @@ function bucketsOf(column: NumericColumn): ValueBuckets {
     const from = starts[b] as number;
     const to = starts[b + 1] as number;
     for (let p = from; p < to; p++) of[order[p] as number] = b;
-    single[b] = sorted[from] === sorted[to - 1] ? 1 : 0;
+    single[b] = at(from) === at(to - 1) ? 1 : 0;
   }
   return { of, starts: Int32Array.from(starts), single };
 }

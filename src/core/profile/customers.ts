@@ -1,7 +1,7 @@
 import { detectDateFormat, isMissing, parseDate } from '../columns/parse/index.js';
 import type { ColumnInfo } from '../columns/infer.js';
 import type { RoleAssignment } from '../columns/roles.js';
-import { cellOf, ColumnTable, columnCell, columnOf, rowCount } from '../column-table.js';
+import { cellOf, ColumnTable, columnCell, columnOf, rowCount, type TableColumn } from '../column-table.js';
 import type { Table } from '../table.js';
 import { headerIndex } from './join.js';
 import { normalizeKey } from './keys.js';
@@ -45,27 +45,49 @@ export function customerKey(raw: string, index: number, normalize: (raw: string)
   return isMissing(raw) ? `#row${index + 1}` : normalize(raw);
 }
 
+/** What the customers of one ColumnTable share: the table, and the column they are keyed by. */
+interface KeyedTable {
+  table: ColumnTable;
+  keys: TableColumn | undefined;
+}
+
 /**
- * A customer of a ColumnTable holds its row's cells only once asked for them (derive reads its columns
- * from the table, see readAttributeColumns): a million customers then cost no million row arrays.
+ * A customer of a ColumnTable: its row, its key, and the rest read from the table when asked (derive reads
+ * the cells by column, see readAttributeColumns), so that a million customers cost no million row arrays,
+ * labels or lists of one row.
  */
 class TableCustomer implements CustomerRecord {
-  rowCount = 1;
-  readonly rows: number[];
+  #rows: number | number[];
   #cells: string[] | undefined;
 
   constructor(
-    private readonly table: ColumnTable,
+    private readonly source: KeyedTable,
     readonly key: string,
-    readonly label: string,
-    readonly line: number,
     row: number,
   ) {
-    this.rows = [row];
+    this.#rows = row;
+  }
+
+  get rowCount(): number {
+    return typeof this.#rows === 'number' ? 1 : this.#rows.length;
+  }
+
+  get rows(): number[] {
+    return typeof this.#rows === 'number' ? [this.#rows] : this.#rows;
+  }
+
+  get line(): number {
+    const first = this.#first();
+    return this.source.table.lines[first] ?? first + 2;
+  }
+
+  get label(): string {
+    const { keys } = this.source;
+    return (keys === undefined ? '' : (columnCell(keys, this.#first()) ?? '')).trim() || `row ${this.line}`;
   }
 
   get cells(): string[] {
-    this.#cells ??= this.table.row(this.rows[0] as number);
+    this.#cells ??= this.source.table.row(this.#first());
     return this.#cells;
   }
 
@@ -75,13 +97,32 @@ class TableCustomer implements CustomerRecord {
 
   /** The table row holding the customer's cells, while they are its one row's. */
   get tableRow(): number | undefined {
-    return this.rowCount === 1 && this.#cells === undefined ? this.rows[0] : undefined;
+    return typeof this.#rows === 'number' && this.#cells === undefined ? this.#rows : undefined;
+  }
+
+  addRow(row: number): void {
+    if (typeof this.#rows === 'number') this.#rows = [this.#rows, row];
+    else this.#rows.push(row);
+  }
+
+  #first(): number {
+    return typeof this.#rows === 'number' ? this.#rows : (this.#rows[0] as number);
   }
 }
 
-function customerRecord(table: Table, index: number, key: string, label: string, line: number): CustomerRecord {
-  if (table instanceof ColumnTable) return new TableCustomer(table, key, label, line, index);
-  return { key, label, line, rowCount: 1, cells: table.rows[index] as string[], rows: [index] };
+function customerRecord(table: Table, keys: TableColumn | undefined, source: KeyedTable | undefined, index: number, key: string): CustomerRecord {
+  if (source) return new TableCustomer(source, key, index);
+  const raw = keys === undefined ? '' : (columnCell(keys, index) ?? '');
+  const line = table.lines[index] ?? index + 2;
+  return { key, label: raw.trim() || `row ${line}`, line, rowCount: 1, cells: table.rows[index] as string[], rows: [index] };
+}
+
+function addRow(customer: CustomerRecord, index: number): void {
+  if (customer instanceof TableCustomer) customer.addRow(index);
+  else {
+    customer.rowCount++;
+    customer.rows.push(index);
+  }
 }
 
 /** The table row of a customer whose cells are that row's, unread (see TableCustomer); undefined otherwise. */
@@ -99,18 +140,17 @@ export function groupCustomers(table: Table, keyColumn: number | undefined): { c
   let duplicateKeys = 0;
   const keys = keyColumn === undefined ? undefined : columnOf(table, keyColumn);
   const rows = rowCount(table);
+  const source = table instanceof ColumnTable ? { table, keys } : undefined;
   for (let index = 0; index < rows; index++) {
     const raw = keys === undefined ? '' : (columnCell(keys, index) ?? '');
     const key = keys === undefined ? `#row${index + 1}` : customerKey(raw, index);
     const seen = byKey.get(key);
     if (seen) {
       if (seen.rowCount === 1) duplicateKeys++;
-      seen.rowCount++;
-      seen.rows.push(index);
+      addRow(seen, index);
       continue;
     }
-    const line = table.lines[index] ?? index + 2;
-    const record = customerRecord(table, index, key, raw.trim() || `row ${line}`, line);
+    const record = customerRecord(table, keys, source, index, key);
     byKey.set(key, record);
     customers.push(record);
   }

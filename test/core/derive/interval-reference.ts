@@ -3,7 +3,7 @@
  * sample value and the cohort's prefix counts. Kept as the reference the bucketed search
  * (src/core/derive/interval-search.ts) must equal exactly; the statistic and the choice of bounds are shared.
  */
-import type { EncodedColumn } from '../../../src/core/derive/encode.js';
+import { type EncodedColumn, sortedNumbers } from '../../../src/core/derive/encode.js';
 import { support, type Sample, type SearchOptions, type Test } from '../../../src/core/derive/search-types.js';
 import { fisherExact } from '../../../src/core/stats/index.js';
 import { GRID_STEPS, gStatistic, pickInterval, type Interval } from '../../../src/core/derive/interval-search.js';
@@ -30,7 +30,8 @@ export function referenceIntervalTest(
   sample: Sample,
   o: SearchOptions,
 ): Omit<Test, 'qValue'> | undefined {
-  const { order, sorted } = column;
+  const { order } = column;
+  const sorted = sortedNumbers(column);
   const { mask } = sample;
   const values = new Float64Array(order.length);
   const prefix = new Int32Array(order.length + 1);
