@@ -18,14 +18,37 @@ export function columnCell(column: TableColumn, r: number): string | undefined {
 /** After this many rows, a column whose distinct cells are more than half its rows stops being coded. */
 const TRIAL_ROWS = 4096;
 
-/** Builds one column a cell at a time: coded (Uint16 ids, widened past 65,536 values) until its cells prove mostly distinct. */
+/**
+ * Builds one column a cell at a time: coded (Uint16 ids, widened past 65,536 values) until its cells prove
+ * mostly distinct. A reader that already tells equal cells apart by their bytes passes its own id for the
+ * cell (`seen`), and the look-up by text is then made once per such id rather than once per cell.
+ */
 class ColumnBuilder {
   #ids: Uint16Array | Int32Array | null = new Uint16Array(1024);
   #byValue = new Map<string | undefined, number>();
   #values: (string | undefined)[] = [];
   #rows = 0;
+  /** Per id of the reader's, this column's id + 1 (0: not met yet). */
+  #bySeen: Int32Array = new Int32Array(256);
 
-  push(cell: string | undefined): void {
+  push(cell: string | undefined, seen = -1): void {
+    const ids = this.#ids;
+    if (ids !== null && seen >= 0 && seen < this.#bySeen.length) {
+      const id = (this.#bySeen[seen] as number) - 1;
+      if (id >= 0) {
+        const row = this.#rows++;
+        if (row === ids.length) this.#ids = resized(ids, 2 * row, ids instanceof Int32Array);
+        (this.#ids as Uint16Array | Int32Array)[row] = id;
+        return;
+      }
+    }
+    this.#pushText(cell);
+    if (this.#ids === null || seen < 0) return;
+    if (seen >= this.#bySeen.length) this.#bySeen = grownTo(this.#bySeen, seen);
+    this.#bySeen[seen] = (this.#ids[this.#rows - 1] as number) + 1;
+  }
+
+  #pushText(cell: string | undefined): void {
     const row = this.#rows++;
     let ids = this.#ids;
     if (ids === null) {
@@ -53,13 +76,23 @@ class ColumnBuilder {
     this.#values = Array.from({ length: rows }, (_, r) => values[ids[r] as number]);
     this.#ids = null;
     this.#byValue.clear();
+    this.#bySeen = new Int32Array(0);
   }
 
   done(): TableColumn {
     const ids = this.#ids;
     this.#byValue.clear();
+    this.#bySeen = new Int32Array(0);
     return { ids: ids === null ? null : ids.slice(0, this.#rows), values: this.#values };
   }
+}
+
+function grownTo(ids: Int32Array, index: number): Int32Array {
+  let size = ids.length;
+  while (size <= index) size *= 2;
+  const out = new Int32Array(size);
+  out.set(ids);
+  return out;
 }
 
 function resized(ids: Uint16Array | Int32Array, size: number, wide: boolean): Uint16Array | Int32Array {
@@ -138,9 +171,12 @@ export class ColumnTableBuilder {
     this.#columns = Array.from({ length: width }, () => new ColumnBuilder());
   }
 
-  /** The next cell, of column c: every column once per row, in order, then endRow(). */
-  cell(c: number, text: string): void {
-    (this.#columns[c] as ColumnBuilder).push(text);
+  /**
+   * The next cell, of column c: every column once per row, in order, then endRow(). `seen`: the reader's
+   * id for cells of column c with these bytes (equal ids, equal texts), or -1.
+   */
+  cell(c: number, text: string, seen = -1): void {
+    (this.#columns[c] as ColumnBuilder).push(text, seen);
   }
 
   endRow(line: number): void {

@@ -72,8 +72,9 @@ class ColumnCells {
 /**
  * Shares one string between the equal cells of a column, found by their bytes before any string is made.
  * A whole-file table holds every cell: a million rows of forty picklist columns are forty million strings
- * (1.2 GB measured) but a few thousand distinct ones; sharing them leaves the row arrays (0.4 GB), and a
- * repeated cell costs a hash of its bytes instead of a UTF-8 decode and an object.
+ * (1.2 GB measured) but a few thousand distinct ones; sharing them (and the ids that ColumnTable codes its
+ * columns by) leaves a few bytes a cell, and a repeated cell costs a hash of its bytes instead of a UTF-8
+ * decode and an object.
  */
 export class CellInterner {
   readonly #columns: (ColumnCells | null)[] = [];
@@ -84,6 +85,11 @@ export class CellInterner {
   #start = 0;
   #end = 0;
   #flags = 0;
+  /**
+   * The id of the cell last looked up (with remember(), when it missed) among its column's distinct cells
+   * (equal bytes, scanned alike), or -1 when the column is not shared or the cell too long.
+   */
+  id = -1;
 
   /**
    * The shared string of column `column`'s cell bytes[start, end) (flags: how the scanner saw it), or
@@ -91,6 +97,7 @@ export class CellInterner {
    */
   lookup(column: number, bytes: Uint8Array, start: number, end: number, flags: number): string | undefined {
     this.#missed = undefined;
+    this.id = -1;
     let cells = this.#columns[column];
     if (cells === null || end - start > LONGEST) return undefined;
     if (cells === undefined) this.#columns[column] = cells = new ColumnCells();
@@ -99,7 +106,10 @@ export class CellInterner {
     // Judged once, on the column's first TRIAL_CELLS cells.
     const distinct = cells.seen < TRIAL_CELLS && ++cells.seen === TRIAL_CELLS && cells.texts.length > DISTINCT_SHARE * TRIAL_CELLS;
     const id = distinct ? -1 : cells.find(hash, bytes, start, end, flags);
-    if (id >= 0) return cells.texts[id] as string;
+    if (id >= 0) {
+      this.id = id;
+      return cells.texts[id] as string;
+    }
     if (distinct || cells.texts.length >= PER_COLUMN) {
       this.#columns[column] = null; // a column of mostly distinct values: sharing costs and saves nothing
       return undefined;
@@ -115,7 +125,10 @@ export class CellInterner {
 
   /** The decoded text of the cell the last lookup() missed. */
   remember(text: string): void {
-    this.#missed?.add(this.#hash, text, this.#bytes, this.#start, this.#end, this.#flags);
+    const missed = this.#missed;
+    if (missed === undefined) return;
+    this.id = missed.texts.length;
+    missed.add(this.#hash, text, this.#bytes, this.#start, this.#end, this.#flags);
     this.#missed = undefined;
   }
 }

@@ -21,7 +21,7 @@ export async function readTable(path: string, options: CsvReadOptions = {}, onRo
         table.raggedRow(batch.sharedRow(r, interner), line);
         continue;
       }
-      for (let c = 0; c < width; c++) table.cell(c, batch.sharedCell(r, c, interner));
+      for (let c = 0; c < width; c++) table.cell(c, batch.sharedCell(r, c, interner), interner.id);
       table.endRow(line);
     }
     onRows?.(table.lines.length, file.displayName);
