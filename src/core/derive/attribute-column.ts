@@ -65,11 +65,11 @@ export function readAttributeColumns(
   infos: readonly ColumnInfo[],
   customers: readonly CustomerRecord[],
   indexes: readonly number[],
-  table?: Table,
+  source?: CustomerRows,
 ): AttributeColumn[] {
-  const held = table instanceof ColumnTable ? indexes.map((index) => table.column(index)) : [];
-  if (held.length > 0 && held.every((c) => c !== undefined)) {
-    return indexes.map((index, k) => fromTableColumn(infos[index] as ColumnInfo, customers, index, held[k] as TableColumn));
+  const held = source ? indexes.map((index) => source.table.column(index)) : [];
+  if (source && held.every((c) => c !== undefined)) {
+    return indexes.map((index, k) => fromTableColumn(infos[index] as ColumnInfo, customers, source.rows, index, held[k] as TableColumn));
   }
   const cells = indexes.map(() => new Ids<string | undefined>());
   const ids = indexes.map(() => new Int32Array(customers.length));
@@ -84,20 +84,31 @@ export function readAttributeColumns(
   });
 }
 
+/** The customers of a ColumnTable, with the table row each one's cells are (-1: cells of its own, several rows combined). */
+export interface CustomerRows {
+  table: ColumnTable;
+  rows: Int32Array;
+}
+
+/** The CustomerRows of customers grouped from `table`, when it is a ColumnTable. */
+export function customerRows(table: Table | undefined, customers: readonly CustomerRecord[]): CustomerRows | undefined {
+  if (!(table instanceof ColumnTable)) return undefined;
+  return { table, rows: Int32Array.from(customers, (c) => unreadRow(c) ?? -1) };
+}
+
 /**
  * An attribute column of a ColumnTable's customers: a customer whose cells are its one row's takes the
  * table's id for it (each distinct cell met once); the others (several rows combined) their own cells.
  */
-function fromTableColumn(info: ColumnInfo, customers: readonly CustomerRecord[], index: number, column: TableColumn): AttributeColumn {
+function fromTableColumn(info: ColumnInfo, customers: readonly CustomerRecord[], rows: Int32Array, index: number, column: TableColumn): AttributeColumn {
   const seen = new Ids<string | undefined>();
   const ids = new Int32Array(customers.length);
   const { ids: tableIds, values } = column;
   const byTableId = tableIds === null ? undefined : new Int32Array(values.length).fill(-1);
   for (let r = 0; r < customers.length; r++) {
-    const customer = customers[r] as CustomerRecord;
-    const row = unreadRow(customer);
+    const row = rows[r] as number;
     let id: number;
-    if (row === undefined) id = seen.intern(customer.cells[index]);
+    if (row < 0) id = seen.intern((customers[r] as CustomerRecord).cells[index]);
     else if (tableIds === null || byTableId === undefined) id = seen.intern(values[row]);
     else {
       const t = tableIds[row] as number;

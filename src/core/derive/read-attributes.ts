@@ -1,7 +1,7 @@
 import type { ColumnInfo } from '../columns/infer.js';
 import type { CustomerRecord } from '../profile/customers.js';
 import type { Table } from '../table.js';
-import { readAttributeColumns, type AttributeColumn } from './attribute-column.js';
+import { customerRows, readAttributeColumns, type AttributeColumn } from './attribute-column.js';
 import { encodeColumn, type EncodedColumn } from './encode.js';
 import type { LeakageScreen } from './leakage.js';
 import { missingShareNotes } from './missing-shares.js';
@@ -26,9 +26,10 @@ export function readAttributes(
 ): { encoded: Map<number, EncodedColumn>; missingNotes: Map<number, string[]> } {
   const encoded = new Map<number, EncodedColumn>();
   const missingNotes = new Map<number, string[]>();
+  const source = customerRows(table, customers);
   for (let from = 0; from < included.length; from += COLUMNS_PER_PASS) {
     const indexes = included.slice(from, from + COLUMNS_PER_PASS);
-    const read: (AttributeColumn | undefined)[] = readAttributeColumns(columns, customers, indexes, table);
+    const read: (AttributeColumn | undefined)[] = readAttributeColumns(columns, customers, indexes, source);
     indexes.forEach((index, k) => {
       const column = read[k] as AttributeColumn;
       const e = encodeColumn(index, column);
