@@ -26,31 +26,36 @@ const SIMPLICITY: Record<string, number> = { employees: 0, annual_revenue: 1 };
 /** Pairs counted in a flat typed array up to this many cells; larger ones in a map. */
 const DENSE_CELLS = 1 << 22;
 
-function nestedShare(child: Int32Array, childSize: number, parent: Int32Array, parentSize: number): number {
+/**
+ * Whether at least NESTED_SHARE of the customers (both values known) have their child value inside its
+ * commonest parent value. The customers outside so far never become fewer as rows come (a count only moves
+ * a value's commonest parent to one holding more), so the pass stops once they are too many for any end:
+ * unrelated columns are told apart in a few thousand rows rather than a pass over a million.
+ */
+function nestedIn(child: Int32Array, childSize: number, parent: Int32Array, parentSize: number): boolean {
   const dense = childSize * parentSize <= DENSE_CELLS ? new Int32Array(childSize * parentSize) : undefined;
   const sparse = dense ? undefined : new Map<number, number>();
+  const modal = new Int32Array(childSize);
+  // One more than the most customers outside that could still end at NESTED_SHARE: a margin for rounding.
+  const most = (1 - NESTED_SHARE) * child.length + 1;
   let both = 0;
+  let inside = 0;
   for (let i = 0; i < child.length; i++) {
     const c = child[i] as number;
     const p = parent[i] as number;
     if (c < 0 || p < 0) continue;
     both++;
     const key = c * parentSize + p;
-    if (dense) dense[key]! += 1;
-    else (sparse as Map<number, number>).set(key, ((sparse as Map<number, number>).get(key) ?? 0) + 1);
+    let n: number;
+    if (dense) n = dense[key] = (dense[key] as number) + 1;
+    else (sparse as Map<number, number>).set(key, (n = ((sparse as Map<number, number>).get(key) ?? 0) + 1));
+    // A count passing its value's commonest is one more customer inside.
+    if (n > (modal[c] as number)) {
+      modal[c] = n;
+      inside++;
+    } else if (both - inside > most) return false;
   }
-  if (both === 0) return 0;
-  const modal = new Int32Array(childSize);
-  const update = (key: number, n: number) => {
-    const c = Math.floor(key / parentSize);
-    if (n > (modal[c] as number)) modal[c] = n;
-  };
-  if (dense) {
-    for (let key = 0; key < dense.length; key++) if ((dense[key] as number) > 0) update(key, dense[key] as number);
-  } else for (const [key, n] of sparse as Map<number, number>) update(key, n);
-  let inside = 0;
-  for (const n of modal) inside += n;
-  return inside / both;
+  return both > 0 && inside / both >= NESTED_SHARE;
 }
 
 /** Ranks (average ranks for ties) of the known numbers; NaN where unknown. */
@@ -141,7 +146,7 @@ export function findParents(columns: readonly EncodedColumn[]): Map<number, Pare
       if (p === slot || parent.kind !== 'category') return;
       const ps = sizes[p] as number;
       if (ps < 2 || ps >= (sizes[slot] as number)) return;
-      if (nestedShare(child.codes, child.names.length, parent.codes, parent.names.length) < NESTED_SHARE) return;
+      if (!nestedIn(child.codes, child.names.length, parent.codes, parent.names.length)) return;
       if (best === undefined || ps > (sizes[best] as number)) best = p;
     });
     if (best !== undefined) parents.set(slot, { parent: best, why: 'nested', strata: (columns[best] as EncodedColumn & { kind: 'category' }).codes });
