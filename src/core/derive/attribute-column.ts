@@ -3,6 +3,7 @@ import type { ColumnInfo } from '../columns/infer.js';
 import { ColumnTable, type TableColumn } from '../column-table.js';
 import { unreadRow, type CustomerRecord } from '../profile/customers.js';
 import type { Table } from '../table.js';
+import { int32Of } from '../typed-arrays.js';
 
 /** A customer's value in an attribute column: read with the column's type, null when missing, undefined when unreadable. */
 export type AttributeValue = CellValue | null | undefined;
@@ -52,7 +53,7 @@ class Ids<K> {
   }
 
   counts(): Int32Array {
-    return Int32Array.from(this.#counts);
+    return int32Of(this.#counts);
   }
 }
 
@@ -93,7 +94,10 @@ export interface CustomerRows {
 /** The CustomerRows of customers grouped from `table`, when it is a ColumnTable. */
 export function customerRows(table: Table | undefined, customers: readonly CustomerRecord[]): CustomerRows | undefined {
   if (!(table instanceof ColumnTable)) return undefined;
-  return { table, rows: Int32Array.from(customers, (c) => unreadRow(c) ?? -1) };
+  // A loop, not Int32Array.from with a callback: V8 runs that through the iterator, 0.2 s at a million.
+  const rows = new Int32Array(customers.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = unreadRow(customers[i] as CustomerRecord) ?? -1;
+  return { table, rows };
 }
 
 /**

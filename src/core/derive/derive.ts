@@ -22,6 +22,7 @@ import { chooseMeasure, type Measure } from './measure.js';
 import { mine } from './mine.js';
 import { recordUnit, type RecordUnit } from './record-unit.js';
 import { agree, plural } from '../plural.js';
+import { mapInto } from '../typed-arrays.js';
 
 export type { DeriveInput, DeriveOptions } from './derive-types.js';
 
@@ -199,7 +200,9 @@ export function derive(input: DeriveInput): DeriveResult {
   });
   const { customers, measure, ranked } = rankCustomers(chosen, grouped.customers, input, dealResult !== undefined, warnings);
   const { encoded, missingNotes, leakage, skipped, included } = screenedAttributes(input, columns, customers, measure, ranked, join?.customerColumn);
-  const weights = Float64Array.from(customers, (_, i) => (measure.kind === 'value' ? Math.max(0, measure.values[i] as number) : measure.positive[i] ? 1 : 0));
+  const weights = mapInto(new Float64Array(customers.length), customers, (_, i) =>
+    measure.kind === 'value' ? Math.max(0, measure.values[i] as number) : measure.positive[i] ? 1 : 0,
+  );
   const outcome = mine(encoded, ranked.cohort, weights, options);
   const doc = buildDocument({
     input,

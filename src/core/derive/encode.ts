@@ -1,6 +1,7 @@
 import type { ColumnInfo } from '../columns/infer.js';
 import { categoryKey, rangeNumber, tokensOf } from '../score/match.js';
 import { gather, perCustomer, type AttributeColumn } from './attribute-column.js';
+import { int32Of } from '../typed-arrays.js';
 
 export type { AttributeColumn } from './attribute-column.js';
 
@@ -127,7 +128,7 @@ function valueOrder(ids: Int32Array, numberOf: Float64Array): Int32Array {
   numberOf.forEach((n, d) => {
     if (!Number.isNaN(n)) known.push(d);
   });
-  const byValue = Int32Array.from(known).sort((x, y) => (numberOf[x] as number) - (numberOf[y] as number));
+  const byValue = int32Of(known).sort((x, y) => (numberOf[x] as number) - (numberOf[y] as number));
   const rank = new Int32Array(numberOf.length).fill(-1);
   let ranks = 0;
   byValue.forEach((d, k) => {

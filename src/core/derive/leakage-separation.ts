@@ -6,6 +6,7 @@
  * rank sums are sums of half-integers, exact in doubles whatever the order.
  */
 import { bump, keyOrder, sum, trainCounts, type CodedColumn, type Tally } from './leakage-tally.js';
+import { int32Of } from '../typed-arrays.js';
 
 const meanOf = (aucs: readonly number[]): number | null => (aucs.length === 0 ? null : aucs.reduce((s, a) => s + a, 0) / aucs.length);
 
@@ -83,7 +84,7 @@ export function listAuc(column: CodedColumn, t: Tally): number | null {
 function valueSorted(values: ArrayLike<unknown>): Int32Array {
   const rows: number[] = [];
   for (let r = 0; r < values.length; r++) if (typeof values[r] === 'number' && Number.isFinite(values[r])) rows.push(r);
-  return Int32Array.from(rows).sort((a, b) => (values[a] as number) - (values[b] as number));
+  return int32Of(rows).sort((a, b) => (values[a] as number) - (values[b] as number));
 }
 
 /**

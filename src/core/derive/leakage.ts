@@ -7,6 +7,7 @@ import { categoryAuc, listAuc, numericAuc } from './leakage-separation.js';
 import { sum, tallyOf, type CodedColumn } from './leakage-tally.js';
 import { outcomeWords } from './outcome-words.js';
 import { isNumber, valueSuspects } from './value-leakage.js';
+import { int32Of } from '../typed-arrays.js';
 
 export { outcomeWords } from './outcome-words.js';
 export { LEAK_VALUE_RHO } from './value-leakage.js';
@@ -46,7 +47,13 @@ const NUMERIC = new Set(['number', 'money', 'employee_range', 'date']);
 export function foldsOf(cohort: readonly boolean[], seed: number, folds = LEAK_FOLDS): Int32Array {
   const fold = new Int32Array(cohort.length);
   const next = seededRandom(mixSeed(seed, 0x1ea6));
-  const side = (wanted: boolean) => Int32Array.from(cohort.flatMap((c, i) => (c === wanted ? [i] : [])));
+  const side = (wanted: boolean) => {
+    const rows: number[] = [];
+    cohort.forEach((c, i) => {
+      if (c === wanted) rows.push(i);
+    });
+    return int32Of(rows);
+  };
   dealFolds(fold, [side(true), side(false)], folds, () => next);
   return fold;
 }

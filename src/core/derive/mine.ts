@@ -13,6 +13,7 @@ import { liftOf, sampleOf, type Sample } from './search-types.js';
 import { tableOf, type LeftOut, type Selected } from './select.js';
 import { crossValidate, stabilityOf } from './validate.js';
 import { DERIVE_SEED } from './derive-seed.js';
+import { indexes, mapInto } from '../typed-arrays.js';
 
 export { DERIVE_SEED };
 
@@ -27,8 +28,8 @@ export const MIN_STABILITY = 0.6;
 export function mine(encoded: ReadonlyMap<number, EncodedColumn>, cohort: readonly boolean[], weights: Float64Array, options: DeriveOptions): Outcome {
   // In column order, as the search has always met them (the map may be in the order of another pass).
   const columns = [...encoded.values()].sort((a, b) => a.index - b.index);
-  const labels = Uint8Array.from(cohort, (c) => (c ? 1 : 0));
-  const sample = sampleOf(Int32Array.from(cohort.keys()), labels);
+  const labels = mapInto(new Uint8Array(cohort.length), cohort, (c) => (c ? 1 : 0));
+  const sample = sampleOf(indexes(cohort.length), labels);
   const parents = findParents(columns);
   const o: EngineOptions = {
     alpha: options.alpha,

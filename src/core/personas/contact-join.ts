@@ -5,6 +5,7 @@ import { candidatePairs, type Pair } from '../profile/join.js';
 import { normalizeKey } from '../profile/keys.js';
 import type { Table } from '../table.js';
 import { IcpError } from '../../errors.js';
+import { mapInto } from '../typed-arrays.js';
 
 /** The contacts joined to the customers: each contact's customer (index into the records; -1 for none). */
 export interface JoinedContacts {
@@ -49,7 +50,7 @@ export function joinContacts(
   let best: { pair: Pair; owner: Int32Array; matched: number } | undefined;
   for (const pair of pairs) {
     const byKey = recordsByKey(customers, records, pair.customer, normalize);
-    const owner = Int32Array.from(contacts.rows, (row) => byKey.get(normalize(row[pair.deal] ?? '')) ?? -1);
+    const owner = mapInto(new Int32Array(contacts.rows.length), contacts.rows, (row) => byKey.get(normalize(row[pair.deal] ?? '')) ?? -1);
     const matched = owner.reduce((n, o) => n + (o >= 0 ? 1 : 0), 0);
     if (!best || matched > best.matched) best = { pair, owner, matched };
   }

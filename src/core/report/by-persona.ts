@@ -8,6 +8,7 @@ import { mixSeed, seededRandom, shuffleInPlace } from '../random.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { Table } from '../table.js';
 import type { AccountSet } from './accounts.js';
+import { mapInto } from '../typed-arrays.js';
 
 /** Accounts and their closed deals, on one side of a persona (present or absent). */
 export interface PersonaSide {
@@ -55,7 +56,7 @@ function permutationP(set: AccountSet, flags: readonly boolean[], seed: number):
   };
   const observed = diff(flags);
   if (observed === null) return null;
-  const shuffled = Uint8Array.from(flags, (f) => (f ? 1 : 0));
+  const shuffled = mapInto(new Uint8Array(flags.length), flags, (f) => (f ? 1 : 0));
   const next = seededRandom(mixSeed(seed, 4000));
   let extreme = 0;
   for (let k = 0; k < PERMUTATIONS; k++) {

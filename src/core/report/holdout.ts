@@ -7,6 +7,7 @@ import { mixSeed, seededRandom, shuffleInPlace } from '../random.js';
 import type { Table } from '../table.js';
 import { IcpError } from '../../errors.js';
 import { customerOwners, dealOwnersOf, type CustomerOwners, type DealOwnership, type HoldoutKeys } from './holdout-owners.js';
+import { mapInto } from '../typed-arrays.js';
 
 /** `--holdout`: a share of the customers held out at random (with a seed), or a date that splits them. */
 export type HoldoutSpec = { share: number; seed: number } | { date: number };
@@ -77,7 +78,8 @@ export function splitHoldout(input: {
   const table = input.deals && 'rows' in input.deals ? input.deals : undefined;
   const deals = table ? dealOwnersOf(table, owners, keys, input.map, 'date' in spec) : (input.deals as DealOwnership | undefined);
   const { part, dated } = 'share' in spec ? { part: randomParts(owners.n, spec), dated: undefined } : dateParts(customers, owners, deals, spec.date, input.map);
-  const dealPart = Uint8Array.from(deals?.owner ?? [], (owner) => (owner < 0 ? LEFT : (part[owner] as number)));
+  const dealOwners = deals?.owner ?? [];
+  const dealPart = mapInto(new Uint8Array(dealOwners.length), dealOwners, (owner) => (owner < 0 ? LEFT : (part[owner] as number)));
   const pick = (which: number, parts: ArrayLike<number>) => {
     const rows: number[] = [];
     for (let row = 0; row < parts.length; row++) if (parts[row] === which) rows.push(row);
@@ -132,7 +134,7 @@ function dateParts(
   map: ReadonlyMap<Role, string> | undefined,
 ): { part: Uint8Array; dated: NonNullable<HoldoutSplit['dated']> } {
   const starts = startDates(customers, owners, deals, map);
-  return { part: Uint8Array.from(starts.at, (at) => (Number.isNaN(at) ? LEFT : at < date ? DERIVE : REPORT)), dated: starts.dated };
+  return { part: mapInto(new Uint8Array(starts.at.length), starts.at, (at) => (Number.isNaN(at) ? LEFT : at < date ? DERIVE : REPORT)), dated: starts.dated };
 }
 
 /**

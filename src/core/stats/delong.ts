@@ -1,3 +1,5 @@
+import { float64Of, mapInto } from '../typed-arrays.js';
+
 /** Index of the first element >= x (lower) or > x (upper) in an ascending array. */
 function bound(sorted: Float64Array, x: number, upper: boolean): number {
   let lo = 0;
@@ -31,10 +33,10 @@ export function aucWithDeLong(scores: ArrayLike<number>, labels: ArrayLike<boole
   const neg: number[] = [];
   for (let i = 0; i < scores.length; i++) (labels[i] ? pos : neg).push(scores[i] as number);
   if (pos.length === 0 || neg.length === 0) return null;
-  const p = Float64Array.from(pos).sort();
-  const n = Float64Array.from(neg).sort();
-  const v10 = Float64Array.from(p, (x) => (bound(n, x, false) + 0.5 * (bound(n, x, true) - bound(n, x, false))) / n.length);
-  const v01 = Float64Array.from(n, (y) => (p.length - bound(p, y, true) + 0.5 * (bound(p, y, true) - bound(p, y, false))) / p.length);
+  const p = float64Of(pos).sort();
+  const n = float64Of(neg).sort();
+  const v10 = mapInto(new Float64Array(p.length), p, (x) => (bound(n, x, false) + 0.5 * (bound(n, x, true) - bound(n, x, false))) / n.length);
+  const v01 = mapInto(new Float64Array(n.length), n, (y) => (p.length - bound(p, y, true) + 0.5 * (bound(p, y, true) - bound(p, y, false))) / p.length);
   let auc = 0;
   for (const v of v10) auc += v;
   auc /= v10.length;

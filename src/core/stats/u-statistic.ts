@@ -1,3 +1,5 @@
+import { float64Of } from '../typed-arrays.js';
+
 /** The Mann-Whitney U of sample x against sample y, and what the tie correction needs. */
 export interface UStatistic {
   /** Pairs (x, y) with x > y, plus half the pairs with x = y. */
@@ -8,7 +10,7 @@ export interface UStatistic {
 
 /** Copies the values into a numerically sorted typed array, rejecting NaN (it has no rank). */
 export function sortedCopy(values: ArrayLike<number>): Float64Array {
-  const sorted = Float64Array.from(values);
+  const sorted = float64Of(values);
   for (const v of sorted) if (Number.isNaN(v)) throw new RangeError('cannot rank NaN');
   return sorted.sort();
 }
