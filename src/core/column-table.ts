@@ -83,7 +83,10 @@ class ColumnBuilder {
     const ids = this.#ids;
     this.#byValue.clear();
     this.#bySeen = new Int32Array(0);
-    return { ids: ids === null ? null : ids.slice(0, this.#rows), values: this.#values };
+    if (ids === null) return { ids: null, values: this.#values };
+    // The ids grew by doubling: a copy to size only when that frees more than a quarter of them.
+    const rows = this.#rows;
+    return { ids: ids.length - rows > ids.length / 4 ? ids.slice(0, rows) : ids.subarray(0, rows), values: this.#values };
   }
 }
 
