@@ -22,7 +22,6 @@ import { chooseMeasure, type Measure } from './measure.js';
 import { mine } from './mine.js';
 import { recordUnit, type RecordUnit } from './record-unit.js';
 import { agree, plural } from '../plural.js';
-import { mapInto } from '../typed-arrays.js';
 
 export type { DeriveInput, DeriveOptions } from './derive-types.js';
 
@@ -176,6 +175,13 @@ function recordNotes(keyColumn: number | undefined, keyNone: boolean): string[] 
   ];
 }
 
+/** Each customer's weight in the validation: its value (0 when below), or 1 for a positive outcome. */
+function weightsOf(measure: Measure, customers: number): Float64Array {
+  const out = new Float64Array(customers);
+  for (let i = 0; i < customers; i++) out[i] = measure.kind === 'value' ? Math.max(0, measure.values[i] as number) : measure.positive[i] ? 1 : 0;
+  return out;
+}
+
 /** Mines an ICP from customers (and deals): cohort, candidates, tests, selection, points, tiers. */
 export function derive(input: DeriveInput): DeriveResult {
   const { customers: table, options } = input;
@@ -200,9 +206,7 @@ export function derive(input: DeriveInput): DeriveResult {
   });
   const { customers, measure, ranked } = rankCustomers(chosen, grouped.customers, input, dealResult !== undefined, warnings);
   const { encoded, missingNotes, leakage, skipped, included } = screenedAttributes(input, columns, customers, measure, ranked, join?.customerColumn);
-  const weights = mapInto(new Float64Array(customers.length), customers, (_, i) =>
-    measure.kind === 'value' ? Math.max(0, measure.values[i] as number) : measure.positive[i] ? 1 : 0,
-  );
+  const weights = weightsOf(measure, customers.length);
   const outcome = mine(encoded, ranked.cohort, weights, options);
   const doc = buildDocument({
     input,
