@@ -1,4 +1,8 @@
-/** A CSV read into memory: the unit core/ works on (io/ builds it, core/ never reads files). */
+/**
+ * A CSV read into memory: the unit core/ works on (io/ builds it, core/ never reads files). readTable gives
+ * a ColumnTable (column-table.ts), whose `rows` is built on first use: copy a table by naming its fields,
+ * not by spreading it, and read a large one through cellOf/columnOf/rowOf as derive does.
+ */
 export interface Table {
   /** File name as the user gave it, for messages and icp.yaml `source`. */
   name: string;
