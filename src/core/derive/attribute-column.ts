@@ -1,9 +1,9 @@
 import { readCell, type CellValue } from '../columns/cell-value.js';
 import type { ColumnInfo } from '../columns/infer.js';
-import { ColumnTable, type TableColumn } from '../column-table.js';
-import { unreadRow, type CustomerRecord } from '../profile/customers.js';
+import { columnOf } from '../column-table.js';
+import { tableRowOf, type CustomerRecord } from '../profile/customers.js';
 import type { Table } from '../table.js';
-import { int32Of } from '../typed-arrays.js';
+import { int32Of, mapInto } from '../typed-arrays.js';
 
 /** A customer's value in an attribute column: read with the column's type, null when missing, undefined when unreadable. */
 export type AttributeValue = CellValue | null | undefined;
@@ -32,7 +32,7 @@ class Ids<K> {
 
   id(key: K): number {
     const id = this.intern(key);
-    this.#counts[id] = (this.#counts[id] as number) + 1;
+    this.hold(id);
     return id;
   }
 
@@ -57,67 +57,38 @@ class Ids<K> {
   }
 }
 
-/**
- * Columns `indexes` of the customers, each distinct cell read once (a cell past the end of a short row is
- * missing), in one pass over the customers: at a million customers the pass is bound by fetching each
- * customer's cells from memory, so a pass per column cost several times one pass for a few.
- */
-export function readAttributeColumns(
-  infos: readonly ColumnInfo[],
-  customers: readonly CustomerRecord[],
-  indexes: readonly number[],
-  source?: CustomerRows,
-): AttributeColumn[] {
-  const held = source ? indexes.map((index) => source.table.column(index)) : [];
-  if (source && held.every((c) => c !== undefined)) {
-    return indexes.map((index, k) => fromTableColumn(infos[index] as ColumnInfo, customers, source.rows, index, held[k] as TableColumn));
-  }
-  const cells = indexes.map(() => new Ids<string | undefined>());
-  const ids = indexes.map(() => new Int32Array(customers.length));
-  for (let r = 0; r < customers.length; r++) {
-    const row = (customers[r] as CustomerRecord).cells;
-    for (let k = 0; k < indexes.length; k++) (ids[k] as Int32Array)[r] = (cells[k] as Ids<string | undefined>).id(row[indexes[k] as number]);
-  }
-  return indexes.map((index, k) => {
-    const info = infos[index] as ColumnInfo;
-    const seen = cells[k] as Ids<string | undefined>;
-    return { info, ids: ids[k] as Int32Array, distinct: seen.keys.map((raw) => readCell(info, raw)), counts: seen.counts() };
-  });
-}
-
-/** The customers of a ColumnTable, with the table row each one's cells are (-1: cells of its own, several rows combined). */
+/** Each customer's table row, when its cells are that row's (-1: several rows combined into cells of its own). */
 export interface CustomerRows {
-  table: ColumnTable;
+  table: Table;
   rows: Int32Array;
 }
 
-/** The CustomerRows of customers grouped from `table`, when it is a ColumnTable. */
-export function customerRows(table: Table | undefined, customers: readonly CustomerRecord[]): CustomerRows | undefined {
-  if (!(table instanceof ColumnTable)) return undefined;
-  // A loop, not Int32Array.from with a callback: V8 runs that through the iterator, 0.2 s at a million.
-  const rows = new Int32Array(customers.length);
-  for (let i = 0; i < rows.length; i++) rows[i] = unreadRow(customers[i] as CustomerRecord) ?? -1;
-  return { table, rows };
+/** The CustomerRows of customers grouped from `table` (see tableRowOf). */
+export function customerRows(table: Table, customers: readonly CustomerRecord[]): CustomerRows {
+  return { table, rows: mapInto(new Int32Array(customers.length), customers, (c) => tableRowOf(c, table) ?? -1) };
 }
 
 /**
- * An attribute column of a ColumnTable's customers: a customer whose cells are its one row's takes the
- * table's id for it (each distinct cell met once); the others (several rows combined) their own cells.
+ * Column `index` of the customers, each distinct cell read once (a cell past the end of a short row is
+ * missing). A customer whose cells are its one row's is read from the table's column: a ColumnTable's ids
+ * are mapped once per distinct cell, so a million customers cost no look-up by text each; the others (several
+ * rows combined) from their own cells.
  */
-function fromTableColumn(info: ColumnInfo, customers: readonly CustomerRecord[], rows: Int32Array, index: number, column: TableColumn): AttributeColumn {
+export function readAttributeColumn(info: ColumnInfo, customers: readonly CustomerRecord[], source: CustomerRows, index: number): AttributeColumn {
   const seen = new Ids<string | undefined>();
   const ids = new Int32Array(customers.length);
-  const { ids: tableIds, values } = column;
+  const { ids: tableIds, values } = columnOf(source.table, index);
   const byTableId = tableIds === null ? undefined : new Int32Array(values.length).fill(-1);
   for (let r = 0; r < customers.length; r++) {
-    const row = rows[r] as number;
+    const row = source.rows[r] as number;
     let id: number;
     if (row < 0) id = seen.intern((customers[r] as CustomerRecord).cells[index]);
-    else if (tableIds === null || byTableId === undefined) id = seen.intern(values[row]);
+    else if (tableIds === null) id = seen.intern(values[row]);
     else {
       const t = tableIds[row] as number;
-      id = byTableId[t] as number;
-      if (id < 0) id = byTableId[t] = seen.intern(values[t]);
+      const known = byTableId as Int32Array;
+      id = known[t] as number;
+      if (id < 0) id = known[t] = seen.intern(values[t]);
     }
     seen.hold(id);
     ids[r] = id;
@@ -131,7 +102,7 @@ function fromTableColumn(info: ColumnInfo, customers: readonly CustomerRecord[],
  */
 export function attributeColumn(info: ColumnInfo, values: readonly AttributeValue[]): AttributeColumn {
   const seen = new Ids<AttributeValue>();
-  const ids = Int32Array.from(values, (v) => seen.id(v));
+  const ids = mapInto(new Int32Array(values.length), values, (v) => seen.id(v));
   return { info, ids, distinct: seen.keys, counts: seen.counts() };
 }
 

@@ -125,9 +125,14 @@ function addRow(customer: CustomerRecord, index: number): void {
   }
 }
 
-/** The table row of a customer whose cells are that row's, unread (see TableCustomer); undefined otherwise. */
-export function unreadRow(customer: CustomerRecord): number | undefined {
-  return customer instanceof TableCustomer ? customer.tableRow : undefined;
+/**
+ * The row of `table` (the one the customer was grouped from) whose cells are the customer's: its one row,
+ * unless its cells were combined from several (or set); undefined then.
+ */
+export function tableRowOf(customer: CustomerRecord, table: Table): number | undefined {
+  if (customer instanceof TableCustomer) return customer.tableRow;
+  const row = customer.rows[0] as number;
+  return customer.rowCount === 1 && !(table instanceof ColumnTable) && customer.cells === table.rows[row] ? row : undefined;
 }
 
 /**
