@@ -32,48 +32,43 @@ class ColumnBuilder {
   #bySeen: Int32Array = new Int32Array(256);
 
   push(cell: string | undefined, seen = -1): void {
-    const ids = this.#ids;
-    if (ids !== null && seen >= 0 && seen < this.#bySeen.length) {
-      const id = (this.#bySeen[seen] as number) - 1;
-      if (id >= 0) {
-        const row = this.#rows++;
-        if (row === ids.length) this.#ids = resized(ids, 2 * row, ids instanceof Int32Array);
-        (this.#ids as Uint16Array | Int32Array)[row] = id;
-        return;
-      }
-    }
-    this.#pushText(cell);
-    if (this.#ids === null || seen < 0) return;
-    if (seen >= this.#bySeen.length) this.#bySeen = grownTo(this.#bySeen, seen);
-    this.#bySeen[seen] = (this.#ids[this.#rows - 1] as number) + 1;
-  }
-
-  #pushText(cell: string | undefined): void {
-    const row = this.#rows++;
-    let ids = this.#ids;
-    if (ids === null) {
+    const known = seen >= 0 && seen < this.#bySeen.length ? (this.#bySeen[seen] as number) - 1 : -1;
+    const id = known >= 0 && this.#ids !== null ? known : this.#idOf(cell);
+    if (id < 0) {
       this.#values.push(cell);
+      this.#rows++;
       return;
     }
-    let id = this.#byValue.get(cell);
-    if (id === undefined) {
-      id = this.#values.length;
-      if (row >= TRIAL_ROWS && 2 * id > row) {
-        this.#toPlain(ids, row);
-        this.#values.push(cell);
-        return;
-      }
-      this.#byValue.set(cell, id);
-      this.#values.push(cell);
-      if (id === 65536) ids = this.#ids = resized(ids, ids.length, true);
+    let ids = this.#ids as Uint16Array | Int32Array;
+    if (this.#rows === ids.length) ids = this.#ids = resized(ids, 2 * ids.length, ids instanceof Int32Array);
+    ids[this.#rows++] = id;
+    if (seen >= 0 && known < 0) {
+      if (seen >= this.#bySeen.length) this.#bySeen = resized(this.#bySeen, 2 ** Math.ceil(Math.log2(seen + 1)), true) as Int32Array;
+      this.#bySeen[seen] = id + 1;
     }
-    if (row === ids.length) ids = this.#ids = resized(ids, 2 * row, ids instanceof Int32Array);
-    ids[row] = id;
   }
 
-  #toPlain(ids: Uint16Array | Int32Array, rows: number): void {
+  /** The cell's id, a new one when first met; -1 once the column holds its cells as they are (see #toPlain). */
+  #idOf(cell: string | undefined): number {
+    if (this.#ids === null) return -1;
+    let id = this.#byValue.get(cell);
+    if (id !== undefined) return id;
+    id = this.#values.length;
+    if (this.#rows >= TRIAL_ROWS && 2 * id > this.#rows) {
+      this.#toPlain(this.#ids);
+      return -1;
+    }
+    this.#byValue.set(cell, id);
+    this.#values.push(cell);
+    if (id === 65536) this.#ids = resized(this.#ids, this.#ids.length, true);
+    return id;
+  }
+
+  #toPlain(ids: Uint16Array | Int32Array): void {
     const values = this.#values;
-    this.#values = Array.from({ length: rows }, (_, r) => values[ids[r] as number]);
+    const cells = new Array<string | undefined>(this.#rows);
+    for (let r = 0; r < cells.length; r++) cells[r] = values[ids[r] as number];
+    this.#values = cells;
     this.#ids = null;
     this.#byValue.clear();
     this.#bySeen = new Int32Array(0);
@@ -88,14 +83,6 @@ class ColumnBuilder {
     const rows = this.#rows;
     return { ids: ids.length - rows > ids.length / 4 ? ids.slice(0, rows) : ids.subarray(0, rows), values: this.#values };
   }
-}
-
-function grownTo(ids: Int32Array, index: number): Int32Array {
-  let size = ids.length;
-  while (size <= index) size *= 2;
-  const out = new Int32Array(size);
-  out.set(ids);
-  return out;
 }
 
 function resized(ids: Uint16Array | Int32Array, size: number, wide: boolean): Uint16Array | Int32Array {
