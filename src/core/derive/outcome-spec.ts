@@ -2,7 +2,7 @@ import { OptionError } from '../../errors.js';
 import { isMissing, parseBoolean } from '../columns/parse/index.js';
 import { findHeader, normalizeHeader } from '../columns/roles.js';
 import { classifyStage } from '../profile/stage.js';
-import { columnCell, columnOf } from '../column-table.js';
+import { columnCell, columnOf, rowCount } from '../column-table.js';
 import type { Table } from '../table.js';
 import { noColumn } from '../columns/no-column.js';
 
@@ -30,8 +30,7 @@ export function readYesNo(raw: string | undefined): boolean | null | 'unreadable
 function listValues(table: Table, column: number): string {
   const counts = new Map<string, number>();
   const cells = columnOf(table, column);
-  const rows = cells.ids === null ? cells.values.length : cells.ids.length;
-  for (let r = 0; r < rows; r++) {
+  for (let r = 0; r < rowCount(table); r++) {
     const raw = (columnCell(cells, r) ?? '').trim();
     if (isMissing(raw)) continue;
     counts.set(raw, (counts.get(raw) ?? 0) + 1);
@@ -82,8 +81,8 @@ function valueSpec(table: Table, column: number, header: string, wanted: string)
   const key = wanted.toLowerCase();
   if (key === '') throw new OptionError('outcome', `⟨outcome⟩ "${header}=" names no value`, { hint: `its values: ${listValues(table, column)}` });
   const found = columnOf(table, column)
-    .values.map((v) => (v ?? '').trim())
-    .find((v) => v.toLowerCase() === key);
+    .values.find((v) => (v ?? '').trim().toLowerCase() === key)
+    ?.trim();
   if (found === undefined) {
     throw new OptionError('outcome', `⟨outcome⟩: no cell of ${header} in ${table.name} is "${wanted}"`, { hint: `its values: ${listValues(table, column)}` });
   }

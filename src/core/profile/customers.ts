@@ -82,8 +82,7 @@ class TableCustomer implements CustomerRecord {
   }
 
   get label(): string {
-    const { keys } = this.source;
-    return (keys === undefined ? '' : (columnCell(keys, this.#first()) ?? '')).trim() || `row ${this.line}`;
+    return labelOf(this.source.keys, this.#first(), this.line);
   }
 
   get cells(): string[] {
@@ -110,11 +109,16 @@ class TableCustomer implements CustomerRecord {
   }
 }
 
+/** A customer's label: its key as written, else its line. */
+function labelOf(keys: TableColumn | undefined, row: number, line: number): string {
+  return (keys === undefined ? '' : (columnCell(keys, row) ?? '')).trim() || `row ${line}`;
+}
+
+/** The customer of row `index` (of a ColumnTable when `source` is given). */
 function customerRecord(table: Table, keys: TableColumn | undefined, source: KeyedTable | undefined, index: number, key: string): CustomerRecord {
   if (source) return new TableCustomer(source, key, index);
-  const raw = keys === undefined ? '' : (columnCell(keys, index) ?? '');
   const line = table.lines[index] ?? index + 2;
-  return { key, label: raw.trim() || `row ${line}`, line, rowCount: 1, cells: table.rows[index] as string[], rows: [index] };
+  return { key, label: labelOf(keys, index, line), line, rowCount: 1, cells: table.rows[index] as string[], rows: [index] };
 }
 
 function addRow(customer: CustomerRecord, index: number): void {
@@ -184,6 +188,13 @@ export function customerKeyColumn(
   return roles.byRole.get('id') ?? roles.byRole.get('account_id') ?? roles.byRole.get('name') ?? roles.byRole.get('account_name');
 }
 
+/** A column's cells, one per row ('' past the end of a short row). */
+function cellsOf(column: TableColumn, rows: number): string[] {
+  const cells = new Array<string>(rows);
+  for (let r = 0; r < rows; r++) cells[r] = columnCell(column, r) ?? '';
+  return cells;
+}
+
 /**
  * When each customer (by key, as groupCustomers keys them) started: the earliest readable date of the
  * customers' created-date column (a lead's first contact, an account's create date), for sales cycles of
@@ -199,17 +210,13 @@ export function customerStarts(
   const column = roles.byRole.get('created_date');
   if (column === undefined) return undefined;
   // A caller that typed the customers already knows the column's date format: the same reading everywhere.
-  const format = columns
-    ? columns[column]?.dateFormat
-    : detectDateFormat(
-        Array.from({ length: rowCount(table) }, (_, r) => cellOf(table, r, column) ?? ''),
-        true,
-      );
+  const dates = columnOf(table, column);
+  const rows = rowCount(table);
+  const format = columns ? columns[column]?.dateFormat : detectDateFormat(cellsOf(dates, rows), true);
   if (!format) return undefined;
   const byKey = new Map<string, number>();
-  const dates = columnOf(table, column);
   const keys = columnOf(table, keyColumn);
-  for (let index = 0; index < rowCount(table); index++) {
+  for (let index = 0; index < rows; index++) {
     const raw = columnCell(dates, index);
     const at = raw === undefined || isMissing(raw) ? null : parseDate(raw, format.order);
     if (at === null) continue;

@@ -1,5 +1,5 @@
 import { memoize } from '../memoize.js';
-import { columnCell, columnOf } from '../column-table.js';
+import { columnCell, columnOf, rowCount } from '../column-table.js';
 import type { Table } from '../table.js';
 import { customerKey } from './customers.js';
 import { KeyMap } from './key-map.js';
@@ -25,8 +25,7 @@ export function groupKeys(customers: Table, column: number): Set<string> {
   const keys = new Set<string>();
   const normalize = memoize(normalizeKey);
   const cells = columnOf(customers, column);
-  const rows = cells.ids === null ? cells.values.length : cells.ids.length;
-  for (let index = 0; index < rows; index++) keys.add(customerKey(columnCell(cells, index) ?? '', index, normalize));
+  for (let index = 0; index < rowCount(customers); index++) keys.add(customerKey(columnCell(cells, index) ?? '', index, normalize));
   return keys;
 }
 
