@@ -4,7 +4,7 @@ import type { ColumnInfo } from '../columns/infer.js';
 import { findHeader, guessRole } from '../columns/roles.js';
 import type { DealStats } from '../profile/deal-types.js';
 import type { CustomerRecord } from '../profile/customers.js';
-import { cellOf } from '../column-table.js';
+import { columnCell, columnOf } from '../column-table.js';
 import type { Table } from '../table.js';
 import { parseOutcomeSpec } from './outcome-spec.js';
 import { noColumn } from '../columns/no-column.js';
@@ -21,10 +21,11 @@ const NUMERIC = new Set(['number', 'money']);
 
 /** A value column summed over each customer's rows; null when none of its rows holds a number. */
 function sumColumn(customers: readonly CustomerRecord[], table: Table, column: ColumnInfo): { values: number[]; known: boolean[] } {
+  const cells = columnOf(table, column.index);
   const sums = customers.map((c) => {
     let sum: number | null = null;
     for (const r of c.rows) {
-      const v = readCell(column, cellOf(table, r, column.index));
+      const v = readCell(column, columnCell(cells, r));
       if (typeof v === 'number') sum = (sum ?? 0) + v;
     }
     return sum;
@@ -66,9 +67,10 @@ export function chooseMeasure(input: {
     // A customer is positive when any of its rows is, known when any reads as yes or no.
     const positive = new Array<boolean>(customers.length).fill(false);
     const known = new Array<boolean>(customers.length).fill(false);
+    const cells = columnOf(table, column);
     customers.forEach((c, i) => {
       for (const r of c.rows) {
-        const p = readCell(cellOf(table, r, column));
+        const p = readCell(columnCell(cells, r));
         if (typeof p !== 'boolean') continue;
         known[i] = true;
         if (p) positive[i] = true;
